@@ -1,0 +1,37 @@
+"""The letterhead (kop surat) and page settings used by every document."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Audited, Base
+from models.enums import PaperSize, db_enum
+
+
+class Letterhead(Audited, Base):
+    """Kop surat of the secretariat. One default row (task force empty) or one per task force."""
+
+    __tablename__ = "letterheads"
+    __repr_fields__ = ("id", "agency_line")
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_force_id: Mapped[int | None] = mapped_column(ForeignKey("task_forces.id"), unique=True)
+    government_line: Mapped[str] = mapped_column(String(200), default="")
+    agency_line: Mapped[str] = mapped_column(String(300), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(100), default="")
+    email: Mapped[str] = mapped_column(String(160), default="")
+    website: Mapped[str] = mapped_column(String(200), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")  # where documents are signed
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    logo_file_name: Mapped[str] = mapped_column(String(255), default="")
+    paper_size: Mapped[PaperSize] = mapped_column(
+        db_enum(PaperSize, "paper_size"), default=PaperSize.A4
+    )
+    # Margins in millimetres (Tata Naskah Dinas defaults; a setting, since offices differ).
+    margin_top_mm: Mapped[int] = mapped_column(Integer, default=20)
+    margin_left_mm: Mapped[int] = mapped_column(Integer, default=30)
+    margin_right_mm: Mapped[int] = mapped_column(Integer, default=20)
+    margin_bottom_mm: Mapped[int] = mapped_column(Integer, default=25)
+    font_size_pt: Mapped[int] = mapped_column(Integer, default=11)

@@ -1,0 +1,92 @@
+"""Meetings (rakor and others), their agenda and who attended."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, Time, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Audited, Base
+from models.enums import AttendanceStatus, MeetingKind, MeetingStatus, TimeZone, db_enum
+
+
+class Meeting(Audited, Base):
+    """A meeting of one task force on a local date and time in the region's time zone."""
+
+    __tablename__ = "meetings"
+    __repr_fields__ = ("id", "date", "title")
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_force_id: Mapped[int] = mapped_column(ForeignKey("task_forces.id"))
+    kind: Mapped[MeetingKind] = mapped_column(db_enum(MeetingKind, "meeting_kind"))
+    title: Mapped[str] = mapped_column(String(300))
+    date: Mapped[date] = mapped_column(Date)
+    start_time: Mapped[time | None] = mapped_column(Time)
+    end_time: Mapped[time | None] = mapped_column(Time)
+    time_zone: Mapped[TimeZone] = mapped_column(db_enum(TimeZone, "time_zone"))
+    place: Mapped[str] = mapped_column(String(300), default="")
+    organiser_agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
+    invitation_number: Mapped[str] = mapped_column(String(120), default="")
+    chair_name: Mapped[str] = mapped_column(String(160), default="")
+    chair_position: Mapped[str] = mapped_column(String(200), default="")
+    chair_rank: Mapped[str] = mapped_column(String(100), default="")
+    chair_nip: Mapped[str] = mapped_column(String(30), default="")
+    secretary_name: Mapped[str] = mapped_column(String(160), default="")
+    note_taker_name: Mapped[str] = mapped_column(String(160), default="")
+    note_taker_position: Mapped[str] = mapped_column(String(200), default="")
+    note_taker_nip: Mapped[str] = mapped_column(String(30), default="")
+    status: Mapped[MeetingStatus] = mapped_column(
+        db_enum(MeetingStatus, "meeting_status"), default=MeetingStatus.PLANNED
+    )
+    opening: Mapped[str] = mapped_column(Text, default="")  # kata pembukaan
+    conclusions: Mapped[str] = mapped_column(Text, default="")  # keputusan/kesimpulan
+    # Why final minutes were reopened; kept so the change of a signed text is explained.
+    reopen_reason: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    agenda_items: Mapped[list["AgendaItem"]] = relationship(
+        back_populates="meeting", order_by="AgendaItem.position"
+    )
+
+    __table_args__ = (Index("ix_meetings_task_force_date", "task_force_id", "date"),)
+
+
+class AgendaItem(Audited, Base):
+    """One item of a meeting's agenda with what was discussed and decided."""
+
+    __tablename__ = "agenda_items"
+    __repr_fields__ = ("id", "meeting_id", "position", "title")
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    presenter: Mapped[str] = mapped_column(String(200), default="")
+    discussion: Mapped[str] = mapped_column(Text, default="")
+    decisions: Mapped[str] = mapped_column(Text, default="")
+
+    meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
+
+    __table_args__ = (UniqueConstraint("meeting_id", "position", name="uq_agenda_items_order"),)
+
+
+class Attendance(Audited, Base):
+    """One invited or attending person or agency at a meeting (a daftar hadir line)."""
+
+    __tablename__ = "attendances"
+    __repr_fields__ = ("id", "meeting_id", "name", "status")
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("contact_people.id"))
+    name: Mapped[str] = mapped_column(String(160), default="")
+    position: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(60), default="")
+    status: Mapped[AttendanceStatus] = mapped_column(
+        db_enum(AttendanceStatus, "attendance_status"), default=AttendanceStatus.INVITED
+    )
+    represented_by: Mapped[str] = mapped_column(String(160), default="")

@@ -1,0 +1,17 @@
+"""Alembic environment: migrations always run on a connection the program hands in."""
+
+from alembic import context
+
+from models.base import Base
+import models  # noqa: F401  (registers every table on Base.metadata)
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    # SQLite cannot ALTER most things; batch mode rebuilds tables, and is a no-op on PostgreSQL.
+    render_as_batch=True,
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

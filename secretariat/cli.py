@@ -1,0 +1,146 @@
+"""The `secretariat` command: the GUI when given no sub-command, tools for administrators else.
+
+Every failure ends as one readable line on stderr and a non-zero exit code, never a
+traceback (set SECRETARIAT_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from secretariat import __version__
+from secretariat.errors import DatabaseProblem, DomainError
+from secretariat.i18n import LANGUAGES, _, set_language
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UNEXPECTED = 0, 1, 2, 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="secretariat",
+        description=_("Secretariat of the GT PP-TPPO task force: meetings, commitments and "
+                      "follow-up. Without a command the desktop program starts."),
+    )
+    parser.add_argument("--db", metavar=_("PATH_OR_URL"),
+                        help=_("database file or SQLAlchemy URL (default: SECRETARIAT_DB, "
+                               "else the per-user data folder)"))
+    parser.add_argument("--lang", choices=sorted(LANGUAGES),
+                        help=_("language of messages (default: id)"))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+
+    demo = commands.add_parser("demo", help=_("fill an empty database with demonstration data"))
+    demo.add_argument("--scale", type=int, default=0, metavar="N",
+                      help=_("also add N synthetic commitments for stress tests"))
+
+    listing = commands.add_parser("list", help=_("list agencies, meetings or commitments"))
+    listing.add_argument("what", choices=["agencies", "meetings", "commitments"])
+    listing.add_argument("--json", action="store_true", help=_("print JSON with ISO dates"))
+    listing.add_argument("--status", action="append", metavar=_("STATUS"),
+                         help=_("commitments with this status (code or label; repeatable)"))
+    listing.add_argument("--agency", metavar=_("ABBR"),
+                         help=_("commitments led by the agency with this abbreviation"))
+    listing.add_argument("--meeting", type=int, metavar="ID",
+                         help=_("commitments agreed at this meeting"))
+    listing.add_argument("--overdue", action="store_true", help=_("only overdue commitments"))
+    listing.add_argument("--all", action="store_true",
+                         help=_("agencies: include archived ones"))
+
+    commands.add_parser("check", help=_("check the database's integrity and schema"))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    set_language(_language_from(argv))
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except DomainError as error:
+        return _fail(error.message, EXIT_FAILED)
+    except KeyboardInterrupt:
+        return _fail(_("Interrupted."), EXIT_FAILED)
+    except Exception as error:  # the last line of defence: one line, never a traceback
+        if os.environ.get("SECRETARIAT_DEBUG"):
+            raise
+        return _fail(_("Unexpected error: {error}").format(error=f"{type(error).__name__}: "
+                                                             f"{error}"), EXIT_UNEXPECTED)
+
+
+def _language_from(argv: list[str]) -> str | None:
+    # The language must be known before argparse builds its (translated) help texts.
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"secretariat: {message}", file=sys.stderr)
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
+    from secretariat.database import open_database
+
+    if args.command is None:
+        db = open_database(args.db)
+        from ui.app import run_gui  # Qt is loaded only for the desktop program
+
+        return run_gui(db)
+    if args.command == "check":
+        return _check(args)
+    db = open_database(args.db)
+    try:
+        if args.command == "demo":
+            return _demo(db, args)
+        from secretariat.cli_list import run_list
+
+        return run_list(db, args)
+    finally:
+        db.close()
+
+
+def _demo(db, args) -> int:
+    from secretariat.demo import fill_demo
+
+    if args.scale < 0:
+        return _fail(_("--scale must be 0 or more."), EXIT_USAGE)
+    summary = fill_demo(db, scale=args.scale)
+    print(_("Demo data written to {db}: {meetings} meetings, {commitments} commitments, "
+            "{follow_ups} follow-ups.").format(db=db.display_name(), meetings=summary.meetings,
+                                               commitments=summary.commitments,
+                                               follow_ups=summary.follow_ups))
+    return EXIT_OK
+
+
+def _check(args) -> int:
+    from secretariat.check import check_database
+    from secretariat.database import open_database
+    from secretariat.paths import database_url
+    from sqlalchemy.engine import make_url
+
+    url = database_url(args.db)
+    path = make_url(url).database if url.startswith("sqlite") else None
+    if path and path != ":memory:" and not Path(path).exists():
+        raise DatabaseProblem(_("There is no database at {path}.").format(path=path))
+    db = open_database(args.db, upgrade=False)
+    try:
+        report = check_database(db)
+    finally:
+        db.close()
+    for line in report.facts:
+        print(line)
+    for line in report.problems:
+        print(_("PROBLEM: {problem}").format(problem=line))
+    print(_("The database is healthy.") if report.healthy else _("The database has problems."))
+    return EXIT_OK if report.healthy else EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,230 @@
+"""Contact people of the agencies and the agencies' seats in task forces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import exists, select
+
+from models import Agency, Attendance, ContactPerson, Membership, SubTaskForce, TaskForce
+from secretariat.errors import DuplicateError, RefusedError, ValidationError
+from secretariat.i18n import _
+from secretariat.records import check_version, get_or_fail
+from secretariat.validation import check_date, check_email, check_nip, check_phone, clean_text
+
+
+@dataclass(frozen=True)
+class ContactDraft:
+    agency_id: int
+    name: str
+    position: str = ""
+    rank: str = ""
+    nip: str = ""
+    phone: str = ""
+    email: str = ""
+    focal_point: bool = False
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: int
+    agency_id: int
+    agency_abbreviation: str
+    name: str
+    position: str
+    rank: str
+    nip: str
+    phone: str
+    email: str
+    focal_point: bool
+    active: bool
+    version: int
+
+
+@dataclass(frozen=True)
+class MembershipDraft:
+    task_force_id: int
+    agency_id: int
+    role: str
+    sub_task_force_id: int | None = None
+    leads_sub_task_force: bool = False
+    start_date: date | None = None
+    end_date: date | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class MembershipRow:
+    id: int
+    task_force_id: int
+    agency_id: int
+    agency_abbreviation: str
+    agency_name: str
+    role: str
+    sub_task_force_id: int | None
+    sub_task_force: str
+    leads_sub_task_force: bool
+    start_date: date | None
+    end_date: date | None
+    version: int
+
+
+def _validated_contact(session, draft: ContactDraft) -> dict:
+    agency = get_or_fail(session, Agency, draft.agency_id, _("Agency"))
+    if not agency.active:
+        raise RefusedError(_("{agency} is archived.").format(agency=agency.abbreviation))
+    return {
+        "agency_id": draft.agency_id,
+        "name": clean_text(draft.name, _("Name"), field="name", required=True, max_length=160),
+        "position": clean_text(draft.position, _("Position"), field="position", max_length=200),
+        "rank": clean_text(draft.rank, _("Rank/grade"), field="rank", max_length=100),
+        "nip": check_nip(draft.nip),
+        "phone": check_phone(draft.phone),
+        "email": check_email(draft.email),
+        "focal_point": bool(draft.focal_point),
+    }
+
+
+def add_contact(db, draft: ContactDraft) -> int:
+    with db.unit_of_work() as session:
+        values = _validated_contact(session, draft)
+        same = session.scalar(
+            select(ContactPerson.id).where(
+                ContactPerson.agency_id == draft.agency_id,
+                ContactPerson.name == values["name"],
+                ContactPerson.active.is_(True),
+            )
+        )
+        if same is not None:
+            raise DuplicateError(
+                _("{name} is already a contact of this agency.").format(name=values["name"]),
+                field="name",
+            )
+        contact = ContactPerson(**values, active=True)
+        session.add(contact)
+        session.flush()
+        return contact.id
+
+
+def update_contact(db, contact_id: int, draft: ContactDraft, expected_version: int) -> None:
+    with db.unit_of_work() as session:
+        contact = get_or_fail(session, ContactPerson, contact_id, _("Contact person"))
+        check_version(contact, expected_version)
+        for key, value in _validated_contact(session, draft).items():
+            setattr(contact, key, value)
+
+
+def remove_contact(db, contact_id: int, expected_version: int) -> None:
+    """Remove a contact; one who attended meetings stays on record as inactive."""
+    with db.unit_of_work() as session:
+        contact = get_or_fail(session, ContactPerson, contact_id, _("Contact person"))
+        check_version(contact, expected_version)
+        attended = session.scalar(select(exists().where(Attendance.person_id == contact_id)))
+        if attended:
+            contact.active = False
+        else:
+            session.delete(contact)
+
+
+def list_contacts(db, agency_id: int | None = None, *, include_inactive: bool = False) -> list[ContactRow]:
+    query = (
+        select(ContactPerson, Agency.abbreviation)
+        .join(Agency, ContactPerson.agency_id == Agency.id)
+        .order_by(Agency.abbreviation, ContactPerson.focal_point.desc(), ContactPerson.name)
+    )
+    if agency_id is not None:
+        query = query.where(ContactPerson.agency_id == agency_id)
+    if not include_inactive:
+        query = query.where(ContactPerson.active.is_(True))
+    with db.reading() as session:
+        return [
+            ContactRow(c.id, c.agency_id, abbreviation, c.name, c.position, c.rank, c.nip,
+                       c.phone, c.email, c.focal_point, c.active, c.version)
+            for c, abbreviation in session.execute(query)
+        ]
+
+
+def _validated_membership(session, draft: MembershipDraft) -> dict:
+    get_or_fail(session, TaskForce, draft.task_force_id, _("Task force"))
+    agency = get_or_fail(session, Agency, draft.agency_id, _("Agency"))
+    if not agency.active:
+        raise RefusedError(_("{agency} is archived.").format(agency=agency.abbreviation))
+    if draft.sub_task_force_id is not None:
+        get_or_fail(session, SubTaskForce, draft.sub_task_force_id, _("Sub task force"))
+    if draft.leads_sub_task_force and draft.sub_task_force_id is None:
+        raise ValidationError(
+            _("Choose the sub task force this agency leads."), field="sub_task_force_id"
+        )
+    start = check_date(draft.start_date, _("Start date"), field="start_date")
+    end = check_date(draft.end_date, _("End date"), field="end_date")
+    if start and end and end < start:
+        raise ValidationError(_("The membership cannot end before it starts."), field="end_date")
+    return {
+        "task_force_id": draft.task_force_id,
+        "agency_id": draft.agency_id,
+        "role": clean_text(draft.role, _("Role"), field="role", required=True, max_length=100),
+        "sub_task_force_id": draft.sub_task_force_id,
+        "leads_sub_task_force": bool(draft.leads_sub_task_force),
+        "start_date": start,
+        "end_date": end,
+        "notes": clean_text(draft.notes, _("Notes"), field="notes", multiline=True),
+    }
+
+
+def _refuse_duplicate_seat(session, values: dict, own_id: int | None) -> None:
+    query = select(Membership.id).where(
+        Membership.task_force_id == values["task_force_id"],
+        Membership.agency_id == values["agency_id"],
+        Membership.id != (own_id or -1),
+    )
+    if values["sub_task_force_id"] is None:
+        query = query.where(Membership.sub_task_force_id.is_(None))
+    else:
+        query = query.where(Membership.sub_task_force_id == values["sub_task_force_id"])
+    if session.scalar(query) is not None:
+        raise DuplicateError(_("This agency already has this seat in the task force."))
+
+
+def add_membership(db, draft: MembershipDraft) -> int:
+    with db.unit_of_work() as session:
+        values = _validated_membership(session, draft)
+        _refuse_duplicate_seat(session, values, None)
+        membership = Membership(**values)
+        session.add(membership)
+        session.flush()
+        return membership.id
+
+
+def update_membership(db, membership_id: int, draft: MembershipDraft, expected_version: int) -> None:
+    with db.unit_of_work() as session:
+        membership = get_or_fail(session, Membership, membership_id, _("Membership"))
+        check_version(membership, expected_version)
+        values = _validated_membership(session, draft)
+        _refuse_duplicate_seat(session, values, membership_id)
+        for key, value in values.items():
+            setattr(membership, key, value)
+
+
+def remove_membership(db, membership_id: int, expected_version: int) -> None:
+    with db.unit_of_work() as session:
+        membership = get_or_fail(session, Membership, membership_id, _("Membership"))
+        check_version(membership, expected_version)
+        session.delete(membership)
+
+
+def list_memberships(db, task_force_id: int) -> list[MembershipRow]:
+    query = (
+        select(Membership, Agency, SubTaskForce.name)
+        .join(Agency, Membership.agency_id == Agency.id)
+        .outerjoin(SubTaskForce, Membership.sub_task_force_id == SubTaskForce.id)
+        .where(Membership.task_force_id == task_force_id)
+        .order_by(Agency.abbreviation, Membership.id)
+    )
+    with db.reading() as session:
+        return [
+            MembershipRow(m.id, m.task_force_id, a.id, a.abbreviation, a.name, m.role,
+                          m.sub_task_force_id, sub or "", m.leads_sub_task_force, m.start_date,
+                          m.end_date, m.version)
+            for m, a, sub in session.execute(query)
+        ]

@@ -1,0 +1,31 @@
+"""Dates and times written the Indonesian way ("Selasa, 2 Desember 2025", "09.00 WITA")."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from babel.dates import format_date as _babel_format_date
+
+from secretariat.i18n import current_language
+
+
+def long_date(value: date | None) -> str:
+    """Weekday and full date in the language in use: 'Selasa, 2 Desember 2025'."""
+    if value is None:
+        return ""
+    return _babel_format_date(value, "EEEE, d MMMM y", locale=current_language())
+
+
+def short_date(value: date | None) -> str:
+    """Day, month name and year: '2 Desember 2025'."""
+    if value is None:
+        return ""
+    return _babel_format_date(value, "d MMMM y", locale=current_language())
+
+
+def clock(value: time | None, zone: str = "") -> str:
+    """Official style uses a full stop between hours and minutes: '09.00 WITA'."""
+    if value is None:
+        return ""
+    text = f"{value.hour:02d}.{value.minute:02d}"
+    return f"{text} {zone}".strip()

@@ -1,0 +1,36 @@
+"""Domain errors: each carries a message a clerk can read, already in their language."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Base of every refusal the core gives. `str(error)` is the human message."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field  # the input field at fault, for the form to highlight
+
+
+class ValidationError(DomainError):
+    """The input itself is wrong (missing, malformed, out of range, inconsistent)."""
+
+
+class NotFoundError(DomainError):
+    """The record asked for does not exist (any more)."""
+
+
+class DuplicateError(DomainError):
+    """The record would duplicate an existing one."""
+
+
+class RefusedError(DomainError):
+    """The action is not allowed in the record's current state."""
+
+
+class ConflictError(DomainError):
+    """Somebody else changed or deleted the record since it was read."""
+
+
+class DatabaseProblem(DomainError):
+    """The database cannot be used as it is (newer schema, foreign file, unreachable)."""

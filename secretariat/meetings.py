@@ -1,0 +1,338 @@
+"""Meetings: scheduling, the minutes' life from draft to final, and the agenda."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models import (
+    AgendaItem,
+    Agency,
+    Commitment,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Region,
+    TaskForce,
+    TimeZone,
+)
+from secretariat.errors import RefusedError, ValidationError
+from secretariat.i18n import _
+from secretariat.records import check_version, get_or_fail
+from secretariat.validation import check_date, check_nip, check_time_order, clean_text
+
+
+@dataclass(frozen=True)
+class MeetingDraft:
+    task_force_id: int
+    kind: MeetingKind
+    title: str
+    date: date
+    start_time: time | None = None
+    end_time: time | None = None
+    time_zone: TimeZone | None = None  # the region's zone when empty
+    place: str = ""
+    organiser_agency_id: int | None = None
+    invitation_number: str = ""
+    chair_name: str = ""
+    chair_position: str = ""
+    chair_rank: str = ""
+    chair_nip: str = ""
+    secretary_name: str = ""
+    note_taker_name: str = ""
+    note_taker_position: str = ""
+    note_taker_nip: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    id: int
+    task_force_id: int
+    task_force: str
+    kind: MeetingKind
+    title: str
+    date: date
+    start_time: time | None
+    end_time: time | None
+    time_zone: TimeZone
+    place: str
+    invitation_number: str
+    chair_name: str
+    note_taker_name: str
+    status: MeetingStatus
+    commitment_count: int
+    version: int
+
+
+@dataclass(frozen=True)
+class AgendaDraft:
+    title: str
+    presenter: str = ""
+    discussion: str = ""
+    decisions: str = ""
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    id: int
+    meeting_id: int
+    position: int
+    title: str
+    presenter: str
+    discussion: str
+    decisions: str
+    version: int
+
+
+def _label() -> str:
+    return _("Meeting")
+
+
+def _validated(session: Session, draft: MeetingDraft) -> dict:
+    task_force = get_or_fail(session, TaskForce, draft.task_force_id, _("Task force"))
+    try:
+        kind = MeetingKind(draft.kind)
+    except ValueError:
+        raise ValidationError(_("Choose the kind of meeting."), field="kind") from None
+    meeting_date = check_date(draft.date, _("Date"), field="date", required=True)
+    check_time_order(draft.start_time, draft.end_time)
+    zone = draft.time_zone or session.get(Region, task_force.region_id).time_zone
+    if draft.organiser_agency_id is not None:
+        get_or_fail(session, Agency, draft.organiser_agency_id, _("Agency"))
+
+    def text(value: str, label: str, field: str, limit: int) -> str:
+        return clean_text(value, label, field=field, max_length=limit)
+
+    return {
+        "task_force_id": draft.task_force_id,
+        "kind": kind,
+        "title": clean_text(draft.title, _("Title"), field="title", required=True, max_length=300),
+        "date": meeting_date,
+        "start_time": draft.start_time,
+        "end_time": draft.end_time,
+        "time_zone": TimeZone(zone),
+        "place": text(draft.place, _("Place"), "place", 300),
+        "organiser_agency_id": draft.organiser_agency_id,
+        "invitation_number": text(draft.invitation_number, _("Invitation letter number"),
+                                  "invitation_number", 120),
+        "chair_name": text(draft.chair_name, _("Chair"), "chair_name", 160),
+        "chair_position": text(draft.chair_position, _("Chair's position"), "chair_position", 200),
+        "chair_rank": text(draft.chair_rank, _("Chair's rank/grade"), "chair_rank", 100),
+        "chair_nip": check_nip(draft.chair_nip, field="chair_nip"),
+        "secretary_name": text(draft.secretary_name, _("Secretary"), "secretary_name", 160),
+        "note_taker_name": text(draft.note_taker_name, _("Note-taker"), "note_taker_name", 160),
+        "note_taker_position": text(draft.note_taker_position, _("Note-taker's position"),
+                                    "note_taker_position", 200),
+        "note_taker_nip": check_nip(draft.note_taker_nip, field="note_taker_nip"),
+        "notes": clean_text(draft.notes, _("Notes"), field="notes", multiline=True),
+    }
+
+
+def ensure_editable(meeting: Meeting) -> None:
+    """Cancelled meetings and final minutes are closed to edits."""
+    if meeting.status is MeetingStatus.CANCELLED:
+        raise RefusedError(_("This meeting was cancelled; it cannot be changed."))
+    if meeting.status is MeetingStatus.MINUTES_FINAL:
+        raise RefusedError(
+            _("The minutes of this meeting are final. Reopen them, with a reason, to change them.")
+        )
+
+
+def schedule_meeting(db, draft: MeetingDraft) -> int:
+    with db.unit_of_work() as session:
+        meeting = Meeting(**_validated(session, draft), status=MeetingStatus.PLANNED)
+        session.add(meeting)
+        session.flush()
+        return meeting.id
+
+
+def update_meeting(db, meeting_id: int, draft: MeetingDraft, expected_version: int) -> None:
+    with db.unit_of_work() as session:
+        meeting = get_or_fail(session, Meeting, meeting_id, _label())
+        check_version(meeting, expected_version)
+        ensure_editable(meeting)
+        values = _validated(session, draft)
+        if values["task_force_id"] != meeting.task_force_id:
+            raise RefusedError(_("A meeting cannot be moved to another task force."))
+        first_due = session.scalar(
+            select(func.min(Commitment.due_date)).where(Commitment.meeting_id == meeting_id)
+        )
+        if first_due is not None and values["date"] > first_due:
+            raise ValidationError(
+                _("Commitments of this meeting are due before the new date."), field="date"
+            )
+        for key, value in values.items():
+            setattr(meeting, key, value)
+
+
+def cancel_meeting(db, meeting_id: int, reason: str, expected_version: int) -> None:
+    reason = clean_text(reason, _("Reason"), field="reason", required=True, multiline=True)
+    with db.unit_of_work() as session:
+        meeting = get_or_fail(session, Meeting, meeting_id, _label())
+        check_version(meeting, expected_version)
+        if meeting.status is not MeetingStatus.PLANNED:
+            raise RefusedError(_("Only a planned meeting can be cancelled."))
+        meeting.status = MeetingStatus.CANCELLED
+        meeting.notes = "\n".join(filter(None, [meeting.notes, _("Cancelled: ") + reason]))
+
+
+def mark_held(db, meeting_id: int, expected_version: int, *, today: date | None = None) -> None:
+    with db.unit_of_work() as session:
+        meeting = get_or_fail(session, Meeting, meeting_id, _label())
+        check_version(meeting, expected_version)
+        if meeting.status is not MeetingStatus.PLANNED:
+            raise RefusedError(_("Only a planned meeting can be marked as held."))
+        if meeting.date > (today or date.today()):
+            raise RefusedError(_("A meeting cannot be marked as held before its date."))
+        meeting.status = MeetingStatus.HELD
+
+
+def write_minutes(db, meeting_id: int, opening: str, conclusions: str, expected_version: int) -> None:
+    """Save the opening words and conclusions; the minutes become (or stay) a draft."""
+    with db.unit_of_work() as session:
+        meeting = get_or_fail(session, Meeting, meeting_id, _label())
+        check_version(meeting, expected_version)
+        ensure_editable(meeting)
+        if meeting.status is MeetingStatus.PLANNED:
+            raise RefusedError(_("Minutes are written once the meeting has been held."))
+        meeting.opening = clean_text(opening, _("Opening"), field="opening", multiline=True)
+        meeting.conclusions = clean_text(
+            conclusions, _("Conclusions"), field="conclusions", multiline=True
+        )
+        meeting.status = MeetingStatus.MINUTES_DRAFT
+
+
+def finalise_minutes(db, meeting_id: int, expected_version: int) -> None:
+    with db.unit_of_work() as session:
+        meeting = get_or_fail(session, Meeting, meeting_id, _label())
+        check_version(meeting, expected_version)
+        if meeting.status not in (MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT):
+            raise RefusedError(_("Only draft minutes of a held meeting can be made final."))
+        if not meeting.chair_name:
+            raise ValidationError(
+                _("Enter the chair of the meeting before making the minutes final."),
+                field="chair_name",
+            )
+        meeting.status = MeetingStatus.MINUTES_FINAL
+
+
+def reopen_minutes(db, meeting_id: int, reason: str, expected_version: int) -> None:
+    """Reopen final minutes; the reason is kept with the meeting."""
+    reason = clean_text(reason, _("Reason"), field="reason", required=True, multiline=True)
+    with db.unit_of_work() as session:
+        meeting = get_or_fail(session, Meeting, meeting_id, _label())
+        check_version(meeting, expected_version)
+        if meeting.status is not MeetingStatus.MINUTES_FINAL:
+            raise RefusedError(_("Only final minutes can be reopened."))
+        meeting.status = MeetingStatus.MINUTES_DRAFT
+        meeting.reopen_reason = "\n".join(filter(None, [meeting.reopen_reason, reason]))
+
+
+def list_meetings(
+    db, *, task_force_id: int | None = None, year: int | None = None,
+    status: MeetingStatus | None = None,
+) -> list[MeetingRow]:
+    counts = (
+        select(Commitment.meeting_id, func.count().label("n"))
+        .group_by(Commitment.meeting_id)
+        .subquery()
+    )
+    query = (
+        select(Meeting, TaskForce.name, func.coalesce(counts.c.n, 0))
+        .join(TaskForce, Meeting.task_force_id == TaskForce.id)
+        .outerjoin(counts, counts.c.meeting_id == Meeting.id)
+        .order_by(Meeting.date, Meeting.start_time, Meeting.id)
+    )
+    if task_force_id is not None:
+        query = query.where(Meeting.task_force_id == task_force_id)
+    if year is not None:
+        query = query.where(Meeting.date >= date(year, 1, 1), Meeting.date <= date(year, 12, 31))
+    if status is not None:
+        query = query.where(Meeting.status == MeetingStatus(status))
+    with db.reading() as session:
+        return [_row(m, task_force, n) for m, task_force, n in session.execute(query)]
+
+
+def get_meeting(db, meeting_id: int) -> MeetingRow:
+    with db.reading() as session:
+        meeting = get_or_fail(session, Meeting, meeting_id, _label())
+        task_force = session.get(TaskForce, meeting.task_force_id).name
+        n = session.scalar(select(func.count()).where(Commitment.meeting_id == meeting_id))
+        return _row(meeting, task_force, n)
+
+
+def _row(m: Meeting, task_force: str, commitment_count: int) -> MeetingRow:
+    return MeetingRow(
+        m.id, m.task_force_id, task_force, m.kind, m.title, m.date, m.start_time, m.end_time,
+        m.time_zone, m.place, m.invitation_number, m.chair_name, m.note_taker_name, m.status,
+        commitment_count, m.version,
+    )
+
+
+def _validated_agenda(draft: AgendaDraft) -> dict:
+    return {
+        "title": clean_text(draft.title, _("Agenda item"), field="title", required=True,
+                            max_length=300),
+        "presenter": clean_text(draft.presenter, _("Presenter"), field="presenter", max_length=200),
+        "discussion": clean_text(draft.discussion, _("Discussion"), field="discussion",
+                                 multiline=True),
+        "decisions": clean_text(draft.decisions, _("Decisions"), field="decisions", multiline=True),
+    }
+
+
+def add_agenda_item(db, meeting_id: int, draft: AgendaDraft) -> int:
+    with db.unit_of_work() as session:
+        meeting = get_or_fail(session, Meeting, meeting_id, _label())
+        ensure_editable(meeting)
+        last = session.scalar(
+            select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting_id)
+        )
+        item = AgendaItem(meeting_id=meeting_id, position=(last or 0) + 1,
+                          **_validated_agenda(draft))
+        session.add(item)
+        session.flush()
+        return item.id
+
+
+def update_agenda_item(db, item_id: int, draft: AgendaDraft, expected_version: int) -> None:
+    with db.unit_of_work() as session:
+        item = get_or_fail(session, AgendaItem, item_id, _("Agenda item"))
+        check_version(item, expected_version)
+        ensure_editable(item.meeting)
+        for key, value in _validated_agenda(draft).items():
+            setattr(item, key, value)
+
+
+def remove_agenda_item(db, item_id: int, expected_version: int) -> None:
+    """Remove an item and close the gap in the numbering."""
+    with db.unit_of_work() as session:
+        item = get_or_fail(session, AgendaItem, item_id, _("Agenda item"))
+        check_version(item, expected_version)
+        ensure_editable(item.meeting)
+        meeting_id, position = item.meeting_id, item.position
+        session.delete(item)
+        session.flush()
+        later = session.scalars(
+            select(AgendaItem)
+            .where(AgendaItem.meeting_id == meeting_id, AgendaItem.position > position)
+            .order_by(AgendaItem.position)
+        )
+        for follower in later:
+            follower.position -= 1
+            session.flush()  # one at a time keeps the (meeting, position) key unique
+
+
+def list_agenda(db, meeting_id: int) -> list[AgendaRow]:
+    query = (
+        select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)
+    )
+    with db.reading() as session:
+        return [
+            AgendaRow(a.id, a.meeting_id, a.position, a.title, a.presenter, a.discussion,
+                      a.decisions, a.version)
+            for a in session.scalars(query)
+        ]

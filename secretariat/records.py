@@ -1,0 +1,35 @@
+"""Fetching a record for a use case, with the optimistic-locking check."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from models import Audited
+from secretariat.errors import ConflictError, NotFoundError
+from secretariat.i18n import _
+
+T = TypeVar("T")
+
+
+def get_or_fail(session: Session, model: type[T], record_id: int, label: str) -> T:
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFoundError(
+            _("{record} number {id} does not exist (any more).").format(record=label, id=record_id)
+        )
+    return record
+
+
+def check_version(record: Audited, expected_version: int | None) -> None:
+    """Refuse to write over a change somebody else saved since `expected_version` was read."""
+    if expected_version is None or record.version == expected_version:
+        return
+    when = record.updated_at.strftime("%d-%m-%Y %H:%M") if record.updated_at else "?"
+    raise ConflictError(
+        _("This record was changed by {who} at {when} after you opened it. "
+          "Reload it to see their change, then apply yours again.").format(
+            who=record.changed_by or _("another user"), when=when
+        )
+    )

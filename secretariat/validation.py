@@ -1,0 +1,107 @@
+"""Input cleaning and checks shared by the use cases.
+
+Text from a clerk can hold anything that was pasted: control characters, markup, formulas.
+The core stores it faithfully but without invisible control characters, so documents and
+spreadsheets built from it later cannot be broken by them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, time
+
+from secretariat.errors import ValidationError
+from secretariat.i18n import _
+
+_KEEP_IN_MULTILINE = {"\n", "\t"}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[0-9 ()./-]{6,25}$")
+EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
+
+
+def clean_text(
+    value: str | None,
+    label: str,
+    *,
+    field: str,
+    required: bool = False,
+    max_length: int | None = None,
+    multiline: bool = False,
+) -> str:
+    """Strip, drop control characters, then check presence and length."""
+    text = "" if value is None else str(value)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    kept = []
+    for char in text:
+        if unicodedata.category(char) in ("Cc", "Cs") and not (
+            multiline and char in _KEEP_IN_MULTILINE
+        ):
+            kept.append(" " if char in "\n\t" else "")
+        else:
+            kept.append(char)
+    text = "".join(kept).strip()
+    if not multiline:
+        text = re.sub(r"\s{2,}", " ", text)
+    if required and not text:
+        raise ValidationError(_("{field} must be filled in.").format(field=label), field=field)
+    if max_length is not None and len(text) > max_length:
+        raise ValidationError(
+            _("{field} is too long: at most {limit} characters, this has {count}.").format(
+                field=label, limit=max_length, count=len(text)
+            ),
+            field=field,
+        )
+    return text
+
+
+def check_email(value: str, *, field: str = "email") -> str:
+    text = clean_text(value, _("E-mail"), field=field, max_length=160)
+    if text and not _EMAIL.match(text):
+        raise ValidationError(
+            _("'{value}' is not an e-mail address.").format(value=text), field=field
+        )
+    return text
+
+
+def check_phone(value: str, *, field: str = "phone") -> str:
+    text = clean_text(value, _("Phone"), field=field, max_length=60)
+    if text and not _PHONE.match(text):
+        raise ValidationError(
+            _("'{value}' is not a telephone number.").format(value=text), field=field
+        )
+    return text
+
+
+def check_nip(value: str, *, field: str = "nip") -> str:
+    """A civil servant's NIP has 18 digits; spaces people type are removed."""
+    text = clean_text(value, "NIP", field=field).replace(" ", "")
+    if text and not (text.isdigit() and len(text) == 18):
+        raise ValidationError(_("A NIP has 18 digits."), field=field)
+    return text
+
+
+def check_date(value: date | None, label: str, *, field: str, required: bool = False) -> date | None:
+    if value is None:
+        if required:
+            raise ValidationError(_("{field} must be filled in.").format(field=label), field=field)
+        return None
+    if not isinstance(value, date):
+        raise ValidationError(_("{field} is not a date.").format(field=label), field=field)
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise ValidationError(
+            _("{field}: the year {year} is not plausible.").format(field=label, year=value.year),
+            field=field,
+        )
+    return value
+
+
+def check_time_order(start: time | None, end: time | None) -> None:
+    if start is not None and end is not None and end <= start:
+        raise ValidationError(_("The end time must be after the start time."), field="end_time")
+
+
+def check_percent(value: int, *, field: str = "progress") -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise ValidationError(_("Progress must be a whole number from 0 to 100."), field=field)
+    return value

@@ -1,0 +1,98 @@
+"""Shared fixtures: a fresh database per test, on SQLite and, where reachable, PostgreSQL.
+
+PostgreSQL tests run in a schema of their own that is dropped afterwards. Set
+SECRETARIAT_TEST_PG to another URL, or to "off" to skip them; .ci/run sets
+SECRETARIAT_REQUIRE_PG=1 so an unreachable server fails instead of skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from secretariat.database import open_database
+from secretariat.i18n import set_language
+
+DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+def postgres_url() -> str | None:
+    url = os.environ.get("SECRETARIAT_TEST_PG", DEFAULT_PG_URL)
+    return None if url.lower() in ("", "off", "0", "no") else url
+
+
+def _postgres_reachable(url: str) -> bool:
+    try:
+        engine = create_engine(url, connect_args={"connect_timeout": 3})
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        engine.dispose()
+        return True
+    except Exception:
+        return False
+
+
+_PG_STATE: dict[str, bool] = {}
+
+
+def _require_postgres() -> str:
+    url = postgres_url()
+    if url is None:
+        pytest.skip("PostgreSQL tests switched off (SECRETARIAT_TEST_PG=off)")
+    if url not in _PG_STATE:
+        _PG_STATE[url] = _postgres_reachable(url)
+    if not _PG_STATE[url]:
+        if os.environ.get("SECRETARIAT_REQUIRE_PG"):
+            pytest.fail(f"PostgreSQL is required but not reachable at {url}")
+        pytest.skip(f"PostgreSQL not reachable at {make_url(url).render_as_string()}")
+    return url
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Tests run in the default language (Indonesian) unless they switch; always reset."""
+    set_language("id")
+    yield
+    set_language("id")
+
+
+@pytest.fixture
+def pg_schema_url():
+    """A PostgreSQL URL whose search_path is a fresh, private schema."""
+    url = _require_postgres()
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    scoped = make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
+    yield scoped.render_as_string(hide_password=False)
+    with admin.begin() as connection:
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path):
+    if request.param == "sqlite":
+        return str(tmp_path / "secretariat.sqlite3")
+    return request.getfixturevalue("pg_schema_url")
+
+
+@pytest.fixture
+def db(db_url):
+    database = open_database(db_url, actor="tester")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path):
+    database = open_database(tmp_path / "secretariat.sqlite3", actor="tester")
+    yield database
+    database.close()

@@ -1,0 +1,49 @@
+"""Starting the desktop program.
+
+Until the full main window lands this shows the database in use and what it holds, so a
+clerk who starts the program sees that it works and where their data is.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
+
+from secretariat.check import check_database
+from secretariat.i18n import _, current_language
+
+
+def _install_qt_translations(app: QApplication) -> None:
+    """Qt's own catalogue, so stock buttons and dialogs speak the user's language."""
+    translator = QTranslator(app)
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(current_language()), "qtbase", "_", path):
+        app.installTranslator(translator)
+    QLocale.setDefault(QLocale(current_language()))
+
+
+class StartWindow(QMainWindow):
+    def __init__(self, db) -> None:
+        super().__init__()
+        self.setWindowTitle(_("Secretariat GT PP-TPPO"))
+        report = check_database(db)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        heading = QLabel(f"<h2>{_('Secretariat GT PP-TPPO')}</h2>", body)
+        layout.addWidget(heading)
+        for line in report.facts:
+            layout.addWidget(QLabel(line, body))
+        layout.addStretch(1)
+        self.setCentralWidget(body)
+        self.resize(640, 360)
+
+
+def run_gui(db) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Sekretariat GT PP-TPPO")
+    _install_qt_translations(app)
+    window = StartWindow(db)
+    window.show()
+    return app.exec()
