@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, event, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -111,14 +111,11 @@ def open_database(
     try:
         revision = current_revision(engine)
         has_tables = has_user_tables(engine)
-    except OperationalError as exc:
+    except DBAPIError as exc:
         engine.dispose()
         raise DatabaseProblem(
             _("The database cannot be opened: {reason}").format(reason=_short_reason(exc))
         ) from exc
-    except sqlite3.DatabaseError as exc:
-        engine.dispose()
-        raise DatabaseProblem(_("The file is not a usable database: {reason}").format(reason=exc))
 
     db = Database(url, engine, make_session_factory(engine), actor or _default_actor())
     head = head_revision()

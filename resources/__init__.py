@@ -1,0 +1,1 @@
+"""Data files of the program: translations, fonts, icons, letterhead defaults."""

@@ -1,0 +1,139 @@
+"""The schema comes only from migrations, and opening a database treats it with care."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import warnings
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+import models
+from models import Base
+from models import migrate as migrate_module
+from models.engine import make_engine
+from models.migrate import current_revision, head_revision
+from secretariat.database import open_database
+from secretariat.errors import DatabaseProblem
+
+
+def _differences(engine) -> list:
+    with engine.connect() as connection, warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*expression-based index")
+        return compare_metadata(MigrationContext.configure(connection), Base.metadata)
+
+
+def test_upgrade_from_empty_matches_the_models(db):
+    assert current_revision(db.engine) == head_revision() == models.SCHEMA_REVISION
+    assert _differences(db.engine) == []
+
+
+def test_expression_index_on_abbreviation_exists(db):
+    # Autogenerate cannot compare expression indexes, so check this one by hand.
+    with db.engine.connect() as connection:
+        if db.is_sqlite:
+            found = connection.execute(text(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND name = :n"),
+                {"n": "uq_agencies_active_abbreviation"}).scalar()
+        else:
+            found = connection.execute(text(
+                "SELECT indexname FROM pg_indexes WHERE indexname = :n AND schemaname = "
+                "current_schema()"), {"n": "uq_agencies_active_abbreviation"}).scalar()
+    assert found == "uq_agencies_active_abbreviation"
+
+
+def test_sqlite_connections_enforce_foreign_keys_and_wal(sqlite_db):
+    with sqlite_db.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
+
+
+def test_newer_database_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "newer.sqlite3"
+    open_database(path).close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.close()
+    before = path.read_bytes()
+
+    with pytest.raises(DatabaseProblem) as refused:
+        open_database(path)
+
+    assert "9999" in refused.value.message
+    assert path.read_bytes() == before
+
+
+def test_database_of_another_program_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    connection.close()
+    with pytest.raises(DatabaseProblem):
+        open_database(path)
+    engine = make_engine(f"sqlite:///{path}")
+    assert inspect(engine).get_table_names() == ["invoices"]
+    engine.dispose()
+
+
+def test_file_that_is_not_a_database_gives_a_clear_error(tmp_path):
+    path = tmp_path / "garbage.sqlite3"
+    path.write_bytes(b"this is a letter, not a database" * 100)
+    with pytest.raises(DatabaseProblem) as refused:
+        open_database(path)
+    assert "\n" not in refused.value.message
+
+
+NEXT_REVISION = '''
+"""test-only: a later schema"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0099"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("meetings") as batch_op:
+        batch_op.add_column(sa.Column("extra", sa.Text(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("meetings") as batch_op:
+        batch_op.drop_column("extra")
+'''
+
+
+def test_older_database_is_backed_up_then_upgraded(tmp_path, monkeypatch):
+    # Given a database at today's schema and a program that knows one more migration
+    path = tmp_path / "data" / "secretariat.sqlite3"
+    db = open_database(path)
+    with db.unit_of_work() as session:
+        session.execute(text("UPDATE focus_areas SET name = 'Tetap ada' WHERE position = 1"))
+    db.close()
+    newer_scripts = tmp_path / "migrations"
+    shutil.copytree(migrate_module.MIGRATIONS_DIR, newer_scripts)
+    (newer_scripts / "versions" / "0099_later.py").write_text(
+        NEXT_REVISION.format(head=head_revision()), encoding="utf-8")
+    monkeypatch.setattr(migrate_module, "MIGRATIONS_DIR", newer_scripts)
+
+    # When the program opens it
+    db = open_database(path)
+
+    # Then a verified copy of the old database sits in backups/ and the schema moved on
+    backups = list((path.parent / "backups").glob("*.sqlite3"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as copy:
+        assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert copy.execute("SELECT name FROM focus_areas WHERE position = 1").fetchone()[0] \
+            == "Tetap ada"
+    copy.close()
+    assert current_revision(db.engine) == "0099"
+    assert "extra" in {c["name"] for c in inspect(db.engine).get_columns("meetings")}
+    db.close()
