@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date as date_type, time
 
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -21,7 +21,7 @@ class Meeting(Audited, Base):
     task_force_id: Mapped[int] = mapped_column(ForeignKey("task_forces.id"))
     kind: Mapped[MeetingKind] = mapped_column(db_enum(MeetingKind, "meeting_kind"))
     title: Mapped[str] = mapped_column(String(300))
-    date: Mapped[date] = mapped_column(Date)
+    date: Mapped[date_type] = mapped_column(Date)
     start_time: Mapped[time | None] = mapped_column(Time)
     end_time: Mapped[time | None] = mapped_column(Time)
     time_zone: Mapped[TimeZone] = mapped_column(db_enum(TimeZone, "time_zone"))

@@ -15,11 +15,14 @@ from models import (
     CommitmentStatus,
     ContactPerson,
     FollowUp,
+    Meeting,
     Membership,
     Region,
+    TaskForce,
     commitment_signatories,
     commitment_supporting_agencies,
 )
+from models.base import utc_now
 from secretariat.errors import DuplicateError, RefusedError, ValidationError
 from secretariat.i18n import _, ngettext
 from secretariat.records import check_version, get_or_fail
@@ -161,9 +164,11 @@ def list_agencies(
     if level:
         query = query.where(Agency.level == AgencyLevel(level))
     if text:
-        pattern = f"%{text.strip().lower()}%"
+        wanted = text.strip().lower()
+        # autoescape: a "%" or "_" typed by the user is a character, not a wildcard.
         query = query.where(
-            or_(func.lower(Agency.name).like(pattern), func.lower(Agency.abbreviation).like(pattern))
+            or_(func.lower(Agency.name).contains(wanted, autoescape=True),
+                func.lower(Agency.abbreviation).contains(wanted, autoescape=True))
         )
     with db.reading() as session:
         return _rows(session, query)
@@ -246,6 +251,8 @@ def _has_history(session: Session, agency_id: int) -> bool:
             commitment_signatories.c.agency_id == agency_id
         ),
         select(Agency.id).where(Agency.renamed_from_id == agency_id),
+        select(Meeting.id).where(Meeting.organiser_agency_id == agency_id),
+        select(TaskForce.id).where(TaskForce.secretariat_agency_id == agency_id),
     )
     return any(session.scalar(select(exists(query))) for query in checks)
 
@@ -273,20 +280,22 @@ def rename_agency(
         successor = Agency(**_validated(session, draft, None), active=True, renamed_from_id=old.id)
         session.add(successor)
         session.flush()
+        # Bulk updates skip the ORM's change stamping, so stamp version, time and editor here.
+        stamp = {"changed_by": session.info.get("actor", ""), "updated_at": utc_now()}
         session.execute(
             update(Commitment)
             .where(
                 Commitment.lead_agency_id == old.id,
                 Commitment.status.in_(CommitmentStatus.open_statuses()),
             )
-            .values(lead_agency_id=successor.id, version=Commitment.version + 1)
+            .values(lead_agency_id=successor.id, version=Commitment.version + 1, **stamp)
             .execution_options(synchronize_session=False)
         )
         for table in (ContactPerson, Membership):
             session.execute(
                 update(table)
                 .where(table.agency_id == old.id)
-                .values(agency_id=successor.id, version=table.version + 1)
+                .values(agency_id=successor.id, version=table.version + 1, **stamp)
                 .execution_options(synchronize_session=False)
             )
         return successor.id

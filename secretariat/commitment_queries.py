@@ -134,9 +134,10 @@ def _where(query, flt: CommitmentFilter, today: date):
         raise ValidationError(_("The end of the due window lies before its start."),
                               field="due_to")
     if flt.text.strip():
-        pattern = f"%{flt.text.strip().lower()}%"
-        query = query.where(or_(func.lower(Commitment.text).like(pattern),
-                                func.lower(Commitment.action_plan).like(pattern)))
+        wanted = flt.text.strip().lower()
+        query = query.where(or_(func.lower(Commitment.text).contains(wanted, autoescape=True),
+                                func.lower(Commitment.action_plan).contains(wanted,
+                                                                             autoescape=True)))
     if not flt.include_confidential:
         query = query.where(Commitment.confidential.is_(False))
     return query

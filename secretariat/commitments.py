@@ -58,6 +58,15 @@ def _active_agencies(session: Session, ids, field_name: str) -> list[Agency]:
     return agencies
 
 
+def _agencies_keeping_archived(session: Session, ids, already: list[Agency],
+                               field_name: str) -> list[Agency]:
+    """Agencies for a commitment: new ones must be active; ones it had may since be archived."""
+    kept = {agency.id: agency for agency in already}
+    new_ids = [agency_id for agency_id in ids if agency_id not in kept]
+    fresh = {agency.id: agency for agency in _active_agencies(session, new_ids, field_name)}
+    return [kept.get(agency_id) or fresh[agency_id] for agency_id in dict.fromkeys(ids)]
+
+
 def _apply(session: Session, commitment: Commitment, meeting: Meeting, draft: CommitmentDraft,
            *, lead_changed: bool = True) -> None:
     """Validate a draft and write it onto `commitment`."""
@@ -96,11 +105,13 @@ def _apply(session: Session, commitment: Commitment, meeting: Meeting, draft: Co
                                       multiline=True, max_length=2_000)
     commitment.confidential = bool(draft.confidential)
     commitment.notes = clean_text(draft.notes, _("Notes"), field="notes", multiline=True)
-    commitment.supporting_agencies = _active_agencies(
-        session, draft.supporting_agency_ids, "supporting_agency_ids"
+    commitment.supporting_agencies = _agencies_keeping_archived(
+        session, draft.supporting_agency_ids, commitment.supporting_agencies,
+        "supporting_agency_ids",
     )
-    commitment.signatory_agencies = _active_agencies(
-        session, draft.signatory_agency_ids, "signatory_agency_ids"
+    commitment.signatory_agencies = _agencies_keeping_archived(
+        session, draft.signatory_agency_ids, commitment.signatory_agencies,
+        "signatory_agency_ids",
     )
 
 
@@ -138,6 +149,7 @@ def update_commitment(db, commitment_id: int, draft: CommitmentDraft, expected_v
         commitment = get_or_fail(session, Commitment, commitment_id, _label())
         check_version(commitment, expected_version)
         meeting = session.get(Meeting, commitment.meeting_id)
+        ensure_editable(meeting)  # signed minutes fix what was agreed
         _apply(session, commitment, meeting, draft,
                lead_changed=draft.lead_agency_id != commitment.lead_agency_id)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 
 from models import Agency, Attendance, ContactPerson, Membership, SubTaskForce, TaskForce
 from secretariat.errors import DuplicateError, RefusedError, ValidationError
@@ -86,21 +86,26 @@ def _validated_contact(session, draft: ContactDraft) -> dict:
     }
 
 
+def _refuse_duplicate_contact(session, values: dict, own_id: int | None) -> None:
+    same = session.scalar(
+        select(ContactPerson.id).where(
+            ContactPerson.agency_id == values["agency_id"],
+            func.lower(ContactPerson.name) == values["name"].lower(),
+            ContactPerson.active.is_(True),
+            ContactPerson.id != (own_id or -1),
+        )
+    )
+    if same is not None:
+        raise DuplicateError(
+            _("{name} is already a contact of this agency.").format(name=values["name"]),
+            field="name",
+        )
+
+
 def add_contact(db, draft: ContactDraft) -> int:
     with db.unit_of_work() as session:
         values = _validated_contact(session, draft)
-        same = session.scalar(
-            select(ContactPerson.id).where(
-                ContactPerson.agency_id == draft.agency_id,
-                ContactPerson.name == values["name"],
-                ContactPerson.active.is_(True),
-            )
-        )
-        if same is not None:
-            raise DuplicateError(
-                _("{name} is already a contact of this agency.").format(name=values["name"]),
-                field="name",
-            )
+        _refuse_duplicate_contact(session, values, None)
         contact = ContactPerson(**values, active=True)
         session.add(contact)
         session.flush()
@@ -111,7 +116,9 @@ def update_contact(db, contact_id: int, draft: ContactDraft, expected_version: i
     with db.unit_of_work() as session:
         contact = get_or_fail(session, ContactPerson, contact_id, _("Contact person"))
         check_version(contact, expected_version)
-        for key, value in _validated_contact(session, draft).items():
+        values = _validated_contact(session, draft)
+        _refuse_duplicate_contact(session, values, contact_id)
+        for key, value in values.items():
             setattr(contact, key, value)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from models import Letterhead, PaperSize, TaskForce
-from secretariat.errors import ValidationError
+from secretariat.errors import ConflictError, ValidationError
 from secretariat.i18n import _
 from secretariat.records import check_version, get_or_fail
 from secretariat.validation import check_email, clean_text
@@ -42,15 +42,19 @@ def get_letterhead(db, task_force_id: int | None = None) -> LetterheadSettings:
     """The task force's own letterhead, else the installation's default one."""
     with db.reading() as session:
         for owner in dict.fromkeys([task_force_id, None]):
-            row = session.scalar(
-                select(Letterhead).where(
-                    Letterhead.task_force_id.is_(None) if owner is None
-                    else Letterhead.task_force_id == owner
-                )
-            )
+            row = _existing(session, owner)
             if row is not None:
                 return _settings(row)
     return LetterheadSettings(task_force_id=task_force_id)
+
+
+def _existing(session, owner: int | None) -> Letterhead | None:
+    return session.scalar(
+        select(Letterhead).where(
+            Letterhead.task_force_id.is_(None) if owner is None
+            else Letterhead.task_force_id == owner
+        )
+    )
 
 
 def _settings(row: Letterhead) -> LetterheadSettings:
@@ -110,6 +114,11 @@ def save_letterhead(db, settings: LetterheadSettings) -> int:
         if settings.task_force_id is not None:
             get_or_fail(session, TaskForce, settings.task_force_id, _("Task force"))
         if settings.id is None:
+            if _existing(session, settings.task_force_id) is not None:
+                raise ConflictError(
+                    _("Someone else saved this letterhead meanwhile. Reload it and apply your "
+                      "change again.")
+                )
             row = Letterhead(task_force_id=settings.task_force_id, **values)
             session.add(row)
         else:

@@ -97,12 +97,14 @@ def create_region(db, draft: RegionDraft) -> int:
                     _("Enter the province {code} before its kabupaten/kota.").format(code=code[:2]),
                     field="code",
                 )
-        time_zone = draft.time_zone or (parent.time_zone if parent else None)
-        if time_zone is None:
-            raise ValidationError(_("Choose the time zone (WIB, WITA or WIT)."), field="time_zone")
+        try:
+            time_zone = TimeZone(draft.time_zone or (parent.time_zone if parent else None))
+        except ValueError:
+            raise ValidationError(_("Choose the time zone (WIB, WITA or WIT)."),
+                                  field="time_zone") from None
         region = Region(
             code=code, name=name, level=level, parent_id=parent.id if parent else None,
-            time_zone=TimeZone(time_zone),
+            time_zone=time_zone,
         )
         session.add(region)
         session.flush()

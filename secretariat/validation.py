@@ -14,7 +14,7 @@ from datetime import date, time
 from secretariat.errors import ValidationError
 from secretariat.i18n import _
 
-_KEEP_IN_MULTILINE = {"\n", "\t"}
+_LINE_BREAKS = {"\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9 ()./-]{6,25}$")
 EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
@@ -34,10 +34,13 @@ def clean_text(
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     kept = []
     for char in text:
-        if unicodedata.category(char) in ("Cc", "Cs") and not (
-            multiline and char in _KEEP_IN_MULTILINE
-        ):
-            kept.append(" " if char in "\n\t" else "")
+        if char in _LINE_BREAKS:
+            # Word's manual line and page breaks separate words; never glue them together.
+            kept.append("\n" if multiline else " ")
+        elif char == "\t":
+            kept.append("\t" if multiline else " ")
+        elif unicodedata.category(char) in ("Cc", "Cs"):
+            kept.append("")
         else:
             kept.append(char)
     text = "".join(kept).strip()

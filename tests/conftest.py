@@ -8,7 +8,9 @@ SECRETARIAT_REQUIRE_PG=1 so an unreachable server fails instead of skipping.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
@@ -16,6 +18,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from models import Base
+from secretariat.catalog import install_defaults
 from secretariat.database import open_database
 from secretariat.i18n import set_language
 
@@ -77,22 +81,68 @@ def pg_schema_url():
     admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory) -> Path:
+    """A database migrated once; each test gets a copy (migrating per test is slow)."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    database = open_database(path)
+    with database.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def _pg_shared_url():
+    """One migrated schema for the session; each test empties it first."""
+    url = _require_postgres()
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    scoped = make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
+    scoped_url = scoped.render_as_string(hide_password=False)
+    open_database(scoped_url).close()
+    yield scoped_url
+    with admin.begin() as connection:
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+def _empty_postgres(url: str) -> None:
+    engine = create_engine(url)
+    tables = [t.name for t in Base.metadata.sorted_tables]
+    with engine.begin() as connection:
+        connection.execute(text(
+            "TRUNCATE " + ", ".join(f'"{name}"' for name in tables) + " RESTART IDENTITY CASCADE"
+        ))
+    engine.dispose()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request, tmp_path):
     if request.param == "sqlite":
-        return str(tmp_path / "secretariat.sqlite3")
-    return request.getfixturevalue("pg_schema_url")
+        path = tmp_path / "secretariat.sqlite3"
+        shutil.copyfile(request.getfixturevalue("_sqlite_template"), path)
+        return str(path)
+    url = request.getfixturevalue("_pg_shared_url")
+    _empty_postgres(url)
+    return url
 
 
 @pytest.fixture
 def db(db_url):
     database = open_database(db_url, actor="tester")
+    if not database.is_sqlite:
+        install_defaults(database)  # the emptied schema starts like a new database
     yield database
     database.close()
 
 
 @pytest.fixture
-def sqlite_db(tmp_path):
-    database = open_database(tmp_path / "secretariat.sqlite3", actor="tester")
+def sqlite_db(tmp_path, _sqlite_template):
+    path = tmp_path / "secretariat.sqlite3"
+    shutil.copyfile(_sqlite_template, path)
+    database = open_database(path, actor="tester")
     yield database
     database.close()

@@ -3,7 +3,7 @@
 from alembic import context
 
 from models.base import Base
-import models  # noqa: F401  (registers every table on Base.metadata)
+import models  # noqa: F401  -- importing registers every table on Base.metadata
 
 connection = context.config.attributes["connection"]
 context.configure(
