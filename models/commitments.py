@@ -74,6 +74,8 @@ class Commitment(Audited, Base):
         # The open-commitments page of one agency, sorted by due date.
         Index("ix_commitments_lead_status_due", "lead_agency_id", "status", "due_date"),
         Index("ix_commitments_status_due", "status", "due_date"),
+        # The carry-forward list: the open commitments of each earlier meeting.
+        Index("ix_commitments_meeting_status", "meeting_id", "status"),
     )
 
 

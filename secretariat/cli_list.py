@@ -76,7 +76,8 @@ def _json_value(value):
 
 
 def _json_record(row) -> dict:
-    record = {name: _json_value(value) for name, value in asdict(row).items()}
+    values = row._asdict() if hasattr(row, "_asdict") else asdict(row)
+    record = {name: _json_value(value) for name, value in values.items()}
     for name in ("status", "kind", "level"):
         value = getattr(row, name, None)
         if isinstance(value, Enum):

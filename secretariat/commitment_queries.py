@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
@@ -53,8 +54,9 @@ class CommitmentFilter:
     include_confidential: bool = True
 
 
-@dataclass(frozen=True)
-class CommitmentRow:
+class CommitmentRow(NamedTuple):
+    """One line of a commitment list. A tuple, not a dataclass: lists build thousands."""
+
     id: int
     meeting_id: int
     meeting_date: date

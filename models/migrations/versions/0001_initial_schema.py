@@ -290,6 +290,7 @@ def upgrade() -> None:
     with op.batch_alter_table('commitments', schema=None) as batch_op:
         batch_op.create_index('ix_commitments_lead_status_due', ['lead_agency_id', 'status', 'due_date'], unique=False)
         batch_op.create_index('ix_commitments_status_due', ['status', 'due_date'], unique=False)
+        batch_op.create_index('ix_commitments_meeting_status', ['meeting_id', 'status'], unique=False)
 
     op.create_table('commitment_signatories',
     sa.Column('commitment_id', sa.Integer(), nullable=False),
@@ -375,6 +376,7 @@ def downgrade() -> None:
     op.drop_table('commitment_signatories')
     with op.batch_alter_table('commitments', schema=None) as batch_op:
         batch_op.drop_index('ix_commitments_status_due')
+        batch_op.drop_index('ix_commitments_meeting_status')
         batch_op.drop_index('ix_commitments_lead_status_due')
 
     op.drop_table('commitments')
