@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Audited, Base
@@ -35,3 +35,15 @@ class Letterhead(Audited, Base):
     margin_right_mm: Mapped[int] = mapped_column(Integer, default=20)
     margin_bottom_mm: Mapped[int] = mapped_column(Integer, default=25)
     font_size_pt: Mapped[int] = mapped_column(Integer, default=11)
+
+    __table_args__ = (
+        # At most one default letterhead: NULLs never clash in a unique column, so the
+        # rows without a task force share one constant key in a partial index.
+        Index(
+            "uq_letterheads_one_default",
+            text("(task_force_id IS NULL)"),
+            unique=True,
+            sqlite_where=text("task_force_id IS NULL"),
+            postgresql_where=text("task_force_id IS NULL"),
+        ),
+    )

@@ -260,7 +260,8 @@ def _has_history(session: Session, agency_id: int) -> bool:
 def rename_agency(
     db, agency_id: int, new_name: str, new_abbreviation: str, expected_version: int
 ) -> int:
-    """An agency renamed by regulation: a successor takes over its open work and people.
+    """An agency renamed by regulation: a successor takes over its open work, its people,
+    its seats and any secretariat it runs.
 
     The old record is archived and keeps its past meetings and closed commitments, so old
     minutes still show the name the agency had then.
@@ -289,6 +290,12 @@ def rename_agency(
                 Commitment.status.in_(CommitmentStatus.open_statuses()),
             )
             .values(lead_agency_id=successor.id, version=Commitment.version + 1, **stamp)
+            .execution_options(synchronize_session=False)
+        )
+        session.execute(
+            update(TaskForce)
+            .where(TaskForce.secretariat_agency_id == old.id)
+            .values(secretariat_agency_id=successor.id, version=TaskForce.version + 1, **stamp)
             .execution_options(synchronize_session=False)
         )
         for table in (ContactPerson, Membership):

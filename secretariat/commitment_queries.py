@@ -27,7 +27,7 @@ from models import (
 from secretariat.errors import ValidationError
 from secretariat.i18n import _
 from secretariat.records import get_or_fail
-from secretariat.status import OPEN_STATUSES, days_late, is_overdue, overdue_clause
+from secretariat.status import OPEN_STATUSES, days_late, overdue_clause
 
 
 class CommitmentSort(StrEnum):
@@ -93,22 +93,33 @@ class CommitmentDetail:
 
 _lead = aliased(Agency, name="lead")
 
+# Names of agencies, focus areas and sub task forces are looked up from small tables once
+# per call instead of joined into every row: the carry-forward list returns thousands.
 _COLUMNS = (
     Commitment.id, Commitment.meeting_id, Meeting.date, Meeting.title, Commitment.number,
-    Commitment.text, Commitment.lead_agency_id, _lead.abbreviation, Commitment.due_date,
-    Commitment.status, Commitment.progress, FocusArea.name, SubTaskForce.name,
+    Commitment.text, Commitment.lead_agency_id, Commitment.due_date, Commitment.status,
+    Commitment.progress, Commitment.focus_area_id, Commitment.sub_task_force_id,
     Commitment.confidential, Commitment.version,
 )
 
 
 def _base_query():
-    return (
-        select(*_COLUMNS)
-        .join(Meeting, Commitment.meeting_id == Meeting.id)
-        .join(_lead, Commitment.lead_agency_id == _lead.id)
-        .outerjoin(FocusArea, Commitment.focus_area_id == FocusArea.id)
-        .outerjoin(SubTaskForce, Commitment.sub_task_force_id == SubTaskForce.id)
-    )
+    return select(*_COLUMNS).join(Meeting, Commitment.meeting_id == Meeting.id)
+
+
+@dataclass(frozen=True)
+class _Names:
+    agencies: dict[int, str]
+    focus_areas: dict[int, str]
+    sub_task_forces: dict[int, str]
+
+    @classmethod
+    def load(cls, session) -> "_Names":
+        return cls(
+            dict(session.execute(select(Agency.id, Agency.abbreviation)).all()),
+            dict(session.execute(select(FocusArea.id, FocusArea.name)).all()),
+            dict(session.execute(select(SubTaskForce.id, SubTaskForce.name)).all()),
+        )
 
 
 def _where(query, flt: CommitmentFilter, today: date):
@@ -150,22 +161,27 @@ def _order(query, sort: CommitmentSort, descending: bool):
         CommitmentSort.DUE_DATE: [Commitment.due_date],
         CommitmentSort.MEETING: [Meeting.date, Commitment.meeting_id],
         CommitmentSort.STATUS: [Commitment.status],
-        CommitmentSort.LEAD_AGENCY: [_lead.abbreviation],
+        CommitmentSort.LEAD_AGENCY: [func.lower(_lead.abbreviation)],
         CommitmentSort.PROGRESS: [Commitment.progress],
     }[sort]
     # Commitments without a due date sort last either way; ties keep agreement order.
     nulls_last = [Commitment.due_date.is_(None)] if sort is CommitmentSort.DUE_DATE else []
     ordered = [column.desc() if descending else column for column in columns]
+    if sort is CommitmentSort.LEAD_AGENCY:
+        query = query.join(_lead, Commitment.lead_agency_id == _lead.id)
     return query.order_by(*nulls_last, *ordered, Commitment.meeting_id, Commitment.number)
 
 
-def _to_row(values, today: date) -> CommitmentRow:
-    (cid, meeting_id, meeting_date, meeting_title, number, text, lead_id, lead, due, status,
-     progress, focus, sub, confidential, version) = values
+def _to_row(values, today: date, names: _Names) -> CommitmentRow:
+    (cid, meeting_id, meeting_date, meeting_title, number, text, lead_id, due, status,
+     progress, focus_id, sub_id, confidential, version) = values
+    late = days_late(status, due, today)
     return CommitmentRow(
-        cid, meeting_id, meeting_date, meeting_title, number, text, lead_id, lead, due, status,
-        progress, is_overdue(status, due, today), days_late(status, due, today), focus or "",
-        sub or "", confidential, version,
+        cid, meeting_id, meeting_date, meeting_title, number, text, lead_id,
+        names.agencies.get(lead_id, ""), due, status, progress,
+        late > 0, late,  # overdue exactly when at least one day late
+        names.focus_areas.get(focus_id, ""), names.sub_task_forces.get(sub_id, ""),
+        confidential, version,
     )
 
 
@@ -185,7 +201,8 @@ def list_commitments(
     if limit is not None:
         query = query.limit(limit)
     with db.reading() as session:
-        return [_to_row(values, today) for values in session.execute(query)]
+        names = _Names.load(session)
+        return [_to_row(values, today, names) for values in session.execute(query)]
 
 
 def count_commitments(db, flt: CommitmentFilter = CommitmentFilter(), *, today: date | None = None) -> int:
@@ -214,7 +231,8 @@ def carry_forward(db, meeting_id: int, *, today: date | None = None) -> list[Com
             )
             .order_by(Meeting.date, Commitment.meeting_id, Commitment.number)
         )
-        return [_to_row(values, today) for values in session.execute(query)]
+        names = _Names.load(session)
+        return [_to_row(values, today, names) for values in session.execute(query)]
 
 
 def get_commitment(db, commitment_id: int, *, today: date | None = None) -> CommitmentDetail:
@@ -222,6 +240,7 @@ def get_commitment(db, commitment_id: int, *, today: date | None = None) -> Comm
     with db.reading() as session:
         commitment = get_or_fail(session, Commitment, commitment_id, _("Commitment"))
         values = session.execute(_base_query().where(Commitment.id == commitment_id)).one()
+        names = _Names.load(session)
 
         def agencies(table):
             return session.execute(
@@ -234,7 +253,7 @@ def get_commitment(db, commitment_id: int, *, today: date | None = None) -> Comm
         supporting = agencies(commitment_supporting_agencies)
         signatories = agencies(commitment_signatories)
         return CommitmentDetail(
-            row=_to_row(values, today),
+            row=_to_row(values, today, names),
             action_plan=commitment.action_plan,
             indicator=commitment.indicator,
             status_reason=commitment.status_reason,

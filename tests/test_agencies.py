@@ -16,7 +16,8 @@ from factories import (
     make_task_force,
     version_of,
 )
-from models import Agency, AgencyLevel, Commitment, CommitmentStatus, Meeting
+from models import Agency, AgencyLevel, Commitment, CommitmentStatus, Meeting, TaskForce
+from secretariat.regions import list_task_forces
 from secretariat.agencies import (
     AgencyDraft,
     archive_agency,
@@ -526,3 +527,22 @@ def test_update_agency_stores_markup_and_formulas_as_typed(db):
     update_agency(db, agency_id, replace(draft, notes="<b>&</b> =SUM(A1)"), row.version)
     assert get_agency(db, agency_id).notes == "<b>&</b> =SUM(A1)"
     assert get_agency(db, agency_id).website == "dinsos.go.id"
+
+
+def test_rename_hands_the_secretariat_of_a_task_force_to_the_successor(db):
+    # Given DP3A runs the secretariat of the provincial task force
+    dp3a = make_agency(db, "DP3A", name="Dinas PPPA Provinsi Kalimantan Selatan")
+    province = make_province(db)
+    task_force = make_task_force(db, province)
+    with db.unit_of_work() as session:
+        session.get(TaskForce, task_force).secretariat_agency_id = dp3a
+
+    # When it is renamed by regulation
+    successor = rename_agency(db, dp3a, "Dinas PPPAKB Provinsi Kalimantan Selatan", "DP3AKB",
+                              version_of(db, Agency, dp3a))
+
+    # Then the task force's secretariat is the successor, not the archived agency
+    rows = {row.id: row for row in list_task_forces(db)}
+    assert rows[task_force].secretariat_agency == "DP3AKB"
+    with db.reading() as session:
+        assert session.get(TaskForce, task_force).secretariat_agency_id == successor

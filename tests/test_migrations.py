@@ -17,7 +17,7 @@ from models import migrate as migrate_module
 from models.engine import make_engine
 from models.migrate import current_revision, head_revision
 from secretariat.database import open_database
-from secretariat.errors import DatabaseProblem
+from secretariat.errors import ConflictError, DatabaseProblem
 
 
 def _differences(engine) -> list:
@@ -31,18 +31,30 @@ def test_upgrade_from_empty_matches_the_models(db):
     assert _differences(db.engine) == []
 
 
-def test_expression_index_on_abbreviation_exists(db):
-    # Autogenerate cannot compare expression indexes, so check this one by hand.
+@pytest.mark.parametrize("name", ["uq_agencies_active_abbreviation", "uq_letterheads_one_default"])
+def test_expression_indexes_exist(db, name):
+    # Autogenerate cannot compare expression indexes, so check them by hand.
     with db.engine.connect() as connection:
         if db.is_sqlite:
             found = connection.execute(text(
                 "SELECT name FROM sqlite_master WHERE type = 'index' AND name = :n"),
-                {"n": "uq_agencies_active_abbreviation"}).scalar()
+                {"n": name}).scalar()
         else:
             found = connection.execute(text(
                 "SELECT indexname FROM pg_indexes WHERE indexname = :n AND schemaname = "
-                "current_schema()"), {"n": "uq_agencies_active_abbreviation"}).scalar()
-    assert found == "uq_agencies_active_abbreviation"
+                "current_schema()"), {"n": name}).scalar()
+    assert found == name
+
+
+def test_the_database_itself_refuses_a_second_default_letterhead(db):
+    # Two saves at the same instant pass the use case's check; the index must still hold.
+    from models import Letterhead
+
+    with db.unit_of_work() as session:
+        session.add(Letterhead(agency_line="Pertama"))
+    with pytest.raises(ConflictError):
+        with db.unit_of_work() as session:
+            session.add(Letterhead(agency_line="Kedua"))
 
 
 def test_sqlite_connections_enforce_foreign_keys_and_wal(sqlite_db):

@@ -160,6 +160,15 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_letterheads')),
     sa.UniqueConstraint('task_force_id', name=op.f('uq_letterheads_task_force_id'))
     )
+    # Autogenerate cannot see expression indexes; keep this one in step with models.letterhead.
+    op.create_index(
+        "uq_letterheads_one_default",
+        "letterheads",
+        [sa.text("(task_force_id IS NULL)")],
+        unique=True,
+        sqlite_where=sa.text("task_force_id IS NULL"),
+        postgresql_where=sa.text("task_force_id IS NULL"),
+    )
     op.create_table('meetings',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('task_force_id', sa.Integer(), nullable=False),
