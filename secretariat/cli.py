@@ -18,8 +18,16 @@ from secretariat.i18n import LANGUAGES, _, set_language
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UNEXPECTED = 0, 1, 2, 3
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a wrong argument is one line on stderr like every other error."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USAGE, _("{prog}: {message} (see {prog} --help)").format(
+            prog=self.prog, message=message) + "\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="secretariat",
         description=_("Secretariat of the GT PP-TPPO task force: meetings, commitments and "
                       "follow-up. Without a command the desktop program starts."),

@@ -66,21 +66,6 @@ def _default_language():
     set_language("id")
 
 
-@pytest.fixture
-def pg_schema_url():
-    """A PostgreSQL URL whose search_path is a fresh, private schema."""
-    url = _require_postgres()
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(url)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    scoped = make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
-    yield scoped.render_as_string(hide_password=False)
-    with admin.begin() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
-
-
 @pytest.fixture(scope="session")
 def _sqlite_template(tmp_path_factory) -> Path:
     """A database migrated once; each test gets a copy (migrating per test is slow)."""

@@ -184,3 +184,12 @@ def test_check_on_a_file_that_is_not_a_database_fails(capsys, tmp_path):
     code, _out, err = _run(capsys, "--db", junk, "check")
     assert code != EXIT_OK
     _assert_one_line_failure(err)
+
+
+def test_a_wrong_argument_is_one_line_on_stderr(capsys, tmp_path):
+    with pytest.raises(SystemExit) as exited:
+        main(["--db", str(tmp_path / "x.sqlite3"), "list", "nonsense"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert "nonsense" in err

@@ -52,9 +52,9 @@ from secretariat.demo.seed_data import (
     TASK_FORCES,
     WITA,
     _five_years,
-    region_level,
     task_force_name,
 )
+from secretariat.regions import level_of_code
 
 
 def next_working_day(day: date) -> date:
@@ -103,7 +103,7 @@ class _SeedBuilder:
     def _regions(self) -> None:
         for code, name, zone, _capital in REGIONS:
             parent = self.regions.get(code.split(".")[0]) if "." in code else None
-            region = Region(code=code, name=name, level=region_level(code), parent=parent,
+            region = Region(code=code, name=name, level=level_of_code(code), parent=parent,
                             time_zone=zone)
             self.regions[code] = region
         self.session.add_all(self.regions.values())

@@ -71,13 +71,6 @@ REGIONS: tuple[tuple[str, str, TimeZone, str], ...] = (
 REGION_CAPITALS = {code: capital for code, _name, _tz, capital in REGIONS}
 
 
-def region_level(code: str) -> RegionLevel:
-    """Kemendagri: two digits for a province; 01-69 a kabupaten, 71-99 a kota."""
-    if "." not in code:
-        return RegionLevel.PROVINCE
-    return RegionLevel.CITY if int(code.split(".")[1]) >= 71 else RegionLevel.REGENCY
-
-
 # --------------------------------------------------------------------------- agencies
 
 
