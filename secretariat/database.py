@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, event, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,14 +27,7 @@ from models.migrate import upgrade_to_head
 from secretariat.errors import ConflictError, DatabaseProblem
 from secretariat.i18n import _
 from secretariat.paths import database_url
-
-
-SQLITE_BUSY, SQLITE_LOCKED, SQLITE_BUSY_SNAPSHOT = 5, 6, 517
-
-
-def _CHANGED_MEANWHILE() -> str:
-    return _("Someone else changed or deleted this record meanwhile. "
-             "Reload it and apply your change again.")
+from secretariat.storage_errors import changed_meanwhile, translate
 
 
 def _default_actor() -> str:
@@ -79,31 +72,24 @@ class Database:
                 session.info["actor"] = self.actor
                 yield session
         except StaleDataError as exc:
-            raise ConflictError(_CHANGED_MEANWHILE()) from exc
-        except IntegrityError as exc:
-            # The use cases check uniqueness and references first; reaching this means a
-            # colleague saved something clashing in between. Nothing was saved.
-            raise ConflictError(
-                _("Your change clashes with data saved meanwhile by someone else; nothing was "
-                  "saved. Reload and try again.")
-            ) from exc
-        except OperationalError as exc:
-            code = getattr(exc.orig, "sqlite_errorcode", None)
-            if code == SQLITE_BUSY_SNAPSHOT:
-                # Another program committed after this transaction read: same as a stale row.
-                raise ConflictError(_CHANGED_MEANWHILE()) from exc
-            if code in (SQLITE_BUSY, SQLITE_LOCKED):
-                raise DatabaseProblem(
-                    _("The database is busy: another program or colleague is saving. "
-                      "Nothing was saved; try again in a moment.")
-                ) from exc
-            raise
+            raise ConflictError(changed_meanwhile()) from exc
+        except DBAPIError as exc:
+            problem = translate(exc)
+            if problem is None:
+                raise
+            raise problem from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only session for queries."""
-        with self.sessions() as session:
-            yield session
+        try:
+            with self.sessions() as session:
+                yield session
+        except DBAPIError as exc:
+            problem = translate(exc)
+            if problem is None:
+                raise
+            raise problem from exc
 
     def close(self) -> None:
         self.engine.dispose()

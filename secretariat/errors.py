@@ -29,7 +29,16 @@ class RefusedError(DomainError):
 
 
 class ConflictError(DomainError):
-    """Somebody else changed or deleted the record since it was read."""
+    """Somebody else changed or deleted the record since it was read.
+
+    Where known, `changed_by` and `changed_at` say who and when, so a form can offer to
+    reload the record or keep the user's text to apply it again.
+    """
+
+    def __init__(self, message: str, *, changed_by: str | None = None, changed_at=None):
+        super().__init__(message)
+        self.changed_by = changed_by
+        self.changed_at = changed_at
 
 
 class DatabaseProblem(DomainError):

@@ -31,5 +31,7 @@ def check_version(record: Audited, expected_version: int | None) -> None:
         _("This record was changed by {who} at {when} after you opened it. "
           "Reload it to see their change, then apply yours again.").format(
             who=record.changed_by or _("another user"), when=when
-        )
+        ),
+        changed_by=record.changed_by,
+        changed_at=record.updated_at,
     )
