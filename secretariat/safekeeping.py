@@ -1,0 +1,124 @@
+"""`secretariat backup` and `secretariat restore`: whole-database copies on request.
+
+SQLite databases are copied as verified SQLite files; PostgreSQL databases are written as
+the portable export. A restore first backs up the current data, refuses a damaged or
+foreign file, and replaces everything in one step, so it can itself be undone.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from models.engine import make_engine
+from models.migrate import current_revision, known_revisions
+from secretariat.backup import SQLITE_HEADER, automatic_backup, copy_sqlite, sqlite_problem
+from secretariat.database import Database, open_database
+from secretariat.errors import DatabaseProblem, ValidationError
+from secretariat.i18n import _
+from secretariat.paths import data_dir
+from secretariat.portable import GZIP_MAGIC, export_database, load_export, load_rows
+from secretariat.portable import read_export_header, rows_of_database
+
+
+def backup_to(db: Database, target: Path) -> Path:
+    """A copy of the whole database at `target`: an SQLite file, or the portable export."""
+    if target.exists() and target.is_dir():
+        raise ValidationError(_("{path} is a folder; give a file name.").format(path=target))
+    if db.sqlite_path is not None:
+        return copy_sqlite(db.sqlite_path, target)
+    return export_database(db, target)
+
+
+def _kind_of(source: Path) -> str:
+    try:
+        with open(source, "rb") as file:
+            start = file.read(16)
+    except OSError as error:
+        raise ValidationError(_("{path} cannot be read: {reason}").format(
+            path=source, reason=error.strerror)) from error
+    if start.startswith(GZIP_MAGIC):
+        return "export"
+    if start == SQLITE_HEADER:
+        return "sqlite"
+    raise ValidationError(_("{path} is not a backup of this program.").format(path=source.name))
+
+
+def _sqlite_revision(source: Path) -> str:
+    connection = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        return connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def safety_copy(db: Database) -> Path | None:
+    """Back up the current data before it is replaced."""
+    if db.sqlite_path is not None:
+        if db.sqlite_path.exists() and db.sqlite_path.stat().st_size:
+            return automatic_backup(db.sqlite_path, "before-restore")
+        return None
+    folder = data_dir() / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    name = make_url(db.url).database or "database"
+    return export_database(db, folder / f"{name}-{datetime.now():%Y%m%d-%H%M%S}-before-restore"
+                                        ".jsonl.gz")
+
+
+def restore_from(db: Database, source: Path) -> tuple[Database, Path | None]:
+    """Replace the database's data with the backup at `source`.
+
+    Returns the reopened database and where the previous data was saved.
+    """
+    kind = _kind_of(source)
+    if kind == "sqlite":
+        problem = sqlite_problem(source)
+        if problem:
+            raise ValidationError(_("{path} cannot be restored: {problem}").format(
+                path=source.name, problem=problem))
+        revision = _sqlite_revision(source)
+        if revision not in known_revisions():
+            raise ValidationError(_("{path} was made by a newer version of the program; it "
+                                    "cannot be restored with this one.").format(path=source.name))
+    else:
+        read_export_header(source)  # refuses a foreign or damaged file before anything else
+
+    saved = safety_copy(db)
+    if kind == "sqlite" and db.sqlite_path is not None:
+        return _replace_sqlite_file(db, source), saved
+    if kind == "sqlite":
+        engine = make_engine(f"sqlite:///{source}", wal=False)
+        try:
+            if revision != current_revision(db.engine):
+                raise ValidationError(_("{path} has another schema than this database; open it "
+                                        "with the program once to upgrade it, then restore "
+                                        "it.").format(path=source.name))
+            load_rows(db, revision, rows_of_database(engine))
+        finally:
+            engine.dispose()
+        return db, saved
+    load_export(db, source)
+    return db, saved
+
+
+def _replace_sqlite_file(db: Database, source: Path) -> Database:
+    """Overwrite the live file's pages from `source` with the online backup API."""
+    target, url, actor = db.sqlite_path, db.url, db.actor
+    db.close()
+    try:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        dst = sqlite3.connect(target, timeout=10)
+        try:
+            src.backup(dst)  # one write transaction on the target: all pages or none
+        finally:
+            dst.close()
+            src.close()
+    except sqlite3.Error as error:
+        raise DatabaseProblem(_("The restore failed and the database was left as it was: "
+                                "{reason}").format(reason=error)) from error
+    return open_database(url, actor=actor)  # brings an older backup up to this schema
+
+
