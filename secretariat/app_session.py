@@ -1,0 +1,83 @@
+"""The life of one program session on a database: lock, backups, and the desktop window.
+
+The desktop program and the commands that write take the database's lock, so a second
+program on the same SQLite file is told who has it open; reading commands take none. The
+desktop program backs the database up when it starts and when it closes.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from models.engine import sqlite_file
+from secretariat.backup import automatic_backup
+from secretariat.database import default_actor, open_database
+from secretariat.errors import DomainError
+from secretariat.instance_lock import LockHolder, acquire_lock, break_lock
+from secretariat.network_paths import network_share_warning
+from secretariat.paths import database_url
+
+
+def _sqlite_path(target) -> Path | None:
+    return sqlite_file(database_url(target))
+
+
+@contextmanager
+def writer_lock(target, *, purpose: str) -> Iterator[None]:
+    """Hold the database's lock while writing; PostgreSQL needs none (the server arbitrates)."""
+    path = _sqlite_path(target)
+    if path is None:
+        yield
+        return
+    warning = network_share_warning(path)
+    if warning:
+        print(warning, file=sys.stderr)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with acquire_lock(path, user=default_actor(), purpose=purpose):
+        yield
+
+
+def unlock(target) -> LockHolder | None:
+    """Break a lock on purpose (after a crash); returns whose it was."""
+    path = _sqlite_path(target)
+    return break_lock(path) if path is not None else None
+
+
+def run_desktop(target, *, smoke_started: float | None = None) -> int:
+    """Start the desktop program: lock, back up, open, show the window; back up on exit.
+
+    With `smoke_started` (a perf_counter reading) the window closes itself once it has
+    shown its data, after printing how many milliseconds that took from then.
+    """
+    with writer_lock(target, purpose="desktop"):
+        db = open_database(target)
+        path = db.sqlite_path
+        # The start backup reads the whole file; the window need not wait for it.
+        start_backup = _in_background(lambda: automatic_backup(path, "start")) \
+            if path is not None and path.stat().st_size else None
+        try:
+            from ui.app import run_gui  # Qt is loaded only for the desktop program
+
+            return run_gui(db, smoke_started=smoke_started)
+        finally:
+            if start_backup is not None:
+                start_backup.join()
+            db.close()
+            if path is not None:
+                automatic_backup(path, "exit")
+
+
+def _in_background(work) -> threading.Thread:
+    def guarded() -> None:
+        try:
+            work()
+        except DomainError as error:  # a failed backup must not take the program down
+            print(error.message, file=sys.stderr)
+
+    thread = threading.Thread(target=guarded, name="start-backup", daemon=True)
+    thread.start()
+    return thread
