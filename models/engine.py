@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+SQLITE_BEGIN_OPTION = "sqlite_begin"  # execution option: "IMMEDIATE" for writing transactions
 
 
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file an SQLite URL names (also in `file:...?mode=ro` URI form); None otherwise."""
+    if not is_sqlite(url):
+        return None
+    name = make_url(url).database
+    if not name or name == ":memory:":
+        return None
+    if name.startswith("file:"):
+        name = name[len("file:"):].split("?", 1)[0]
+    return Path(name)
 
 
 def make_engine(url: str, *, wal: bool = True, **engine_options) -> Engine:
@@ -37,7 +52,11 @@ def make_engine(url: str, *, wal: bool = True, **engine_options) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # Writing units of work ask for BEGIN IMMEDIATE: they take the write lock first
+        # (waiting up to the busy timeout for a colleague's save) instead of failing when
+        # a transaction that has already read finds the lock taken.
+        mode = connection.get_execution_options().get(SQLITE_BEGIN_OPTION, "")
+        connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
     return engine
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
+
+STARTED = time.perf_counter()  # --smoke reports the time from here to the first view
 
 from secretariat import __version__
 from secretariat.errors import DatabaseProblem, DomainError
@@ -38,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=sorted(LANGUAGES),
                         help=_("language of messages (default: id)"))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--smoke", action="store_true",
+                        help=_("open the window, print the milliseconds until it shows its "
+                               "data, and exit"))
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
     demo = commands.add_parser("demo", help=_("fill an empty database with demonstration data"))
@@ -58,6 +64,16 @@ def _parser() -> argparse.ArgumentParser:
                          help=_("agencies: include archived ones"))
 
     commands.add_parser("check", help=_("check the database's integrity and schema"))
+
+    backup = commands.add_parser("backup", help=_("write a verified copy of the whole database"))
+    backup.add_argument("-o", "--output", required=True, metavar=_("FILE"),
+                        help=_("the copy: an SQLite file, or for PostgreSQL a portable export"))
+
+    restore = commands.add_parser(
+        "restore", help=_("replace the data with a backup (the current data is saved first)"))
+    restore.add_argument("file", metavar=_("FILE"), help=_("a backup or export of this program"))
+
+    commands.add_parser("unlock", help=_("break the lock left by a program that crashed"))
     return parser
 
 
@@ -97,21 +113,62 @@ def _run(args: argparse.Namespace) -> int:
     from secretariat.database import open_database
 
     if args.command is None:
-        db = open_database(args.db)
-        from ui.app import run_gui  # Qt is loaded only for the desktop program
+        from secretariat.app_session import run_desktop
 
-        return run_gui(db)
+        return run_desktop(args.db, smoke_started=STARTED if args.smoke else None)
     if args.command == "check":
         return _check(args)
+    if args.command == "unlock":
+        return _unlock(args)
+    if args.command in ("demo", "restore"):
+        from secretariat.app_session import writer_lock
+
+        with writer_lock(args.db, purpose=args.command):
+            return _write_command(args)
+    # Reading commands take no lock, so they work while the program is open elsewhere.
     db = open_database(args.db)
     try:
-        if args.command == "demo":
-            return _demo(db, args)
+        if args.command == "backup":
+            from secretariat.safekeeping import backup_to
+
+            target = backup_to(db, Path(args.output).expanduser().resolve())
+            print(_("Backup written to {path}.").format(path=target))
+            return EXIT_OK
         from secretariat.cli_list import run_list
 
         return run_list(db, args)
     finally:
         db.close()
+
+
+def _write_command(args) -> int:
+    from secretariat.database import open_database
+
+    db = open_database(args.db)
+    try:
+        if args.command == "demo":
+            return _demo(db, args)
+        from secretariat.safekeeping import restore_from
+
+        db, saved = restore_from(db, Path(args.file).expanduser().resolve())
+        if saved is not None:
+            print(_("The previous data was saved to {path}.").format(path=saved))
+        print(_("Restored from {path}.").format(path=args.file))
+        return EXIT_OK
+    finally:
+        db.close()
+
+
+def _unlock(args) -> int:
+    from secretariat.app_session import unlock
+
+    holder = unlock(args.db)
+    if holder is None:
+        print(_("The database was not locked."))
+    else:
+        print(_("The lock of {user} on {host} was broken.").format(user=holder.user,
+                                                                   host=holder.host))
+    return EXIT_OK
 
 
 def _demo(db, args) -> int:
@@ -129,7 +186,7 @@ def _demo(db, args) -> int:
 
 def _check(args) -> int:
     from secretariat.check import check_database
-    from secretariat.database import open_database
+    from secretariat.database import DamagedDatabaseError, open_database
     from secretariat.paths import database_url
     from sqlalchemy.engine import make_url
 
@@ -137,7 +194,12 @@ def _check(args) -> int:
     path = make_url(url).database if url.startswith("sqlite") else None
     if path and path != ":memory:" and not Path(path).exists():
         raise DatabaseProblem(_("There is no database at {path}.").format(path=path))
-    db = open_database(args.db, upgrade=False)
+    try:
+        db = open_database(args.db, upgrade=False)
+    except DamagedDatabaseError as damaged:
+        print(_("PROBLEM: {problem}").format(problem=damaged.message))
+        print(_("The database has problems."))
+        return EXIT_FAILED
     try:
         report = check_database(db)
     finally:

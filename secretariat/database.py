@@ -7,11 +7,9 @@
 from __future__ import annotations
 
 import getpass
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, event, select
@@ -21,16 +19,18 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import Audited
-from models.engine import is_sqlite, make_engine, make_session_factory
+from models.engine import SQLITE_BEGIN_OPTION, is_sqlite, make_engine, make_session_factory
+from models.engine import sqlite_file
 from models.migrate import current_revision, has_user_tables, head_revision, known_revisions
 from models.migrate import upgrade_to_head
+from secretariat.backup import automatic_backup, list_backups, newest_good_backup, sqlite_problem
 from secretariat.errors import ConflictError, DatabaseProblem
 from secretariat.i18n import _
 from secretariat.paths import database_url
 from secretariat.storage_errors import changed_meanwhile, translate
 
 
-def _default_actor() -> str:
+def default_actor() -> str:
     try:
         return getpass.getuser()
     except Exception:  # no user name in some service contexts; "" is still honest
@@ -52,10 +52,7 @@ class Database:
 
     @property
     def sqlite_path(self) -> Path | None:
-        if not self.is_sqlite:
-            return None
-        name = make_url(self.url).database
-        return Path(name) if name and name != ":memory:" else None
+        return sqlite_file(self.url)
 
     def display_name(self) -> str:
         """The database as a person should see it (no password)."""
@@ -70,6 +67,8 @@ class Database:
         try:
             with self.sessions.begin() as session:
                 session.info["actor"] = self.actor
+                if self.is_sqlite:
+                    session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
                 yield session
         except StaleDataError as exc:
             raise ConflictError(changed_meanwhile()) from exc
@@ -104,18 +103,22 @@ def _stamp_changed_by(session: Session, _context, _instances) -> None:
 
 
 def open_database(
-    target: str | Path | None = None, *, upgrade: bool = True, actor: str | None = None
+    target: str | Path | None = None,
+    *,
+    upgrade: bool = True,
+    actor: str | None = None,
 ) -> Database:
     """Open (and create or upgrade) the database at a path or URL.
 
-    An older schema is upgraded after a backup copy; a newer one, or a file that is not a
-    database of this program, is refused without being touched.
+    A damaged SQLite file is refused without being written to. An older schema is upgraded
+    after a backup copy; a newer one, or a database of another program, is refused
+    untouched.
     """
     url = database_url(target)
-    if is_sqlite(url):
-        path = make_url(url).database
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+    path = sqlite_file(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        refuse_damaged(path)
     engine = make_engine(url)
     try:
         revision = current_revision(engine)
@@ -126,7 +129,7 @@ def open_database(
             _("The database cannot be opened: {reason}").format(reason=_short_reason(exc))
         ) from exc
 
-    db = Database(url, engine, make_session_factory(engine), actor or _default_actor())
+    db = Database(url, engine, make_session_factory(engine), actor or default_actor())
     head = head_revision()
     if revision is not None and revision not in known_revisions():
         db.close()
@@ -139,9 +142,10 @@ def open_database(
         raise DatabaseProblem(
             _("This database belongs to another program; it was not changed.")
         )
-    if revision != head and upgrade:
-        if revision is not None:
-            backup_before_migration(db, revision)
+    must_upgrade = upgrade and revision != head
+    if path is not None and revision is not None and must_upgrade:
+        automatic_backup(path, "before-upgrade")  # kept, unlike routine start/exit copies
+    if must_upgrade:
         upgrade_to_head(engine)
         if revision is None:
             from secretariat.catalog import install_defaults  # import here: catalog needs Database
@@ -150,24 +154,38 @@ def open_database(
     return db
 
 
+def refuse_damaged(path: Path) -> None:
+    """Refuse a damaged SQLite file before anything writes to it, naming the newest backup."""
+    if not path.exists():
+        return
+    if path.stat().st_size == 0:
+        # SQLite would treat an emptied file as a new database; with backups around, it
+        # is far more likely a file that lost its content.
+        problem = _("The database file is empty.") if list_backups(path) else None
+    else:
+        problem = sqlite_problem(path, full_check=False, require_program_tables=False)
+    if problem:
+        raise DamagedDatabaseError(path, problem, newest_good_backup(path))
+
+
+class DamagedDatabaseError(DatabaseProblem):
+    """The SQLite file is damaged; `newest_backup` is the newest backup that checks out."""
+
+    def __init__(self, path: Path, problem: str, newest_backup: Path | None):
+        if newest_backup is not None:
+            advice = _("The newest good backup is {backup}. Restore it with: "
+                       "secretariat restore \"{backup}\"").format(backup=newest_backup)
+        else:
+            advice = _("No good backup was found next to it.")
+        super().__init__(_("The database {path} is damaged and was not changed: {problem} "
+                           "{advice}").format(path=path, problem=problem, advice=advice))
+        self.path = path
+        self.problem = problem
+        self.newest_backup = newest_backup
+
+
 def _short_reason(exc: Exception) -> str:
     return str(getattr(exc, "orig", exc)).splitlines()[0]
-
-
-def backup_before_migration(db: Database, revision: str) -> Path | None:
-    """Copy an SQLite database aside with the online backup API before changing its schema."""
-    source = db.sqlite_path
-    if source is None:
-        return None  # PostgreSQL: the server's own backups apply; see README
-    folder = source.parent / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{source.stem}-before-upgrade-from-{revision}-{stamp}.sqlite3"
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    dst.close()
-    src.close()
-    return target
 
 
 def demo_is_allowed(db: Database) -> bool:

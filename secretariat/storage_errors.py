@@ -36,6 +36,8 @@ def translate(exc: DBAPIError) -> DomainError | None:
             _("Your change clashes with data saved meanwhile by someone else; nothing was "
               "saved. Reload and try again.")
         )
+    if exc.connection_invalidated:
+        return DatabaseProblem(_connection_lost())
     code = getattr(exc.orig, "sqlite_errorcode", None)
     if code is not None:
         return _from_sqlite(code)
@@ -76,12 +78,15 @@ def _from_postgres(sqlstate: str) -> DomainError | None:
         return DatabaseProblem(_disk_full())
     if sqlstate == PG_READ_ONLY_TRANSACTION:
         return DatabaseProblem(_read_only())
-    if sqlstate.startswith("08"):  # connection exceptions
-        return DatabaseProblem(
-            _("The connection to the database server was lost. Nothing was saved; check the "
-              "network and try again.")
-        )
+    # Class 08: connection exceptions; 57P: the server shut down or ended the session.
+    if sqlstate.startswith(("08", "57P")):
+        return DatabaseProblem(_connection_lost())
     return None
+
+
+def _connection_lost() -> str:
+    return _("The connection to the database server was lost. Nothing was saved; check the "
+             "network and try again.")
 
 
 def _busy() -> str:

@@ -59,6 +59,13 @@ def _require_postgres() -> str:
 
 
 @pytest.fixture(autouse=True)
+def _private_data_folder(tmp_path_factory, monkeypatch):
+    """Never touch the real per-user data folder (backups, exports, default database)."""
+    monkeypatch.setenv("SECRETARIAT_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.delenv("SECRETARIAT_DB", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Tests run in the default language (Indonesian) unless they switch; always reset."""
     set_language("id")

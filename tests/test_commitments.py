@@ -387,26 +387,3 @@ def test_a_stale_update_by_another_user_names_who_changed_it(db_url):
     finally:
         ani.close()
         budi.close()
-
-
-def test_a_change_saved_by_another_user_mid_transaction_is_a_conflict(db_url):
-    # Given Budi's unit of work has read commitment 1 ...
-    ani = open_database(db_url, actor="ani")
-    budi = open_database(db_url, actor="budi")
-    try:
-        meeting = make_meeting(ani, make_task_force(ani), DAY)
-        dinsos = make_agency(ani, "Dinsos")
-        commitment = make_commitment(ani, meeting, dinsos, text="Teks awal")
-
-        with pytest.raises(ConflictError):
-            with budi.unit_of_work() as session:
-                stored = session.get(Commitment, commitment)
-                # ... when Ani saves a change to it before Budi's transaction writes
-                update_commitment(ani, commitment, _draft(dinsos, "Perubahan Ani"),
-                                  version_of(ani, Commitment, commitment))
-                stored.text = "Perubahan Budi"
-        # Then Budi gets a conflict (on SQLite and PostgreSQL alike), and Ani's change stays
-        assert get_commitment(ani, commitment).row.text == "Perubahan Ani"
-    finally:
-        ani.close()
-        budi.close()
