@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QW
 
 from secretariat.check import check_database
 from secretariat.i18n import _, current_language
+from secretariat.network_paths import network_share_warning
 
 
 def _install_qt_translations(app: QApplication) -> None:
@@ -36,6 +37,12 @@ class StartWindow(QMainWindow):
         layout.addWidget(heading)
         for line in report.facts:
             layout.addWidget(QLabel(line, body))
+        warning = network_share_warning(db.sqlite_path) if db.sqlite_path else None
+        if warning:
+            notice = QLabel(warning, body)
+            notice.setWordWrap(True)
+            notice.setStyleSheet("color: #a00000; font-weight: bold")
+            layout.addWidget(notice)
         layout.addStretch(1)
         self.setCentralWidget(body)
         self.resize(640, 360)
