@@ -74,6 +74,19 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar=_("FILE"), help=_("a backup or export of this program"))
 
     commands.add_parser("unlock", help=_("break the lock left by a program that crashed"))
+
+    export = commands.add_parser("export", help=_("write an official document"))
+    documents = export.add_subparsers(dest="document", metavar=_("DOCUMENT"), required=True)
+    minutes = documents.add_parser("minutes", help=_("notulen rapat (PDF)"))
+    minutes.add_argument("meeting", type=int, metavar="MEETING_ID")
+    minutes.add_argument("-o", "--output", required=True, metavar=_("FILE"))
+    minutes.add_argument("--without-confidential", action="store_true",
+                         help=_("leave confidential commitments out of a circulated copy"))
+    attendance = documents.add_parser("attendance", help=_("daftar hadir (PDF)"))
+    attendance.add_argument("meeting", type=int, metavar="MEETING_ID")
+    attendance.add_argument("-o", "--output", required=True, metavar=_("FILE"))
+    attendance.add_argument("--blank", action="store_true",
+                            help=_("before the meeting: invited names, empty signatures"))
     return parser
 
 
@@ -128,6 +141,10 @@ def _run(args: argparse.Namespace) -> int:
     # Reading commands take no lock, so they work while the program is open elsewhere.
     db = open_database(args.db)
     try:
+        if args.command == "export":
+            from secretariat.cli_export import run_export
+
+            return run_export(db, args)
         if args.command == "backup":
             from secretariat.safekeeping import backup_to
 

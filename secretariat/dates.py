@@ -9,18 +9,18 @@ from babel.dates import format_date as _babel_format_date
 from secretariat.i18n import current_language
 
 
-def long_date(value: date | None) -> str:
-    """Weekday and full date in the language in use: 'Selasa, 2 Desember 2025'."""
+def long_date(value: date | None, locale: str | None = None) -> str:
+    """Weekday and full date, by default in the language in use: 'Selasa, 2 Desember 2025'."""
     if value is None:
         return ""
-    return _babel_format_date(value, "EEEE, d MMMM y", locale=current_language())
+    return _babel_format_date(value, "EEEE, d MMMM y", locale=locale or current_language())
 
 
-def short_date(value: date | None) -> str:
+def short_date(value: date | None, locale: str | None = None) -> str:
     """Day, month name and year: '2 Desember 2025'."""
     if value is None:
         return ""
-    return _babel_format_date(value, "d MMMM y", locale=current_language())
+    return _babel_format_date(value, "d MMMM y", locale=locale or current_language())
 
 
 def clock(value: time | None, zone: str = "") -> str:

@@ -43,3 +43,7 @@ class ConflictError(DomainError):
 
 class DatabaseProblem(DomainError):
     """The database cannot be used as it is (newer schema, foreign file, unreachable)."""
+
+
+class FileProblem(DomainError):
+    """A file to read or write is unusable (locked by another program, read-only, missing)."""

@@ -1,0 +1,1 @@
+"""PDF documents with ReportLab platypus: letterhead, embedded fonts, numbered pages."""

@@ -1,0 +1,145 @@
+"""Page setup shared by every PDF: paper, margins, styles, kop surat, "Halaman x dari y".
+
+Paper, margins and font size come from the letterhead settings (offices differ), with the
+Tata Naskah Dinas defaults: A4 or F4 (215 x 330 mm), left 3 cm, right 2 cm, top 2 cm,
+bottom 2.5 cm.
+"""
+
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
+
+from exports.pdf.fonts import BOLD, REGULAR, register_fonts
+from models import PaperSize
+from secretariat.letterhead import LetterheadSettings
+
+F4 = (215 * mm, 330 * mm)
+PAPER = {PaperSize.A4: A4, PaperSize.F4: F4}
+
+
+def page_size(settings: LetterheadSettings, *, wide: bool = False) -> tuple[float, float]:
+    size = PAPER[PaperSize(settings.paper_size)]
+    return landscape(size) if wide else size
+
+
+def margins(settings: LetterheadSettings) -> dict[str, float]:
+    return {"leftMargin": settings.margin_left_mm * mm, "rightMargin": settings.margin_right_mm * mm,
+            "topMargin": settings.margin_top_mm * mm,
+            "bottomMargin": settings.margin_bottom_mm * mm}
+
+
+class Styles:
+    """The named paragraph styles of a document, sized from the settings."""
+
+    def __init__(self, settings: LetterheadSettings):
+        register_fonts()
+        size = settings.font_size_pt
+        self.body = ParagraphStyle("body", fontName=REGULAR, fontSize=size, leading=size * 1.35,
+                                   spaceAfter=size * 0.4)
+        self.cell = ParagraphStyle("cell", parent=self.body, spaceAfter=0)
+        self.small = ParagraphStyle("small", parent=self.body, fontSize=size - 2,
+                                    leading=(size - 2) * 1.3, spaceAfter=0)
+        self.title = ParagraphStyle("title", parent=self.body, fontName=BOLD, fontSize=size + 2,
+                                    leading=(size + 2) * 1.3, alignment=TA_CENTER,
+                                    spaceAfter=2)
+        self.heading = ParagraphStyle("heading", parent=self.body, fontName=BOLD,
+                                      spaceBefore=size * 0.8)
+        self.centered = ParagraphStyle("centered", parent=self.body, alignment=TA_CENTER)
+
+
+def text(value: str) -> str:
+    """User text made safe for ReportLab's paragraph markup, line breaks kept."""
+    return escape(value or "").replace("\n", "<br/>")
+
+
+def paragraphs(value: str, style: ParagraphStyle) -> list[Paragraph]:
+    """One paragraph per blank-line-separated block, so long texts break across pages."""
+    blocks = [block.strip() for block in (value or "").split("\n\n") if block.strip()]
+    return [Paragraph(text(block), style) for block in blocks] or [Paragraph("-", style)]
+
+
+def letterhead(settings: LetterheadSettings, styles: Styles, width: float) -> list[Flowable]:
+    """The kop surat: logo, government and agency lines, contact line, then a double rule."""
+    size = settings.font_size_pt
+    lines = []
+    if settings.government_line:
+        lines.append(Paragraph(text(settings.government_line.upper()), ParagraphStyle(
+            "kop1", parent=styles.centered, fontName=BOLD, fontSize=size + 3,
+            leading=(size + 3) * 1.2, spaceAfter=0)))
+    if settings.agency_line:
+        lines.append(Paragraph(text(settings.agency_line.upper()), ParagraphStyle(
+            "kop2", parent=styles.centered, fontName=BOLD, fontSize=size + 2,
+            leading=(size + 2) * 1.2, spaceAfter=0)))
+    contact = [settings.address.replace("\n", ", ")]
+    for label, value in (("Telepon", settings.phone), ("Pos-el", settings.email),
+                         ("Laman", settings.website)):
+        if value:
+            contact.append(f"{label} {value}")
+    if any(contact):
+        lines.append(Paragraph(text(" ".join(part for part in contact if part)), ParagraphStyle(
+            "kop3", parent=styles.centered, fontSize=size - 2, leading=(size - 2) * 1.25,
+            spaceAfter=0)))
+    if not lines:
+        return []
+    if settings.logo:
+        logo_width = 22 * mm
+        logo = Image(io.BytesIO(settings.logo), width=logo_width, height=logo_width,
+                     kind="proportional")
+        table = Table([[logo, lines]], colWidths=[logo_width + 4 * mm, width - logo_width - 4 * mm])
+    else:
+        table = Table([[lines]], colWidths=[width])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LINEBELOW", (0, 0), (-1, 0), 2, colors.black),
+        ("BOTTOMPADDING", (0, 0), (-1, 0), 6),
+    ]))
+    return [table, Table([[""]], colWidths=[width], rowHeights=[1.5],
+                         style=[("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.black)])]
+
+
+def numbered_canvas(*, draft: bool):
+    """A canvas class that writes "Halaman x dari y" (and a DRAFT mark) on every page.
+
+    The total is known only at the end, so pages are kept and drawn on `save`.
+    """
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._decorate(number, total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, number: int, total: int) -> None:
+            width, height = self._pagesize
+            self.saveState()
+            self.setFont(REGULAR, 9)
+            self.drawCentredString(width / 2, 12 * mm, f"Halaman {number} dari {total}")
+            if draft:
+                self.setFillColor(colors.Color(0.75, 0.75, 0.75, alpha=0.35))
+                self.setFont(BOLD, 110)
+                self.translate(width / 2, height / 2)
+                self.rotate(45)
+                self.drawCentredString(0, -35, "DRAFT")
+            self.restoreState()
+
+    return NumberedCanvas
