@@ -90,4 +90,9 @@ class Membership(Audited, Base):
         UniqueConstraint(
             "task_force_id", "agency_id", "sub_task_force_id", name="uq_memberships_seat"
         ),
+        # NULLs never clash in the constraint above: the seat without a sub task force
+        # needs its own partial index.
+        Index("uq_memberships_plain_seat", "task_force_id", "agency_id", unique=True,
+              sqlite_where=text("sub_task_force_id IS NULL"),
+              postgresql_where=text("sub_task_force_id IS NULL")),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date as date_type, time
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, Time, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, Time, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Audited, Base
@@ -90,3 +90,10 @@ class Attendance(Audited, Base):
         db_enum(AttendanceStatus, "attendance_status"), default=AttendanceStatus.INVITED
     )
     represented_by: Mapped[str] = mapped_column(String(160), default="")
+
+    __table_args__ = (
+        # A contact person is on a meeting's list once, even when two clerks add them at once.
+        Index("uq_attendances_person", "meeting_id", "person_id", unique=True,
+              sqlite_where=text("person_id IS NOT NULL"),
+              postgresql_where=text("person_id IS NOT NULL")),
+    )

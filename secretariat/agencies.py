@@ -252,6 +252,9 @@ def _has_history(session: Session, agency_id: int) -> bool:
         ),
         select(Agency.id).where(Agency.renamed_from_id == agency_id),
         select(Meeting.id).where(Meeting.organiser_agency_id == agency_id),
+        # Its people may have attended for another agency before they moved here.
+        select(Attendance.id).where(Attendance.person_id.in_(
+            select(ContactPerson.id).where(ContactPerson.agency_id == agency_id))),
         select(TaskForce.id).where(TaskForce.secretariat_agency_id == agency_id),
     )
     return any(session.scalar(select(exists(query))) for query in checks)

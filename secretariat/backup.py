@@ -43,6 +43,11 @@ class BackupPolicy:
                    number("SECRETARIAT_BACKUPS_KEEP_WEEKS", cls.keep_weeks))
 
 
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open a file read-only; as_uri() escapes '#', '%' and spaces that paths may hold."""
+    return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+
+
 def backup_folder(database: Path) -> Path:
     return database.parent / BACKUP_FOLDER
 
@@ -61,7 +66,7 @@ def sqlite_problem(path: Path, *, full_check: bool = True,
     if truncated:
         return truncated
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = connect_read_only(path)
         try:
             # Reading the schema touches the first pages; the full check reads them all.
             tables = {row[0] for row in connection.execute(
@@ -88,6 +93,12 @@ def _truncation(path: Path, header: bytes) -> str | None:
     page_count = int.from_bytes(header[28:32], "big")
     valid_for = int.from_bytes(header[92:96], "big")
     # The page count in the header is only authoritative when written by the same change.
+    # In WAL mode a checkpoint writes the header before it extends the file, so a healthy
+    # live database can look short for a moment: judge only files not in WAL mode (such as
+    # backups) and WAL files whose log is gone.
+    wal_mode = header[18] == 2 and header[19] == 2
+    if wal_mode and Path(f"{path}-wal").exists():
+        return None
     if page_count and valid_for == change_counter and path.stat().st_size < page_count * page_size:
         return _("The database file is shorter than it should be: it was cut off (for example "
                  "by a full disk or an interrupted copy).")
@@ -100,7 +111,7 @@ def copy_sqlite(source: Path, target: Path) -> Path:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = connect_read_only(source)
         dst = sqlite3.connect(partial)
         try:
             src.backup(dst)

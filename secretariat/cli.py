@@ -123,8 +123,6 @@ def _fail(message: str, code: int) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from secretariat.database import open_database
-
     if args.command is None:
         from secretariat.app_session import run_desktop
 
@@ -138,8 +136,9 @@ def _run(args: argparse.Namespace) -> int:
 
         with writer_lock(args.db, purpose=args.command):
             return _write_command(args)
-    # Reading commands take no lock, so they work while the program is open elsewhere.
-    db = open_database(args.db)
+    # Reading commands take no lock, so they work while the program is open elsewhere;
+    # so they neither create nor upgrade a database.
+    db = _open_for_reading(args.db)
     try:
         if args.command == "export":
             from secretariat.cli_export import run_export
@@ -156,6 +155,25 @@ def _run(args: argparse.Namespace) -> int:
         return run_list(db, args)
     finally:
         db.close()
+
+
+def _open_for_reading(target):
+    from models.engine import sqlite_file
+    from models.migrate import current_revision, head_revision
+    from secretariat.database import open_database
+    from secretariat.paths import database_url
+
+    path = sqlite_file(database_url(target))
+    if path is not None and not path.exists():
+        raise DatabaseProblem(_("There is no database at {path}. Start the program once, or "
+                                "fill it with demonstration data: secretariat demo").format(
+                                    path=path))
+    db = open_database(target, upgrade=False)
+    if current_revision(db.engine) != head_revision():
+        db.close()
+        raise DatabaseProblem(_("The database needs an upgrade to this version of the program; "
+                                "start the program once (it makes a backup first)."))
+    return db
 
 
 def _write_command(args) -> int:
@@ -203,13 +221,12 @@ def _demo(db, args) -> int:
 
 def _check(args) -> int:
     from secretariat.check import check_database
+    from models.engine import sqlite_file
     from secretariat.database import DamagedDatabaseError, open_database
     from secretariat.paths import database_url
-    from sqlalchemy.engine import make_url
 
-    url = database_url(args.db)
-    path = make_url(url).database if url.startswith("sqlite") else None
-    if path and path != ":memory:" and not Path(path).exists():
+    path = sqlite_file(database_url(args.db))
+    if path is not None and not path.exists():
         raise DatabaseProblem(_("There is no database at {path}.").format(path=path))
     try:
         db = open_database(args.db, upgrade=False)

@@ -11,7 +11,7 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import aliased
 
 from models import (
@@ -20,6 +20,7 @@ from models import (
     CommitmentStatus,
     FocusArea,
     Meeting,
+    MeetingStatus,
     SubTaskForce,
     commitment_signatories,
     commitment_supporting_agencies,
@@ -156,11 +157,16 @@ def _where(query, flt: CommitmentFilter, today: date):
     return query
 
 
+# Statuses sort in the order of the follow-up (Peraturan BPK 2/2017), not alphabetically.
+_STATUS_ORDER = case({status: rank for rank, status in enumerate(CommitmentStatus)},
+                     value=Commitment.status)
+
+
 def _order(query, sort: CommitmentSort, descending: bool):
     columns = {
         CommitmentSort.DUE_DATE: [Commitment.due_date],
         CommitmentSort.MEETING: [Meeting.date, Commitment.meeting_id],
-        CommitmentSort.STATUS: [Commitment.status],
+        CommitmentSort.STATUS: [_STATUS_ORDER],
         CommitmentSort.LEAD_AGENCY: [func.lower(_lead.abbreviation)],
         CommitmentSort.PROGRESS: [Commitment.progress],
     }[sort]
@@ -227,6 +233,7 @@ def carry_forward(db, meeting_id: int, *, today: date | None = None) -> list[Com
             .where(
                 Meeting.task_force_id == meeting.task_force_id,
                 Meeting.date < meeting.date,
+                Meeting.status != MeetingStatus.CANCELLED,
                 Commitment.status.in_(OPEN_STATUSES),
             )
             .order_by(Meeting.date, Commitment.meeting_id, Commitment.number)

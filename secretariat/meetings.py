@@ -12,6 +12,7 @@ from models import (
     AgendaItem,
     Agency,
     Commitment,
+    FollowUp,
     Meeting,
     MeetingKind,
     MeetingStatus,
@@ -165,6 +166,16 @@ def update_meeting(db, meeting_id: int, draft: MeetingDraft, expected_version: i
             raise ValidationError(
                 _("Commitments of this meeting are due before the new date."), field="date"
             )
+        first_follow_up = session.scalar(
+            select(func.min(FollowUp.date))
+            .join(Commitment, FollowUp.commitment_id == Commitment.id)
+            .where(Commitment.meeting_id == meeting_id)
+        )
+        if first_follow_up is not None and values["date"] > first_follow_up:
+            raise ValidationError(
+                _("Commitments of this meeting were followed up before the new date."),
+                field="date",
+            )
         for key, value in values.items():
             setattr(meeting, key, value)
 
@@ -176,6 +187,11 @@ def cancel_meeting(db, meeting_id: int, reason: str, expected_version: int) -> N
         check_version(meeting, expected_version)
         if meeting.status is not MeetingStatus.PLANNED:
             raise RefusedError(_("Only a planned meeting can be cancelled."))
+        if session.scalar(select(Commitment.id).where(Commitment.meeting_id == meeting_id)
+                          .limit(1)) is not None:
+            # Otherwise they would stay open forever, on a meeting that never took place.
+            raise RefusedError(_("This meeting already has commitments; delete them before "
+                                 "cancelling it."))
         meeting.status = MeetingStatus.CANCELLED
         meeting.notes = "\n".join(filter(None, [meeting.notes, _("Cancelled: ") + reason]))
 

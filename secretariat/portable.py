@@ -33,6 +33,9 @@ _BATCH = 5_000
 def _encode(value):
     if isinstance(value, Enum):
         return value.value
+    if isinstance(value, datetime) and value.tzinfo is None:
+        # SQLite hands back the stored UTC clock time without its zone; say which it is.
+        return value.replace(tzinfo=timezone.utc).isoformat()
     if isinstance(value, (datetime, date, time)):
         return value.isoformat()
     if isinstance(value, bytes):
@@ -58,6 +61,11 @@ def export_database(db, target: Path) -> Path:
     partial = target.with_name(target.name + ".partial")
     try:
         with db.reading() as session, gzip.open(partial, "wt", encoding="utf-8") as out:
+            if not db.is_sqlite:
+                # Every table from one snapshot, or a colleague's save during the export
+                # could leave a follow-up without its commitment. (SQLite's read
+                # transaction is a snapshot already.)
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             header = {"format": FORMAT, "format_version": FORMAT_VERSION,
                       "schema_revision": current_revision(db.engine),
                       "created_at": datetime.now(timezone.utc).isoformat()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
@@ -22,11 +23,18 @@ def get_or_fail(session: Session, model: type[T], record_id: int, label: str) ->
     return record
 
 
+def _local(moment: datetime) -> datetime:
+    """Stored times are UTC (SQLite returns them without the zone); show this PC's time."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone()
+
+
 def check_version(record: Audited, expected_version: int | None) -> None:
     """Refuse to write over a change somebody else saved since `expected_version` was read."""
     if expected_version is None or record.version == expected_version:
         return
-    when = record.updated_at.strftime("%d-%m-%Y %H:%M") if record.updated_at else "?"
+    when = _local(record.updated_at).strftime("%d-%m-%Y %H:%M") if record.updated_at else "?"
     raise ConflictError(
         _("This record was changed by {who} at {when} after you opened it. "
           "Reload it to see their change, then apply yours again.").format(

@@ -15,7 +15,8 @@ from sqlalchemy.engine import make_url
 
 from models.engine import make_engine
 from models.migrate import current_revision, known_revisions
-from secretariat.backup import SQLITE_HEADER, automatic_backup, copy_sqlite, sqlite_problem
+from secretariat.backup import SQLITE_HEADER, automatic_backup, connect_read_only, copy_sqlite
+from secretariat.backup import sqlite_problem
 from secretariat.database import Database, open_database
 from secretariat.errors import DatabaseProblem, ValidationError
 from secretariat.i18n import _
@@ -48,11 +49,15 @@ def _kind_of(source: Path) -> str:
 
 
 def _sqlite_revision(source: Path) -> str:
-    connection = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    connection = connect_read_only(source)
     try:
-        return connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     finally:
         connection.close()
+    if row is None:
+        raise ValidationError(_("{path} is not a backup of this program.").format(
+            path=source.name))
+    return row[0]
 
 
 def safety_copy(db: Database) -> Path | None:
@@ -109,7 +114,7 @@ def _replace_sqlite_file(db: Database, source: Path) -> Database:
     target, url, actor = db.sqlite_path, db.url, db.actor
     db.close()
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = connect_read_only(source)
         dst = sqlite3.connect(target, timeout=10)
         try:
             src.backup(dst)  # one write transaction on the target: all pages or none

@@ -30,11 +30,16 @@ def changed_meanwhile() -> str:
 def translate(exc: DBAPIError) -> DomainError | None:
     """The domain error for a driver error, or None when it is not a storage problem."""
     if isinstance(exc, IntegrityError):
-        # The use cases check uniqueness and references first; reaching this means a
-        # colleague saved something clashing in between.
-        return ConflictError(
-            _("Your change clashes with data saved meanwhile by someone else; nothing was "
-              "saved. Reload and try again.")
+        if _is_unique_violation(exc):
+            # The use cases check uniqueness first; reaching this means a colleague saved
+            # the same thing in between.
+            return ConflictError(
+                _("Your change clashes with data saved meanwhile by someone else; nothing "
+                  "was saved. Reload and try again.")
+            )
+        return DatabaseProblem(
+            _("The change refers to a record that no longer exists, or removes one that other "
+              "records still refer to. Nothing was saved.")
         )
     if exc.connection_invalidated:
         return DatabaseProblem(_connection_lost())
@@ -45,6 +50,13 @@ def translate(exc: DBAPIError) -> DomainError | None:
     if sqlstate is not None:
         return _from_postgres(sqlstate)
     return None
+
+
+def _is_unique_violation(exc: IntegrityError) -> bool:
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    if sqlstate is not None:
+        return sqlstate == "23505"
+    return "UNIQUE constraint failed" in str(exc.orig)
 
 
 def _from_sqlite(code: int) -> DomainError | None:

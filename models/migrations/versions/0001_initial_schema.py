@@ -228,6 +228,9 @@ def upgrade() -> None:
     with op.batch_alter_table('memberships', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_memberships_agency_id'), ['agency_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_memberships_task_force_id'), ['task_force_id'], unique=False)
+        batch_op.create_index('uq_memberships_plain_seat', ['task_force_id', 'agency_id'], unique=True,
+                              sqlite_where=sa.text('sub_task_force_id IS NULL'),
+                              postgresql_where=sa.text('sub_task_force_id IS NULL'))
 
     op.create_table('agenda_items',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -267,6 +270,9 @@ def upgrade() -> None:
     with op.batch_alter_table('attendances', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_attendances_agency_id'), ['agency_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_attendances_meeting_id'), ['meeting_id'], unique=False)
+        batch_op.create_index('uq_attendances_person', ['meeting_id', 'person_id'], unique=True,
+                              sqlite_where=sa.text('person_id IS NOT NULL'),
+                              postgresql_where=sa.text('person_id IS NOT NULL'))
 
     op.create_table('commitments',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -391,12 +397,14 @@ def downgrade() -> None:
     op.drop_table('commitments')
     with op.batch_alter_table('attendances', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_attendances_meeting_id'))
+        batch_op.drop_index('uq_attendances_person')
         batch_op.drop_index(batch_op.f('ix_attendances_agency_id'))
 
     op.drop_table('attendances')
     op.drop_table('agenda_items')
     with op.batch_alter_table('memberships', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_memberships_task_force_id'))
+        batch_op.drop_index('uq_memberships_plain_seat')
         batch_op.drop_index(batch_op.f('ix_memberships_agency_id'))
 
     op.drop_table('memberships')
