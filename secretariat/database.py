@@ -143,8 +143,14 @@ def open_database(
             _("This database belongs to another program; it was not changed.")
         )
     must_upgrade = upgrade and revision != head
-    if path is not None and revision is not None and must_upgrade:
-        automatic_backup(path, "before-upgrade")  # kept, unlike routine start/exit copies
+    if revision is not None and must_upgrade:
+        # Kept, unlike the routine start/exit copies.
+        if path is not None:
+            automatic_backup(path, "before-upgrade")
+        else:
+            from secretariat.portable import export_to_backups  # needs Database itself
+
+            export_to_backups(db, "before-upgrade")
     if must_upgrade:
         upgrade_to_head(engine)
         if revision is None:

@@ -86,6 +86,19 @@ def export_database(db, target: Path) -> Path:
     return target
 
 
+def export_to_backups(db, reason: str) -> Path:
+    """An export in the data folder's backups, named by database, time and reason."""
+    from sqlalchemy.engine import make_url
+
+    from secretariat.paths import data_dir
+
+    folder = data_dir() / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    name = make_url(db.url).database or "database"
+    return export_database(db, folder / f"{name}-{datetime.now():%Y%m%d-%H%M%S}-{reason}"
+                                        ".jsonl.gz")
+
+
 def read_export_header(source: Path) -> dict:
     """The header of an export file; refuses a file that is not one."""
     try:

@@ -8,10 +8,8 @@ foreign file, and replaces everything in one step, so it can itself be undone.
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
 
 from models.engine import make_engine
 from models.migrate import current_revision, known_revisions
@@ -20,8 +18,8 @@ from secretariat.backup import sqlite_problem
 from secretariat.database import Database, open_database
 from secretariat.errors import DatabaseProblem, ValidationError
 from secretariat.i18n import _
-from secretariat.paths import data_dir
-from secretariat.portable import GZIP_MAGIC, export_database, load_export, load_rows
+from secretariat.portable import GZIP_MAGIC, export_database, export_to_backups, load_export
+from secretariat.portable import load_rows
 from secretariat.portable import read_export_header, rows_of_database
 
 
@@ -66,11 +64,7 @@ def safety_copy(db: Database) -> Path | None:
         if db.sqlite_path.exists() and db.sqlite_path.stat().st_size:
             return automatic_backup(db.sqlite_path, "before-restore")
         return None
-    folder = data_dir() / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    name = make_url(db.url).database or "database"
-    return export_database(db, folder / f"{name}-{datetime.now():%Y%m%d-%H%M%S}-before-restore"
-                                        ".jsonl.gz")
+    return export_to_backups(db, "before-restore")
 
 
 def restore_from(db: Database, source: Path) -> tuple[Database, Path | None]:

@@ -149,3 +149,43 @@ def test_older_database_is_backed_up_then_upgraded(tmp_path, monkeypatch):
     assert current_revision(db.engine) == "0099"
     assert "extra" in {c["name"] for c in inspect(db.engine).get_columns("meetings")}
     db.close()
+
+
+@pytest.mark.postgres
+def test_postgresql_is_exported_before_an_upgrade(tmp_path, monkeypatch):
+    import uuid
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    from conftest import _require_postgres
+    from secretariat.paths import data_dir
+
+    # Given a PostgreSQL schema of its own at today's revision (upgrading it changes tables)
+    url = _require_postgres()
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    scoped = make_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
+    scoped_url = scoped.render_as_string(hide_password=False)
+    try:
+        open_database(scoped_url).close()
+        newer_scripts = tmp_path / "migrations"
+        shutil.copytree(migrate_module.MIGRATIONS_DIR, newer_scripts)
+        (newer_scripts / "versions" / "0099_later.py").write_text(
+            NEXT_REVISION.format(head=head_revision()), encoding="utf-8")
+        monkeypatch.setattr(migrate_module, "MIGRATIONS_DIR", newer_scripts)
+
+        # When the newer program opens it
+        db = open_database(scoped_url)
+
+        # Then an export of the old data was written first, and the schema moved on
+        exports = list((data_dir() / "backups").glob("*before-upgrade.jsonl.gz"))
+        assert len(exports) == 1
+        assert current_revision(db.engine) == "0099"
+        db.close()
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
