@@ -9,9 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models import AttendanceStatus, Meeting, MeetingStatus, TaskForce
+from sqlalchemy import select
+
+from models import (
+    Agency,
+    AttendanceStatus,
+    Commitment,
+    Meeting,
+    MeetingStatus,
+    TaskForce,
+    commitment_supporting_agencies,
+)
 from secretariat.attendance import list_attendance
-from secretariat.commitment_queries import CommitmentFilter, get_commitment, list_commitments
+from secretariat.commitment_queries import CommitmentFilter, list_commitments
 from secretariat.dates import clock, long_date, short_date
 from secretariat.i18n import _
 from secretariat.letterhead import LetterheadSettings, get_letterhead
@@ -134,6 +144,22 @@ def attendance_sheet(db, meeting_id: int, *, blank: bool = False) -> AttendanceS
     )
 
 
+def _supporting_agencies(db, meeting_id: int) -> dict[int, list[str]]:
+    """Supporting agencies of all the meeting's commitments in one query, not one each."""
+    query = (
+        select(commitment_supporting_agencies.c.commitment_id, Agency.abbreviation)
+        .join(Agency, commitment_supporting_agencies.c.agency_id == Agency.id)
+        .join(Commitment, commitment_supporting_agencies.c.commitment_id == Commitment.id)
+        .where(Commitment.meeting_id == meeting_id)
+        .order_by(Agency.abbreviation)
+    )
+    found: dict[int, list[str]] = {}
+    with db.reading() as session:
+        for commitment_id, abbreviation in session.execute(query):
+            found.setdefault(commitment_id, []).append(abbreviation)
+    return found
+
+
 def minutes_report(db, meeting_id: int, *, include_confidential: bool = True) -> MinutesReport:
     """The notulen rapat of one meeting, with its commitments and daftar hadir."""
     with db.reading() as session:
@@ -143,12 +169,13 @@ def minutes_report(db, meeting_id: int, *, include_confidential: bool = True) ->
     rows = list_commitments(db, CommitmentFilter(meeting_id=meeting_id), limit=None)
     rows = sorted(rows, key=lambda row: row.number)
     shown = [row for row in rows if include_confidential or not row.confidential]
-    commitments = []
-    for row in shown:
-        detail = get_commitment(db, row.id)
-        commitments.append(CommitmentEntry(
-            row.number, row.text, row.lead_agency, ", ".join(detail.supporting_agencies),
-            short_date(row.due_date, DOCUMENT_LOCALE)))
+    supporting = _supporting_agencies(db, meeting_id)
+    commitments = [
+        CommitmentEntry(row.number, row.text, row.lead_agency,
+                        ", ".join(supporting.get(row.id, ())),
+                        short_date(row.due_date, DOCUMENT_LOCALE))
+        for row in shown
+    ]
     letterhead = get_letterhead(db, meeting.task_force_id)
     return MinutesReport(
         meeting_id=meeting.id,
