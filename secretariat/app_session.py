@@ -47,7 +47,8 @@ def unlock(target) -> LockHolder | None:
     return break_lock(path) if path is not None else None
 
 
-def run_desktop(target, *, smoke_started: float | None = None) -> int:
+def run_desktop(target, *, smoke_started: float | None = None,
+                language: str | None = None) -> int:
     """Start the desktop program: lock, back up, open, show the window; back up on exit.
 
     With `smoke_started` (a perf_counter reading) the window closes itself once it has
@@ -62,7 +63,7 @@ def run_desktop(target, *, smoke_started: float | None = None) -> int:
         try:
             from ui.app import run_gui  # Qt is loaded only for the desktop program
 
-            return run_gui(db, smoke_started=smoke_started)
+            return run_gui(db, smoke_started=smoke_started, language=language)
         finally:
             if start_backup is not None:
                 start_backup.join()

@@ -126,7 +126,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.command is None:
         from secretariat.app_session import run_desktop
 
-        return run_desktop(args.db, smoke_started=STARTED if args.smoke else None)
+        return run_desktop(args.db, smoke_started=STARTED if args.smoke else None,
+                           language=args.lang)
     if args.command == "check":
         return _check(args)
     if args.command == "unlock":

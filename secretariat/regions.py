@@ -65,6 +65,7 @@ class TaskForceRow:
     secretariat_agency: str
     time_zone: TimeZone
     version: int
+    notes: str = ""
 
 
 def level_of_code(code: str) -> RegionLevel:
@@ -192,7 +193,7 @@ def list_task_forces(db) -> list[TaskForceRow]:
             TaskForceRow(
                 tf.id, region.id, region.code, region.name, tf.name, tf.formed, tf.decree_number,
                 tf.decree_date, tf.period_start, tf.period_end, abbreviation or "",
-                region.time_zone, tf.version,
+                region.time_zone, tf.version, tf.notes,
             )
             for tf, region, abbreviation in session.execute(query)
         ]
@@ -211,3 +212,25 @@ def regions_without_task_force(db, province_id: int) -> list[RegionRow]:
             RegionRow(r.id, r.code, r.name, r.level, r.parent_id, r.time_zone, r.version)
             for r in session.scalars(query)
         ]
+
+
+@dataclass(frozen=True)
+class RegionOverviewRow:
+    """A region with its task force, if any: the Gugus Tugas page shows one per line."""
+
+    region: RegionRow
+    task_force: TaskForceRow | None
+
+    @property
+    def id(self) -> int:
+        return self.region.id
+
+    @property
+    def formed(self) -> bool:
+        return self.task_force is not None and self.task_force.formed
+
+
+def region_overview(db) -> list[RegionOverviewRow]:
+    """Every region in code order, each with its task force (None where there is none)."""
+    by_region = {row.region_id: row for row in list_task_forces(db)}
+    return [RegionOverviewRow(region, by_region.get(region.id)) for region in list_regions(db)]

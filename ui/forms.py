@@ -1,0 +1,133 @@
+"""Forms whose validation messages appear next to the field at fault.
+
+The core raises `ValidationError(message, field="due_date")`; a `Form` knows which widget
+stands for which field name, shows the message in red under it and puts the cursor there.
+Errors without a known field go to a dialog. One pattern for every editing dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from secretariat.errors import DomainError
+from secretariat.i18n import _
+from ui.errors import show_error
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class Form:
+    def __init__(self, parent: QWidget) -> None:
+        self.layout = QFormLayout()
+        self.layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self._parent = parent
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+
+    def add(self, field: str, label: str, widget: QWidget) -> QWidget:
+        holder = QWidget(self._parent)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        message = QLabel(holder)
+        message.setStyleSheet(ERROR_STYLE)
+        message.setWordWrap(True)
+        message.setObjectName(f"error_{field}")
+        message.hide()
+        column.addWidget(message)
+        self.layout.addRow(label, holder)
+        self._fields[field] = (widget, message)
+        return widget
+
+    def error_text(self, field: str) -> str:
+        """The message shown under a field ("" when none): for tests and accessibility."""
+        entry = self._fields.get(field)
+        return entry[1].text() if entry and entry[1].isVisibleTo(self._parent) else ""
+
+    def clear_errors(self) -> None:
+        for _widget, message in self._fields.values():
+            message.clear()
+            message.hide()
+
+    def show_field_error(self, field: str | None, text: str) -> bool:
+        entry = self._fields.get(field or "")
+        if entry is None:
+            return False
+        widget, message = entry
+        message.setText(text)
+        message.show()
+        widget.setFocus()
+        return True
+
+    def report(self, error: DomainError) -> None:
+        """Show a refusal next to its field, or in a dialog when no field is named."""
+        if not self.show_field_error(error.field, error.message):
+            show_error(self._parent, error)
+
+
+class FormDialog(QDialog):
+    """A dialog with a Form and Save/Cancel; `save()` calls the core and may raise."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = Form(self)
+        outer = QVBoxLayout(self)
+        outer.addLayout(self.form.layout)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        self.result_value = None
+
+    def save(self):  # pragma: no cover - every dialog overrides it
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        self.form.clear_errors()
+        try:
+            self.result_value = self.save()
+        except DomainError as error:
+            self.form.report(error)  # the dialog stays open with everything typed kept
+            return
+        super().accept()
+
+
+def date_edit(parent: QWidget, value: date | None = None, *, optional: bool = False) -> QDateEdit:
+    """A date field with a calendar popup in the Indonesian way ("2 Des 2025").
+
+    An optional date shows "—" at its minimum, which `date_value` reads as empty.
+    """
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    if optional:
+        edit.setMinimumDate(QDate(1999, 12, 31))
+        edit.setSpecialValueText("—")
+    edit.setDate(QDate(value) if value else (edit.minimumDate() if optional
+                                             else QDate.currentDate()))
+    return edit
+
+
+def date_value(edit: QDateEdit) -> date | None:
+    if edit.specialValueText() and edit.date() == edit.minimumDate():
+        return None
+    return edit.date().toPython()
+
+
+def on_enter(callback: Callable[[], None]) -> Callable[..., None]:
+    """Adapt a no-argument callback for signals that carry arguments."""
+    return lambda *_args: callback()

@@ -1,0 +1,43 @@
+"""Every icon the program shows, in one place (the only file naming icon themes).
+
+Icons come from the desktop theme where there is one and from Qt's own style otherwise
+(Windows has no icon theme), so no image files need shipping.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+_SP = QStyle.StandardPixmap
+
+_ICONS = {
+    "home": ("go-home", _SP.SP_DirHomeIcon),
+    "meetings": ("x-office-calendar", _SP.SP_FileDialogDetailedView),
+    "commitments": ("view-list-details", _SP.SP_FileDialogListView),
+    "agencies": ("system-users", _SP.SP_DirIcon),
+    "task_forces": ("applications-office", _SP.SP_DriveNetIcon),
+    "documents": ("x-office-document", _SP.SP_FileIcon),
+    "settings": ("preferences-system", _SP.SP_FileDialogInfoView),
+    "search": ("edit-find", _SP.SP_FileDialogContentsView),
+    "add": ("list-add", _SP.SP_FileDialogNewFolder),
+    "edit": ("document-edit", _SP.SP_FileDialogDetailedView),
+    "delete": ("edit-delete", _SP.SP_TrashIcon),
+    "back": ("go-previous", _SP.SP_ArrowBack),
+    "save": ("document-save", _SP.SP_DialogSaveButton),
+    "undo": ("edit-undo", _SP.SP_ArrowBack),
+    "redo": ("edit-redo", _SP.SP_ArrowForward),
+    "warning": ("dialog-warning", _SP.SP_MessageBoxWarning),
+    "refresh": ("view-refresh", _SP.SP_BrowserReload),
+    "open": ("document-open", _SP.SP_DialogOpenButton),
+    "archive": ("archive-insert", _SP.SP_DialogDiscardButton),
+    "print": ("document-print", _SP.SP_FileIcon),
+    "pdf": ("application-pdf", _SP.SP_FileIcon),
+}
+
+
+def icon(name: str) -> QIcon:
+    theme_name, fallback = _ICONS[name]
+    app = QApplication.instance()
+    standard = app.style().standardIcon(fallback) if app else QIcon()
+    return QIcon.fromTheme(theme_name, standard)

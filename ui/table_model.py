@@ -1,0 +1,99 @@
+"""Qt table models over the core's row objects.
+
+`RowTableModel` holds the rows a core query returned (small lists: agencies, meetings,
+attendance) and describes each column once: header, displayed text, sort key, colour.
+Views sort and filter it through a `QSortFilterProxyModel` on `SORT_ROLE`; code that needs
+the record behind a line asks for `ROW_ROLE`. Large lists (commitments) page lazily instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+R = TypeVar("R")
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+ID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    header: str
+    text: Callable[[R], str]
+    sort_key: Callable[[R], Any] | None = None
+    align_right: bool = False
+    background: Callable[[R], QColor | None] | None = None
+    foreground: Callable[[R], QColor | None] | None = None
+    tooltip: Callable[[R], str] | None = None
+
+
+class RowTableModel(QAbstractTableModel, Generic[R]):
+    def __init__(self, columns: Sequence[Column[R]], parent=None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[R] = []
+
+    # -- content
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[R]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> R:
+        return self._rows[row]
+
+    def row_of_id(self, record_id: int) -> int | None:
+        for number, row in enumerate(self._rows):
+            if getattr(row, "id", None) == record_id:
+                return number
+        return None
+
+    # -- Qt interface
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._columns[section].header
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == SORT_ROLE:
+            key = column.sort_key(row) if column.sort_key else column.text(row)
+            return key.casefold() if isinstance(key, str) else key
+        if role == ROW_ROLE:
+            return row
+        if role == ID_ROLE:
+            return getattr(row, "id", None)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+            return column.tooltip(row) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and column.background:
+            colour = column.background(row)
+            return QBrush(colour) if colour else None
+        if role == Qt.ItemDataRole.ForegroundRole and column.foreground:
+            colour = column.foreground(row)
+            return QBrush(colour) if colour else None
+        return None
