@@ -1,0 +1,73 @@
+"""The main window: navigation, search box, status bar, remembered layout, Qt's own words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit
+
+from ui.main_window import PAGES, MainWindow
+from ui.qt_translations import install_qt_translations
+from ui.settings import UiSettings
+
+
+def _window(qtbot, context) -> MainWindow:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_every_page_opens_from_the_navigation(qtbot, demo_context):
+    window = _window(qtbot, demo_context)
+    titles = [window._navigation.item(row).text() for row in range(window._navigation.count())]
+    assert titles == ["Beranda", "Rapat", "Komitmen", "Instansi", "Gugus Tugas", "Laporan",
+                      "Pengaturan"]
+    for row, spec in enumerate(s for s in PAGES if s.in_navigation):
+        window._navigation.setCurrentRow(row)
+        assert window.current_key() == spec.key
+        assert window.current_page().isVisible()
+
+
+def test_status_bar_names_the_database_in_use(qtbot, context):
+    window = _window(qtbot, context)
+    label = window.findChild(QLabel, "database_label")
+    assert str(context.db.sqlite_path) in label.text()
+
+
+def test_search_box_shows_hits_from_the_whole_register(qtbot, demo_context):
+    window = _window(qtbot, demo_context)
+    window.search_box.setText("Imigrasi")
+    window.search_box.returnPressed.emit()
+    assert window.current_key() == "search"
+
+
+def test_window_layout_and_last_page_are_remembered(qtbot, demo_context, tmp_path):
+    window = _window(qtbot, demo_context)
+    window.resize(1000, 640)
+    window.show_page("agencies")
+    window.close()
+
+    demo_context.settings = UiSettings(str(tmp_path / "desktop.ini"))  # read back from disk
+    again = _window(qtbot, demo_context)
+    assert again.current_key() == "agencies"
+    assert (again.width(), again.height()) == (1000, 640)
+
+
+def test_ctrl_f_focuses_the_search_box_on_pages_without_their_own_filter(qtbot, demo_context):
+    window = _window(qtbot, demo_context)
+    window.show_page("home")
+    window.activateWindow()
+    window._focus_search()
+    assert window.focusWidget() is window.search_box
+
+
+def test_stock_buttons_speak_indonesian(qtbot, qapp):
+    install_qt_translations(qapp)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                           | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert sorted(button.text() for button in box.buttons()) == ["Batal", "Simpan"]
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    menu = edit.createStandardContextMenu()
+    assert any(action.text().replace("&", "") == "Tempel" for action in menu.actions())
