@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time
 
@@ -352,3 +353,112 @@ def list_agenda(db, meeting_id: int) -> list[AgendaRow]:
                       a.decisions, a.version)
             for a in session.scalars(query)
         ]
+
+
+# --- the minutes' text and the agenda's order, as the meeting page edits them -----------
+
+
+@dataclass(frozen=True)
+class MinutesText:
+    """The minutes' own text, with every reason they were reopened (one per line, oldest first)."""
+
+    meeting_id: int
+    status: MeetingStatus
+    opening: str
+    conclusions: str
+    reopen_reasons: str
+    version: int
+
+
+@dataclass(frozen=True)
+class ItemMinutes:
+    """What the minutes say was discussed and decided on one agenda item."""
+
+    item_id: int
+    discussion: str
+    decisions: str
+    expected_version: int | None = None
+
+
+def get_minutes(db, meeting_id: int) -> MinutesText:
+    with db.reading() as session:
+        m = get_or_fail(session, Meeting, meeting_id, _label())
+        return MinutesText(m.id, m.status, m.opening, m.conclusions, m.reopen_reason, m.version)
+
+
+def save_minutes(db, meeting_id: int, opening: str, conclusions: str,
+                 items: Iterable[ItemMinutes], expected_version: int | None) -> None:
+    """Save the opening, the conclusions and the agenda items' discussion and decisions.
+
+    One transaction: a refusal on any item leaves the whole minutes as they were. Like
+    `write_minutes`, the minutes become (or stay) a draft.
+    """
+    with db.unit_of_work() as session:
+        meeting = get_or_fail(session, Meeting, meeting_id, _label())
+        check_version(meeting, expected_version)
+        ensure_editable(meeting)
+        if meeting.status is MeetingStatus.PLANNED:
+            raise RefusedError(_("Minutes are written once the meeting has been held."))
+        meeting.opening = clean_text(opening, _("Opening"), field="opening", multiline=True)
+        meeting.conclusions = clean_text(
+            conclusions, _("Conclusions"), field="conclusions", multiline=True
+        )
+        for entry in items:
+            item = get_or_fail(session, AgendaItem, entry.item_id, _("Agenda item"))
+            if item.meeting_id != meeting_id:
+                raise RefusedError(_("This agenda item belongs to another meeting."))
+            check_version(item, entry.expected_version)
+            item.discussion = clean_text(entry.discussion, _("Discussion"), field="discussion",
+                                         multiline=True)
+            item.decisions = clean_text(entry.decisions, _("Decisions"), field="decisions",
+                                        multiline=True)
+        meeting.status = MeetingStatus.MINUTES_DRAFT
+
+
+def move_agenda_item(db, item_id: int, position: int, expected_version: int | None) -> None:
+    """Give an item another number; the items in between shift by one."""
+    with db.unit_of_work() as session:
+        item = get_or_fail(session, AgendaItem, item_id, _("Agenda item"))
+        check_version(item, expected_version)
+        ensure_editable(item.meeting)
+        _place(session, item, position)
+
+
+def insert_agenda_item(db, meeting_id: int, draft: AgendaDraft, position: int) -> int:
+    """Add an item at a given number (undoing a removal puts it back where it was)."""
+    with db.unit_of_work() as session:
+        meeting = get_or_fail(session, Meeting, meeting_id, _label())
+        ensure_editable(meeting)
+        last = session.scalar(
+            select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting_id)
+        )
+        item = AgendaItem(meeting_id=meeting_id, position=(last or 0) + 1,
+                          **_validated_agenda(draft))
+        session.add(item)
+        session.flush()
+        _place(session, item, position)
+        return item.id
+
+
+def _place(session: Session, item: AgendaItem, position: int) -> None:
+    count = session.scalar(
+        select(func.count()).where(AgendaItem.meeting_id == item.meeting_id)
+    )
+    target, old = min(max(position, 1), count), item.position
+    if target == old:
+        return
+    # Park the item at 0 and shift one row at a time: the (meeting, position) key must stay
+    # unique after every single UPDATE (PostgreSQL checks it per statement).
+    item.position = 0
+    session.flush()
+    query = select(AgendaItem).where(AgendaItem.meeting_id == item.meeting_id)
+    if target < old:
+        query = query.where(AgendaItem.position >= target, AgendaItem.position < old)
+        shifted, step = query.order_by(AgendaItem.position.desc()), 1
+    else:
+        query = query.where(AgendaItem.position > old, AgendaItem.position <= target)
+        shifted, step = query.order_by(AgendaItem.position), -1
+    for other in session.scalars(shifted).all():
+        other.position += step
+        session.flush()
+    item.position = target
