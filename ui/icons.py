@@ -33,6 +33,8 @@ _ICONS = {
     "archive": ("archive-insert", _SP.SP_DialogDiscardButton),
     "print": ("document-print", _SP.SP_FileIcon),
     "pdf": ("application-pdf", _SP.SP_FileIcon),
+    "up": ("go-up", _SP.SP_ArrowUp),
+    "down": ("go-down", _SP.SP_ArrowDown),
 }
 
 
