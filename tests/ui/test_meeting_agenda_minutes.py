@@ -313,3 +313,15 @@ def test_a_planned_meeting_is_marked_held_before_its_minutes(qtbot, context):
 
     assert get_meeting(context.db, meeting).status is MeetingStatus.HELD
     assert not minutes.opening.isReadOnly() and not minutes.held_button.isVisible()
+
+
+def test_making_final_saves_unsaved_text_first(view):
+    view.tabs.setCurrentWidget(view.minutes)
+    view.minutes.opening.setPlainText("Dibuka oleh Asisten III")
+
+    view.minutes.finalise_button.click()
+
+    text = get_minutes(view.context.db, view.meeting.id)
+    assert (text.status, text.opening) == (MeetingStatus.MINUTES_FINAL, "Dibuka oleh Asisten III")
+    assert not view.minutes.has_unsaved_changes()
+    assert view.undo_stack.count() == 2  # saving and making final: two steps, undone one by one
