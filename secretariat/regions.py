@@ -234,3 +234,18 @@ def region_overview(db) -> list[RegionOverviewRow]:
     """Every region in code order, each with its task force (None where there is none)."""
     by_region = {row.region_id: row for row in list_task_forces(db)}
     return [RegionOverviewRow(region, by_region.get(region.id)) for region in list_regions(db)]
+
+
+def set_time_zone(db, region_id: int, zone: TimeZone | str, expected_version: int | None) -> None:
+    """Set the time zone of a region: new meetings of its task force take this zone.
+
+    Meetings already scheduled keep the zone they were given, so their times stay as agreed.
+    """
+    with db.unit_of_work() as session:
+        region = get_or_fail(session, Region, region_id, _("Region"))
+        check_version(region, expected_version)
+        try:
+            region.time_zone = TimeZone(zone)
+        except ValueError:
+            raise ValidationError(_("Choose the time zone (WIB, WITA or WIT)."),
+                                  field="time_zone") from None
