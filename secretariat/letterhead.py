@@ -62,6 +62,20 @@ def _settings(row: Letterhead) -> LetterheadSettings:
     return LetterheadSettings(**{name: getattr(row, name) for name in fields})
 
 
+def check_logo(logo: bytes | None) -> bytes | None:
+    """The logo image as it may be saved (None for no logo); refuses what is not PNG/JPEG.
+
+    Public so a screen can refuse a wrong file as soon as it is chosen, not only on saving.
+    """
+    logo = logo or None
+    if logo is not None:
+        if len(logo) > MAX_LOGO_BYTES:
+            raise ValidationError(_("The logo image is larger than 2 MB."), field="logo")
+        if not logo.startswith(_IMAGE_SIGNATURES):
+            raise ValidationError(_("The logo must be a PNG or JPEG image."), field="logo")
+    return logo
+
+
 def _validated(settings: LetterheadSettings) -> dict:
     def text(value: str, label: str, field: str, limit: int, multiline: bool = False) -> str:
         return clean_text(value, label, field=field, max_length=limit, multiline=multiline)
@@ -79,12 +93,7 @@ def _validated(settings: LetterheadSettings) -> dict:
     if not isinstance(settings.font_size_pt, int) or not 8 <= settings.font_size_pt <= 16:
         raise ValidationError(_("The font size must be between 8 and 16 points."),
                               field="font_size_pt")
-    logo = settings.logo or None
-    if logo is not None:
-        if len(logo) > MAX_LOGO_BYTES:
-            raise ValidationError(_("The logo image is larger than 2 MB."), field="logo")
-        if not logo.startswith(_IMAGE_SIGNATURES):
-            raise ValidationError(_("The logo must be a PNG or JPEG image."), field="logo")
+    logo = check_logo(settings.logo)
     try:
         paper = PaperSize(settings.paper_size)
     except ValueError:

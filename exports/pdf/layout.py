@@ -67,6 +67,19 @@ def paragraphs(value: str, style: ParagraphStyle) -> list[Paragraph]:
     return [Paragraph(text(block), style) for block in blocks] or [Paragraph("-", style)]
 
 
+def contact_line(settings: LetterheadSettings) -> str:
+    """The kop's third line: address, then "Telepon …", "Pos-el …", "Laman …" where given.
+
+    Public so the settings screen previews the kop with the very words the PDF prints.
+    """
+    contact = [settings.address.replace("\n", ", ")]
+    for label, value in (("Telepon", settings.phone), ("Pos-el", settings.email),
+                         ("Laman", settings.website)):
+        if value:
+            contact.append(f"{label} {value}")
+    return " ".join(part for part in contact if part)
+
+
 def letterhead(settings: LetterheadSettings, styles: Styles, width: float) -> list[Flowable]:
     """The kop surat: logo, government and agency lines, contact line, then a double rule."""
     size = settings.font_size_pt
@@ -79,13 +92,9 @@ def letterhead(settings: LetterheadSettings, styles: Styles, width: float) -> li
         lines.append(Paragraph(text(settings.agency_line.upper()), ParagraphStyle(
             "kop2", parent=styles.centered, fontName=BOLD, fontSize=size + 2,
             leading=(size + 2) * 1.2, spaceAfter=0)))
-    contact = [settings.address.replace("\n", ", ")]
-    for label, value in (("Telepon", settings.phone), ("Pos-el", settings.email),
-                         ("Laman", settings.website)):
-        if value:
-            contact.append(f"{label} {value}")
-    if any(contact):
-        lines.append(Paragraph(text(" ".join(part for part in contact if part)), ParagraphStyle(
+    contact = contact_line(settings)
+    if contact:
+        lines.append(Paragraph(text(contact), ParagraphStyle(
             "kop3", parent=styles.centered, fontSize=size - 2, leading=(size - 2) * 1.25,
             spaceAfter=0)))
     if not lines:
