@@ -1,0 +1,1 @@
+"""Pengaturan: language, letterhead and page setup, the classification lists, time zones."""
