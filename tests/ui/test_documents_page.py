@@ -1,0 +1,167 @@
+"""Laporan: a meeting's notulen and daftar hadir written as PDF without freezing the window."""
+
+from __future__ import annotations
+
+import re
+
+from pypdf import PdfReader
+from PySide6.QtGui import QDesktopServices
+
+from secretariat.meetings import list_meetings
+from ui.documents_page import DocumentsPage
+
+HELD_2025 = "Rapat Koordinasi Gugus Tugas PP-TPPO Provinsi Kalimantan Selatan Tahun 2025"
+HELD_2024 = "Rapat Koordinasi Gugus Tugas PP-TPPO Provinsi Kalimantan Selatan Tahun 2024"
+CONFIDENTIAL = "Menelusuri jaringan perekrut pekerja migran non-prosedural"
+
+
+def _page(qtbot, context, monkeypatch, target) -> DocumentsPage:
+    page = DocumentsPage(context)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    asked: list[tuple[str, str]] = []
+    page.asked = asked
+
+    def ask_target(title: str, suggested: str) -> str:
+        asked.append((title, suggested))
+        return str(target)
+
+    monkeypatch.setattr(page, "ask_target", ask_target)
+    return page
+
+
+def _choose(page: DocumentsPage, title: str) -> None:
+    meeting = next(m for m in list_meetings(page.context.db) if m.title == title)
+    page.select_meeting(meeting.id)
+    assert page.selected_meeting().title == title
+
+
+def _text(path) -> str:
+    reader = PdfReader(str(path))
+    assert len(reader.pages) >= 1
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
+def _wait_written(qtbot, page: DocumentsPage) -> None:
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=30_000)
+
+
+def test_meetings_are_offered_newest_first(qtbot, demo_context, monkeypatch, tmp_path):
+    page = _page(qtbot, demo_context, monkeypatch, tmp_path / "x.pdf")
+    dates = [page.meetings.row_at(row).date for row in range(page.meetings.rowCount())]
+    assert dates == sorted(dates, reverse=True) and len(dates) == 6
+    assert page.meeting.currentIndex() == 0
+    # The planned rakor comes first, and its daftar hadir is for signing: blank.
+    assert page.blank.isChecked()
+
+
+def test_the_notulen_is_written_in_the_background(qtbot, demo_context, monkeypatch, tmp_path):
+    target = tmp_path / "notulen rakor"  # no ".pdf" typed: it is added
+    page = _page(qtbot, demo_context, monkeypatch, target)
+    _choose(page, HELD_2025)
+    assert page.filled.isChecked()  # a held meeting: the sheet as recorded
+
+    page.minutes_button.click()
+
+    # Right after the click the writing runs on a worker: the button waits, a bar moves.
+    assert page.is_busy()
+    assert not page.minutes_button.isEnabled() and not page.attendance_button.isEnabled()
+    assert page.progress.isVisible()
+    _wait_written(qtbot, page)
+    written = tmp_path / "notulen rakor.pdf"
+    assert page.result_path == str(written)
+    assert page.last_error == ""
+    assert page.minutes_button.isEnabled() and not page.progress.isVisible()
+    assert str(written) in page.outcome.text() and page.open_button.isVisible()
+    text = _text(written)
+    assert HELD_2025 in text
+    assert "NOTULEN" in text.upper()
+    assert page.asked[0][1].startswith("Notulen 2025-12-02 Rapat Koordinasi")
+
+
+def test_the_notulen_can_leave_out_confidential_commitments(qtbot, demo_context, monkeypatch,
+                                                            tmp_path):
+    page = _page(qtbot, demo_context, monkeypatch, tmp_path / "lengkap.pdf")
+    _choose(page, HELD_2024)
+    page.minutes_button.click()
+    _wait_written(qtbot, page)
+    assert CONFIDENTIAL in _text(tmp_path / "lengkap.pdf")
+
+    monkeypatch.setattr(page, "ask_target", lambda *_a: str(tmp_path / "terbuka.pdf"))
+    page.without_confidential.setChecked(True)
+    page.minutes_button.click()
+    _wait_written(qtbot, page)
+
+    assert HELD_2024 in _text(tmp_path / "terbuka.pdf")
+    assert CONFIDENTIAL not in _text(tmp_path / "terbuka.pdf")
+
+
+def test_a_blank_daftar_hadir_for_the_planned_rakor(qtbot, demo_context, monkeypatch, tmp_path):
+    target = tmp_path / "daftar-hadir.pdf"
+    page = _page(qtbot, demo_context, monkeypatch, target)
+    planned = page.selected_meeting()
+    assert page.blank.isChecked()
+
+    page.attendance_button.click()
+    _wait_written(qtbot, page)
+
+    text = _text(target)
+    assert planned.title.split(":")[0] in text
+    assert "DAFTAR HADIR" in text.upper()
+    assert page.asked[0][1].startswith("Daftar Hadir 2026-")
+    assert "/" not in page.asked[0][1] and ":" not in page.asked[0][1]  # safe file name
+
+
+def test_a_target_that_cannot_be_written_is_explained(qtbot, demo_context, monkeypatch,
+                                                      tmp_path):
+    blocked = tmp_path / "terkunci.pdf"
+    blocked.mkdir()  # a folder where the file should go: the file cannot replace it
+    page = _page(qtbot, demo_context, monkeypatch, blocked)
+    _choose(page, HELD_2025)
+
+    page.attendance_button.click()
+    _wait_written(qtbot, page)
+
+    assert page.result_path is None
+    assert str(blocked) in page.last_error and "tidak dapat ditulis" in page.last_error
+    assert page.outcome.text() == page.last_error
+    assert not page.open_button.isVisible()
+    assert page.attendance_button.isEnabled()
+
+
+def test_open_shows_the_written_document(qtbot, demo_context, monkeypatch, tmp_path):
+    page = _page(qtbot, demo_context, monkeypatch, tmp_path / "hadir.pdf")
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
+    page.attendance_button.click()
+    _wait_written(qtbot, page)
+
+    page.open_button.click()
+
+    assert [url.toLocalFile() for url in opened] == [str(tmp_path / "hadir.pdf")]
+
+
+def test_cancelling_the_file_dialog_writes_nothing(qtbot, demo_context, monkeypatch, tmp_path):
+    page = _page(qtbot, demo_context, monkeypatch, "")
+    page.minutes_button.click()
+    assert not page.is_busy() and page.outcome.text() == ""
+    assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_without_meetings_nothing_can_be_written(qtbot, context, monkeypatch, tmp_path):
+    page = _page(qtbot, context, monkeypatch, tmp_path / "x.pdf")
+    assert not page.minutes_button.isEnabled()
+    assert "Belum ada rapat" in page.meeting_facts.text()
+
+
+def test_a_reload_keeps_the_meeting_and_the_choices(qtbot, demo_context, monkeypatch, tmp_path):
+    page = _page(qtbot, demo_context, monkeypatch, tmp_path / "x.pdf")
+    _choose(page, HELD_2024)
+    page.blank.setChecked(True)  # a blank sheet of a held meeting, e.g. for the archive
+    page.without_confidential.setChecked(True)
+
+    demo_context.changes.announce("meetings")
+
+    assert page.selected_meeting().title == HELD_2024
+    assert page.blank.isChecked() and page.without_confidential.isChecked()

@@ -1,0 +1,295 @@
+"""Laporan: the official documents of a meeting, written as PDF.
+
+The clerk picks a meeting and writes its notulen rapat or its daftar hadir. The report object
+is read from the core at once (one query); ReportLab then lays out the pages on a worker
+thread, so the window keeps answering while a long notulen is written. The result, or the
+core's reason why the file could not be written (e.g. it is open in a PDF viewer), stays
+on the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exports.pdf.attendance import write_attendance
+from exports.pdf.minutes import write_minutes
+from models import MeetingStatus
+from secretariat.errors import DomainError
+from secretariat.i18n import _, ngettext
+from secretariat.meetings import MeetingRow, list_meetings
+from secretariat.reports import attendance_sheet, minutes_report
+from secretariat.vocabulary import label
+from ui.context import AppContext
+from ui.errors import attempt
+from ui.formatting import short_date
+from ui.forms import ERROR_STYLE
+from ui.icons import icon
+from ui.page import Page
+from ui.table_model import ROW_ROLE, Column, RowTableModel
+
+_NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+
+def _file_name(document: str, meeting: MeetingRow) -> str:
+    """"Notulen 2025-12-02 Rapat Koordinasi ….pdf": sorts by date, safe on Windows."""
+    title = _NOT_IN_FILE_NAMES.sub(" ", meeting.title).strip()[:80].strip(" .")
+    return f"{document} {meeting.date.isoformat()} {title}.pdf"
+
+
+class _JobSignals(QObject):
+    finished = Signal(str)  # the path written
+    failed = Signal(str)  # the message for the clerk
+
+
+class _WriteJob(QRunnable):
+    """Runs one document writer off the UI thread and reports back through signals."""
+
+    def __init__(self, write: Callable[[], Path]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the page holds it until it has reported
+        self.signals = _JobSignals()
+        self._write = write
+
+    def run(self) -> None:
+        try:
+            path = self._write()
+        except DomainError as error:
+            self.signals.failed.emit(error.message)
+        except Exception as error:  # a thread has nobody else to tell
+            self.signals.failed.emit(
+                _("The document could not be written: {reason}").format(reason=error))
+        else:
+            self.signals.finished.emit(str(path))
+
+
+class DocumentsPage(Page):
+    WATCHES = ("meetings",)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._job: _WriteJob | None = None
+        self._defaults_for: int | None = None  # the meeting the choices were last set for
+        self.result_path: str | None = None
+        self.last_error = ""
+
+        self.meetings = RowTableModel([Column(_("Meeting"), lambda m: "{date} — {title}".format(
+            date=short_date(m.date), title=m.title))], self)
+        self.meeting = QComboBox(self)
+        self.meeting.setModel(self.meetings)
+        self.meeting.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.meeting.setMinimumContentsLength(50)
+        self.meeting.currentIndexChanged.connect(self._meeting_chosen)
+        self.meeting_facts = QLabel(self)
+        self.meeting_facts.setTextFormat(Qt.TextFormat.PlainText)
+        self.meeting_facts.setWordWrap(True)
+
+        self.without_confidential = QCheckBox(_("Leave out confidential commitments"), self)
+        self.minutes_button = QPushButton(icon("pdf"), _("Write notulen (PDF)…"), self)
+        self.minutes_button.clicked.connect(self.write_minutes)
+        self.blank = QRadioButton(_("Blank, for signing at the meeting"), self)
+        self.filled = QRadioButton(_("As recorded: who attended"), self)
+        kinds = QButtonGroup(self)
+        kinds.addButton(self.blank)
+        kinds.addButton(self.filled)
+        self.blank.setChecked(True)
+        self.attendance_button = QPushButton(icon("pdf"), _("Write daftar hadir (PDF)…"), self)
+        self.attendance_button.clicked.connect(self.write_attendance)
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)  # busy: ReportLab does not say how far it is
+        self.progress.setMaximumWidth(240)
+        self.progress.hide()
+        self.outcome = QLabel(self)
+        self.outcome.setObjectName("outcome")
+        self.outcome.setTextFormat(Qt.TextFormat.PlainText)
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_button = QPushButton(icon("open"), _("Open"), self)
+        self.open_button.clicked.connect(self.open_result)
+        self.open_button.hide()
+        self._build_layout()
+
+    def _build_layout(self) -> None:
+        choice = QHBoxLayout()
+        choice.addWidget(QLabel(_("Meeting"), self))
+        choice.addWidget(self.meeting, 1)
+
+        minutes = QGroupBox(_("Notulen rapat"), self)
+        column = QVBoxLayout(minutes)
+        column.addWidget(self._hint(_("The minutes with agenda, decisions and commitments, and "
+                                      "the daftar hadir attached. Minutes not yet final are "
+                                      "marked DRAFT.")))
+        column.addWidget(self.without_confidential)
+        column.addWidget(self.minutes_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addStretch(1)
+
+        attendance = QGroupBox(_("Daftar hadir"), self)
+        column = QVBoxLayout(attendance)
+        column.addWidget(self._hint(_("The list of invited participants with space for "
+                                      "signatures.")))
+        column.addWidget(self.blank)
+        column.addWidget(self.filled)
+        column.addWidget(self.attendance_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addStretch(1)
+
+        documents = QHBoxLayout()
+        documents.addWidget(minutes, 1)
+        documents.addWidget(attendance, 1)
+        result = QHBoxLayout()
+        result.addWidget(self.progress)
+        result.addWidget(self.outcome, 1)
+        result.addWidget(self.open_button)
+        later = self._hint(_("Preview and printing, the action matrix (matriks rencana aksi) "
+                             "and the progress report will follow in a later version."))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{_('Documents')}</h2>", self))
+        layout.addLayout(choice)
+        layout.addWidget(self.meeting_facts)
+        layout.addLayout(documents)
+        layout.addLayout(result)
+        layout.addWidget(later)
+        layout.addStretch(1)
+
+    def _hint(self, text: str) -> QLabel:
+        hint = QLabel(text, self)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        return hint
+
+    # -- data
+    def refresh(self) -> None:
+        keep = getattr(self.selected_meeting(), "id", None)
+        ok, rows = attempt(self, lambda: list_meetings(self.context.db))
+        if ok:
+            # Quiet while the list is replaced: the combo passes through other meetings.
+            self.meeting.blockSignals(True)
+            self.meetings.set_rows(sorted(rows, key=lambda m: (m.date, m.id), reverse=True))
+            row = self.meetings.row_of_id(keep) if keep is not None else None
+            self.meeting.setCurrentIndex(row if row is not None else (0 if rows else -1))
+            self.meeting.blockSignals(False)
+        self._meeting_chosen()
+        self.loaded.emit()
+
+    def selected_meeting(self) -> MeetingRow | None:
+        index = self.meeting.currentIndex()
+        return self.meetings.index(index, 0).data(ROW_ROLE) if index >= 0 else None
+
+    def select_meeting(self, meeting_id: int) -> None:
+        row = self.meetings.row_of_id(meeting_id)
+        if row is not None:
+            self.meeting.setCurrentIndex(row)
+
+    def _meeting_chosen(self, *_args) -> None:
+        meeting = self.selected_meeting()
+        if meeting is None:
+            self.meeting_facts.setText(_("No meetings yet: schedule one on the Meetings page."))
+        else:
+            count = ngettext("{count} commitment", "{count} commitments",
+                             meeting.commitment_count).format(count=meeting.commitment_count)
+            self.meeting_facts.setText(" · ".join(
+                (label(meeting.kind), label(meeting.status), meeting.task_force, count)))
+            if meeting.id != self._defaults_for:  # a reload keeps the clerk's choice
+                self._defaults_for = meeting.id
+                # Before the meeting there is nothing recorded yet: the sheet is for signing.
+                planned = meeting.status is MeetingStatus.PLANNED
+                (self.blank if planned else self.filled).setChecked(True)
+        self._set_busy(self._job is not None)
+
+    # -- writing
+    def ask_target(self, title: str, suggested_name: str) -> str:
+        """Where to write the PDF ("" when cancelled); tests replace this."""
+        folder = self.context.settings.value("export_folder") or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, title, str(Path(folder) / suggested_name), _("PDF documents (*.pdf)"))
+        return path
+
+    def write_minutes(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is None:
+            return
+        ok, report = attempt(self, lambda: minutes_report(
+            self.context.db, meeting.id,
+            include_confidential=not self.without_confidential.isChecked()))
+        if ok:
+            self._write(_("Save the notulen as"), _file_name("Notulen", meeting),
+                        lambda target: write_minutes(report, target))
+
+    def write_attendance(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is None:
+            return
+        ok, sheet = attempt(self, lambda: attendance_sheet(
+            self.context.db, meeting.id, blank=self.blank.isChecked()))
+        if ok:
+            self._write(_("Save the daftar hadir as"), _file_name("Daftar Hadir", meeting),
+                        lambda target: write_attendance(sheet, target))
+
+    def _write(self, title: str, suggested_name: str,
+               writer: Callable[[Path], Path]) -> None:
+        chosen = self.ask_target(title, suggested_name)
+        if not chosen or self._job is not None:
+            return
+        target = Path(chosen)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        self.context.settings.set_value("export_folder", str(target.parent))
+        self.result_path, self.last_error = None, ""
+        self.outcome.setStyleSheet("")
+        self.outcome.setText(_("Writing {name}…").format(name=target.name))
+        self.open_button.hide()
+        self._job = _WriteJob(lambda: writer(target))
+        self._job.signals.finished.connect(self._written)
+        self._job.signals.failed.connect(self._failed)
+        self._set_busy(True)
+        self.pool.start(self._job)
+
+    def _written(self, path: str) -> None:
+        self._job = None
+        self._set_busy(False)
+        self.result_path = path
+        self.outcome.setText(_("Written: {path}").format(path=path))
+        self.open_button.show()
+
+    def _failed(self, message: str) -> None:
+        self._job = None
+        self._set_busy(False)
+        self.last_error = message
+        self.outcome.setStyleSheet(ERROR_STYLE)
+        self.outcome.setText(message)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        usable = not busy and self.selected_meeting() is not None
+        self.minutes_button.setEnabled(usable)
+        self.attendance_button.setEnabled(usable)
+
+    def is_busy(self) -> bool:
+        return self._job is not None
+
+    def open_result(self) -> None:
+        if self.result_path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self.result_path))
