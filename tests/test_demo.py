@@ -89,7 +89,8 @@ def test_seed_kalsel_rakor_have_agenda_and_a_full_attendance_list(seeded):
     with db.reading() as session:
         kalsel = session.scalars(
             select(Meeting).join(TaskForce).join(Region)
-            .where(Region.code == "63", Meeting.status != MeetingStatus.PLANNED)
+            .where(Region.code == "63", Meeting.kind == MeetingKind.RAKOR,
+                   Meeting.status != MeetingStatus.PLANNED)
         ).all()
         assert len(kalsel) == 3
         for meeting in kalsel:

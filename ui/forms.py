@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -42,6 +42,8 @@ class Form:
         column.setSpacing(2)
         column.addWidget(widget)
         message = QLabel(holder)
+        # The core's messages quote what was typed: "<b>" must show as typed, not as bold.
+        message.setTextFormat(Qt.TextFormat.PlainText)
         message.setStyleSheet(ERROR_STYLE)
         message.setWordWrap(True)
         message.setObjectName(f"error_{field}")

@@ -44,6 +44,7 @@ from secretariat.demo.seed_data import (
     MEMBERSHIPS,
     MeetingSpec,
     PLANNED_INVITEES,
+    PRESENT,
     RAKOR_2025,
     REGIONS,
     RINA,
@@ -91,6 +92,7 @@ class _SeedBuilder:
         for spec in HELD_MEETINGS:
             self._meeting(spec)
         self._planned_rakor()
+        self._technical_meeting_this_week()
         self.session.flush()
         for spec in HELD_MEETINGS:
             for number, commitment in enumerate(spec.commitments, start=1):
@@ -218,6 +220,35 @@ class _SeedBuilder:
             self._attendance(meeting, AttendanceSpec(agency, name, INVITED))
         self.meetings["kalsel-planned"] = meeting
 
+    def _technical_meeting_this_week(self) -> None:
+        """A rapat teknis held this week whose minutes are still a draft: everyday work."""
+        day = self.today - timedelta(days=min(self.today.weekday(), 1))  # this week, not ahead
+        meeting = Meeting(
+            task_force_id=self.task_forces["63"].id, kind=MeetingKind.TECHNICAL,
+            title="Rapat Teknis Sub Gugus Tugas Pencegahan: Persiapan Rakor Evaluasi",
+            date=day, start_time=time(13, 30), end_time=time(15, 30), time_zone=WITA,
+            place="Ruang Rapat Bidang PPA, Kantor DP3AKB Provinsi Kalimantan Selatan",
+            organiser_agency_id=self.agencies["dp3akb"].id,
+            invitation_number=f"005/{day.timetuple().tm_yday + 200}/DP3AKB/{day.year}",
+            chair_name=RINA, secretary_name=RINA, note_taker_name=RIZAL,
+            note_taker_position=RAKOR_2025.note_taker_position, note_taker_nip=RIZAL_NIP,
+            status=MeetingStatus.MINUTES_DRAFT,
+            opening="Rapat dibuka oleh Sekretaris Gugus Tugas; peserta menyepakati "
+                    "bahan evaluasi untuk rakor berikutnya.",
+        )
+        meeting.agenda_items = [
+            AgendaItem(position=1, title="Rekap tindak lanjut komitmen per instansi",
+                       presenter="Sekretariat Gugus Tugas",
+                       discussion="Sekretariat memaparkan rekap; tiga komitmen belum ada "
+                                  "laporan sejak rakor terakhir."),
+            AgendaItem(position=2, title="Bahan paparan rakor evaluasi",
+                       presenter="Bidang PPA"),
+        ]
+        self.session.add(meeting)
+        self.session.flush()
+        for agency, name in PLANNED_INVITEES[:6]:
+            self._attendance(meeting, AttendanceSpec(agency, name, PRESENT))
+
     # -- commitments and their follow-ups
 
     def _due_date(self, meeting_day: date, spec: CommitmentSpec) -> date:
@@ -226,6 +257,8 @@ class _SeedBuilder:
             due = min(due, self.today - timedelta(days=7))
         elif spec.due_rule == "open":
             due = max(due, self.today + timedelta(days=30))
+        elif spec.due_rule == "soon":
+            due = self.today + timedelta(days=9)
         return max(due, meeting_day)
 
     def _follow_up_day(

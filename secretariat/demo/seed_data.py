@@ -575,7 +575,8 @@ class CommitmentSpec:
     status: CommitmentStatus
     progress: int
     follow_ups: tuple[FollowUpSpec, ...] = ()
-    # "overdue" keeps the due date before `today`, "open" keeps it after, whatever `today` is.
+    # "overdue" keeps the due date before `today`, "open" keeps it after, whatever `today` is;
+    # "soon" puts it within the next two weeks, so the home page has something due.
     due_rule: str = "fixed"
     status_reason: str = ""
     confidential: bool = False
@@ -1147,7 +1148,7 @@ RAKOR_2025 = MeetingSpec(
           EDUKASI, PENCEGAHAN, IN_PROGRESS, 70,
           (F(0.3, "disdikbud", REPORT, "Pelatihan guru BK angkatan I.", IN_PROGRESS, 35),
            F(0.75, "disdikbud", REPORT, "Pelatihan guru BK angkatan II dan III.", IN_PROGRESS, 70)),
-          due_rule="open"),
+          due_rule="soon"),
         C("Menyampaikan materi pencegahan TPPO dalam bimbingan perkawinan dan penyuluhan agama",
           "Menyusun materi; membekali penyuluh agama di KUA.",
           "kemenag", ("fkub",), ("kemenag", "fkub"),

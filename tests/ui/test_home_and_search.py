@@ -74,11 +74,14 @@ def test_home_shows_the_demos_overdue_commitments_and_empty_lists(qtbot, home_co
     late = page.overdue.model.index(0, 0)
     assert late.data() == f"{expected.overdue.rows[0].days_late:,} hari".replace(",", ".")
     assert late.data(Qt.ItemDataRole.ForegroundRole).color() == LATE
-    # The demo has no meeting this week: the box says so instead of an empty table.
-    assert page.this_week.title() == "Rapat minggu ini (0)"
-    assert page.this_week.empty.isVisible() and not page.this_week.table.isVisible()
-    assert page.this_week.empty.text() == "Tidak ada rapat minggu ini."
+    # The demo's rapat teknis held yesterday is this week's meeting and waits for its minutes.
+    technical = "Rapat Teknis Sub Gugus Tugas Pencegahan: Persiapan Rakor Evaluasi"
+    assert page.this_week.title() == "Rapat minggu ini (1)"
+    assert _texts(page.this_week) == [technical]
+    assert _texts(page.draft_minutes) == [technical]
     assert page.this_week.caption.text() == "23 Nov 2026 – 29 Nov 2026"
+    assert _texts(page.due_soon) == [row.text for row in expected.due_soon.rows]
+    assert expected.due_soon.total == 1
     assert not page.overdue.show_all.isVisible()  # every overdue commitment is listed
 
 
@@ -114,20 +117,20 @@ def test_a_meeting_scheduled_this_week_appears_and_opens(qtbot, home_context):
                            date(2026, 11, 27), title=hostile.strip(), place="Aula <i>DP3AKB</i>")
     home_context.changes.announce("meetings")
 
-    # Then the visible page reloads and shows it literally
-    assert page.this_week.title() == "Rapat minggu ini (1)"
+    # Then the visible page reloads and shows it literally, after the demo's Tuesday meeting
+    assert page.this_week.title() == "Rapat minggu ini (2)"
     assert page.this_week.table.isVisible()
-    assert _texts(page.this_week) == [hostile.strip()]
-    assert page.this_week.model.index(0, 0).data() == "Jum, 27 Nov"
-    assert page.this_week.model.index(0, 3).data() == "Aula <i>DP3AKB</i>"
-    _double_click(qtbot, page.this_week.table, 0)
+    assert _texts(page.this_week)[1] == hostile.strip()
+    assert page.this_week.model.index(1, 0).data() == "Jum, 27 Nov"
+    assert page.this_week.model.index(1, 3).data() == "Aula <i>DP3AKB</i>"
+    _double_click(qtbot, page.this_week.table, 1)
     assert home_context.navigator.opened == [("meeting", meeting)]
 
     # A cancelled meeting leaves the week
     cancel_meeting(home_context.db, meeting, "Ditunda", version_of(home_context.db, Meeting,
                                                                     meeting))
     home_context.changes.announce("meetings")
-    assert page.this_week.title() == "Rapat minggu ini (0)"
+    assert page.this_week.title() == "Rapat minggu ini (1)"
 
 
 def test_held_meetings_wait_for_their_minutes_and_due_soon_lists_commitments(
@@ -145,14 +148,15 @@ def test_held_meetings_wait_for_their_minutes_and_due_soon_lists_commitments(
 
     page = _page(qtbot, home_context)
 
-    assert _texts(page.draft_minutes) == ["Rapat Teknis Pendataan"]
-    assert _texts(page.draft_minutes, 0) == ["5 hari"]
-    assert _texts(page.draft_minutes, 2) == ["Sudah dilaksanakan"]
-    assert _texts(page.due_soon) == ["Batas hari ini", "Batas lusa"]
-    assert _texts(page.due_soon, 0) == ["hari ini", "2 hari lagi"]
+    # (after them, oldest first, the demo's own rapat teknis and its commitment due in 9 days)
+    assert _texts(page.draft_minutes)[0] == "Rapat Teknis Pendataan"
+    assert _texts(page.draft_minutes, 0)[0] == "5 hari"
+    assert _texts(page.draft_minutes, 2)[0] == "Sudah dilaksanakan"
+    assert _texts(page.due_soon)[:2] == ["Batas hari ini", "Batas lusa"]
+    assert _texts(page.due_soon, 0) == ["hari ini", "2 hari lagi", "9 hari lagi"]
     assert page.due_soon.model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) == \
         "Jumat, 27 November 2026"
-    assert _texts(page.due_soon, 2) == ["PoldaUji", "PoldaUji"]
+    assert _texts(page.due_soon, 2)[:2] == ["PoldaUji", "PoldaUji"]
     _double_click(qtbot, page.draft_minutes.table, 0)
     assert home_context.navigator.opened == [("meeting", held)]
 
