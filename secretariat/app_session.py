@@ -57,16 +57,23 @@ def run_desktop(target, *, smoke_started: float | None = None,
     with writer_lock(target, purpose="desktop"):
         db = open_database(target)
         path = db.sqlite_path
-        # The start backup reads the whole file; the window need not wait for it.
-        start_backup = _in_background(lambda: automatic_backup(path, "start")) \
-            if path is not None and path.stat().st_size else None
+        started: list[threading.Thread] = []
+
+        def start_backup() -> None:
+            # The start backup reads the whole file; it begins once the window shows its
+            # data, so it neither delays nor competes with the start.
+            if path is not None and path.stat().st_size and not started:
+                started.append(_in_background(lambda: automatic_backup(path, "start")))
+
         try:
             from ui.app import run_gui  # Qt is loaded only for the desktop program
 
-            return run_gui(db, smoke_started=smoke_started, language=language)
+            return run_gui(db, smoke_started=smoke_started, language=language,
+                           after_first_view=start_backup)
         finally:
-            if start_backup is not None:
-                start_backup.join()
+            start_backup()  # a window that never showed its data still gets its copy
+            for thread in started:
+                thread.join()
             db.close()
             if path is not None:
                 automatic_backup(path, "exit")

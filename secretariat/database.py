@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm import Session, sessionmaker
 
-from models import Audited
+from models import SCHEMA_REVISION, Audited
 from models.engine import SQLITE_BEGIN_OPTION, is_sqlite, make_engine, make_session_factory
 from models.engine import sqlite_file
 from models.migrate import current_revision, has_user_tables, head_revision, known_revisions
@@ -130,8 +130,9 @@ def open_database(
         ) from exc
 
     db = Database(url, engine, make_session_factory(engine), actor or default_actor())
-    head = head_revision()
-    if revision is not None and revision not in known_revisions():
+    # The usual start finds the database at this program's schema and reads no migration.
+    head = SCHEMA_REVISION if revision == SCHEMA_REVISION else head_revision()
+    if revision is not None and revision != head and revision not in known_revisions():
         db.close()
         raise DatabaseProblem(
             _("This database was written by a newer version of the program (schema {found}). "

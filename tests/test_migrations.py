@@ -16,6 +16,7 @@ from models import Base
 from models import migrate as migrate_module
 from models.engine import make_engine
 from models.migrate import current_revision, head_revision
+from secretariat import database as database_module
 from secretariat.database import open_database
 from secretariat.errors import ConflictError, DatabaseProblem
 
@@ -133,6 +134,7 @@ def test_older_database_is_backed_up_then_upgraded(tmp_path, monkeypatch):
     (newer_scripts / "versions" / "0099_later.py").write_text(
         NEXT_REVISION.format(head=head_revision()), encoding="utf-8")
     monkeypatch.setattr(migrate_module, "MIGRATIONS_DIR", newer_scripts)
+    monkeypatch.setattr(database_module, "SCHEMA_REVISION", "0099")  # as the README says
 
     # When the program opens it
     db = open_database(path)
@@ -176,6 +178,7 @@ def test_postgresql_is_exported_before_an_upgrade(tmp_path, monkeypatch):
         (newer_scripts / "versions" / "0099_later.py").write_text(
             NEXT_REVISION.format(head=head_revision()), encoding="utf-8")
         monkeypatch.setattr(migrate_module, "MIGRATIONS_DIR", newer_scripts)
+        monkeypatch.setattr(database_module, "SCHEMA_REVISION", "0099")
 
         # When the newer program opens it
         db = open_database(scoped_url)

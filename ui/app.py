@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -22,7 +23,8 @@ def build_context(db: Database, settings: UiSettings | None = None) -> AppContex
 
 
 def run_gui(db: Database, *, smoke_started: float | None = None,
-            language: str | None = None) -> int:
+            language: str | None = None,
+            after_first_view: Callable[[], None] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
@@ -35,6 +37,8 @@ def run_gui(db: Database, *, smoke_started: float | None = None,
     from ui.main_window import MainWindow  # after the language is set: labels are built once
 
     window = MainWindow(build_context(db, settings))
+    if after_first_view is not None:
+        window.first_view_ready.connect(after_first_view)
     if smoke_started is not None:
         def report_and_quit() -> None:
             print(round((time.perf_counter() - smoke_started) * 1000))
