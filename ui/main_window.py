@@ -83,7 +83,9 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(self)
         splitter.addWidget(self._navigation)
         splitter.addWidget(self._stack)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 1080])  # else the splitter leaves a gap beside the narrow list
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
@@ -203,8 +205,10 @@ class MainWindow(QMainWindow):
                 self._navigation.setCurrentItem(item)
                 self._navigation.blockSignals(False)
                 break
-        else:
-            self._navigation.clearSelection()
+        else:  # a page outside the navigation (search results): nothing stays highlighted
+            self._navigation.blockSignals(True)
+            self._navigation.setCurrentRow(-1)
+            self._navigation.blockSignals(False)
         if key != "search":
             self.context.settings.set_value("last_page", key)
         return page
