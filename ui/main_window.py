@@ -45,7 +45,7 @@ class PageSpec:
 PAGES = (
     PageSpec("home", N_("Home"), "home", "ui.home_page", "HomePage"),
     PageSpec("meetings", N_("Meetings"), "meetings", "ui.meetings.page", "MeetingsPage"),
-    PageSpec("commitments", N_("Commitments"), "commitments", "ui.commitments.page",
+    PageSpec("commitments", N_("Commitments"), "commitments", "ui.commitments_page",
              "CommitmentsPage"),
     PageSpec("agencies", N_("Agencies"), "agencies", "ui.agencies.page", "AgenciesPage"),
     PageSpec("task_forces", N_("Task forces"), "task_forces", "ui.task_forces_page",

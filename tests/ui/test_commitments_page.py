@@ -1,0 +1,136 @@
+"""Komitmen: every commitment in one table, filtered and sorted by the core, read lazily."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QLabel
+
+from models import CommitmentStatus
+from secretariat.agencies import find_agency_by_abbreviation
+from secretariat.commitment_queries import CommitmentFilter, get_commitment, list_commitments
+from secretariat.database import open_database
+from secretariat.demo import fill_demo
+from tests.factories import make_agency, make_commitment, make_meeting, make_province
+from tests.factories import make_task_force
+from tests.ui.conftest import TODAY
+from ui.commitments_model import PAGE_SIZE
+from ui.commitments_page import CommitmentsPage
+
+
+def _page(qtbot, context) -> CommitmentsPage:
+    page = CommitmentsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def _shown_ids(page) -> list[int]:
+    return [page.model.row_at(row).id for row in range(page.model.rowCount())]
+
+
+def _core_ids(context, **filters) -> list[int]:
+    rows = list_commitments(context.db, CommitmentFilter(**filters), limit=None,
+                            today=context.today())
+    return [row.id for row in rows]
+
+
+def test_filters_show_what_the_core_finds(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    assert page.model.total == len(_core_ids(demo_context)) > 20
+    assert page.count.text() == f"{page.model.total} komitmen"
+
+    page.filters.status.setCurrentIndex(page.filters.status.findData(CommitmentStatus.DONE))
+    assert _shown_ids(page) == _core_ids(demo_context, statuses=(CommitmentStatus.DONE,))
+    assert {page.model.index(r, 5).data() for r in range(page.model.rowCount())} == {"Selesai"}
+
+    page.filters.clear()
+    polda = find_agency_by_abbreviation(demo_context.db, "Polda Kalsel")
+    page.filters.lead.setCurrentIndex(page.filters.lead.findData(polda.id))
+    assert _shown_ids(page) == _core_ids(demo_context, lead_agency_id=polda.id)
+    assert {page.model.index(r, 3).data() for r in range(page.model.rowCount())} == \
+        {"Polda Kalsel"}
+
+    page.filters.clear()
+    page.filters.overdue.setChecked(True)
+    overdue = _core_ids(demo_context, overdue=True)
+    assert _shown_ids(page) == overdue and overdue
+    assert all(page.model.index(r, 7).data().isdigit() for r in range(page.model.rowCount()))
+
+
+def test_text_filter_waits_for_a_pause_in_typing(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    page.filters.text.setText("migrant center")
+    qtbot.waitUntil(lambda: page.model.total == 1, timeout=2000)
+    assert "Migrant Center" in page.model.row_at(0).text
+
+
+def test_a_due_window_that_ends_before_it_starts_is_explained(qtbot, demo_context, messages):
+    page = _page(qtbot, demo_context)
+    page.filters.due_from.setDate(date(2026, 12, 31))
+    page.filters.due_to.setDate(date(2026, 1, 1))
+    assert any("batas waktu" in text.lower() for text in messages.texts("warning"))
+
+
+def test_sorting_by_due_date_descending_comes_from_the_core(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    page.table.horizontalHeader().sectionClicked.emit(4)  # already ascending: now descending
+    dues = [page.model.row_at(r).due_date for r in range(page.model.rowCount())]
+    dated = [d for d in dues if d is not None]
+    assert dated == sorted(dated, reverse=True)
+
+
+def test_large_lists_are_read_page_by_page(qtbot, context):
+    fill_demo(context.db, scale=1000, today=TODAY)
+    page = _page(qtbot, context)
+    assert page.model.total > 1000
+    assert page.model.rowCount() == PAGE_SIZE
+    page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: page.model.rowCount() > PAGE_SIZE)
+
+
+def _draft_meeting_commitment(context) -> int:
+    province = make_province(context.db)
+    meeting = make_meeting(context.db, make_task_force(context.db, province))
+    return make_commitment(context.db, meeting, make_agency(context.db, "Dinsos"),
+                           text="Menyusun data korban", due_date=date(2026, 6, 30))
+
+
+def test_a_commitment_is_edited_in_its_dialog_and_keeps_hostile_text(qtbot, context):
+    commitment = _draft_meeting_commitment(context)
+    page = _page(qtbot, context)
+    first = page.model.row_at(0)
+    assert first.id == commitment
+    page.open_commitment(first.id)
+    dialog = page.dialog
+    hostile = "<b>Rapat & koordinasi</b> =1+1"
+    dialog.text.setPlainText(hostile)
+    dialog.due.setDate(date(2027, 3, 31))
+
+    dialog.accept()
+
+    assert not dialog.isVisible()
+    detail = get_commitment(context.db, first.id)
+    assert detail.row.text == hostile and detail.row.due_date == date(2027, 3, 31)
+    row = _shown_ids(page).index(first.id) if first.id in _shown_ids(page) else None
+    assert row is not None and page.model.index(row, 2).data() == hostile
+
+
+def test_an_empty_commitment_text_is_refused_next_to_the_field(qtbot, context):
+    _draft_meeting_commitment(context)
+    page = _page(qtbot, context)
+    page.open_commitment(page.model.row_at(0).id)
+    dialog = page.dialog
+    dialog.text.setPlainText("   ")
+
+    dialog.accept()
+
+    assert dialog.isVisible()
+    assert dialog.form.error_text("text") == "Komitmen wajib diisi."
+
+
+def test_commitments_of_final_minutes_are_shown_read_only(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    page.open_commitment(page.model.row_at(0).id)  # the 2020 rakor, long final
+    assert not page.dialog.text.isEnabled()
+    assert page.dialog.findChild(QLabel, "final_note").text().startswith("Notulen rapat ini")

@@ -1,0 +1,120 @@
+"""The Komitmen page's filter bar: each choice becomes one field of a CommitmentFilter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
+
+from models import CommitmentStatus, FocusArea, SubTaskForce
+from secretariat.agencies import list_agencies
+from secretariat.catalog import list_entries
+from secretariat.commitment_queries import CommitmentFilter
+from secretariat.i18n import _
+from secretariat.meetings import recent_meetings
+from secretariat.vocabulary import label
+from ui.formatting import short_date
+from ui.forms import date_edit, date_value
+
+
+class CommitmentFilterBar(QWidget):
+    changed = Signal()
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.text = QLineEdit(self)
+        self.text.setPlaceholderText(_("Words in the commitment or its action plan…"))
+        self.text.setClearButtonEnabled(True)
+        self.status = QComboBox(self)
+        self.lead = QComboBox(self)
+        self.focus = QComboBox(self)
+        self.sub_task_force = QComboBox(self)
+        self.meeting = QComboBox(self)
+        self.due_from = date_edit(self, optional=True)
+        self.due_to = date_edit(self, optional=True)
+        self.overdue = QCheckBox(_("Only overdue"), self)
+        self.open_only = QCheckBox(_("Only open"), self)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        cells = ((_("Search"), self.text), (_("Status"), self.status),
+                 (_("Lead agency"), self.lead), (_("Focus area"), self.focus),
+                 (_("Sub task force"), self.sub_task_force), (_("Meeting"), self.meeting),
+                 (_("Due from"), self.due_from), (_("Due until"), self.due_to))
+        for number, (caption, widget) in enumerate(cells):
+            row, column = divmod(number, 4)
+            grid.addWidget(QLabel(caption, self), row * 2, column)
+            grid.addWidget(widget, row * 2 + 1, column)
+        grid.addWidget(self.overdue, 4, 0)
+        grid.addWidget(self.open_only, 4, 1)
+
+        # Typing waits for a pause, so a filter is not re-run for every letter.
+        self._typing = QTimer(self, singleShot=True, interval=250)
+        self._typing.timeout.connect(self._announce)
+        self.text.textChanged.connect(self._typing.start)
+        for combo in (self.status, self.lead, self.focus, self.sub_task_force, self.meeting):
+            # Long agency and meeting names must not widen the window beyond the screen.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+            combo.currentIndexChanged.connect(self._announce)
+        for edit in (self.due_from, self.due_to):
+            edit.dateChanged.connect(self._announce)
+        for box in (self.overdue, self.open_only):
+            box.toggled.connect(self._announce)
+        # The choices are filled by the page's first refresh, when it is shown.
+
+    def _announce(self, *_args) -> None:
+        self.changed.emit()
+
+    def reload_choices(self) -> None:
+        """Fill the combos from the core, keeping what was chosen."""
+        db = self.context.db
+        self.blockSignals(True)
+        self._fill(self.status, [(label(s), s) for s in CommitmentStatus])
+        self._fill(self.lead, [(f"{a.abbreviation} – {a.name}", a.id)
+                               for a in list_agencies(db, active=None)])
+        self._fill(self.focus, [(e.name, e.id) for e in list_entries(db, FocusArea)])
+        self._fill(self.sub_task_force, [(e.name, e.id) for e in list_entries(db, SubTaskForce)])
+        self._fill(self.meeting, [(f"{short_date(day)} · {title}", meeting_id)
+                                  for meeting_id, day, title in recent_meetings(db)])
+        self.blockSignals(False)
+
+    @staticmethod
+    def _fill(combo: QComboBox, choices) -> None:
+        kept = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(_("(all)"), None)
+        for text, value in choices:
+            combo.addItem(text, value)
+        found = combo.findData(kept) if kept is not None else 0
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+
+    def current_filter(self) -> CommitmentFilter:
+        status = self.status.currentData()
+        return CommitmentFilter(
+            statuses=(status,) if status else (),
+            open_only=self.open_only.isChecked(),
+            overdue=self.overdue.isChecked(),
+            lead_agency_id=self.lead.currentData(),
+            meeting_id=self.meeting.currentData(),
+            focus_area_id=self.focus.currentData(),
+            sub_task_force_id=self.sub_task_force.currentData(),
+            due_from=date_value(self.due_from),
+            due_to=date_value(self.due_to),
+            text=self.text.text(),
+        )
+
+    def clear(self) -> None:
+        self.blockSignals(True)
+        self.text.clear()
+        for combo in (self.status, self.lead, self.focus, self.sub_task_force, self.meeting):
+            combo.setCurrentIndex(0)
+        for edit in (self.due_from, self.due_to):
+            edit.setDate(edit.minimumDate())
+        self.overdue.setChecked(False)
+        self.open_only.setChecked(False)
+        self.blockSignals(False)
+        self.changed.emit()
