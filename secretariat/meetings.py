@@ -474,3 +474,20 @@ def recent_meetings(db, *, limit: int = 300) -> list[tuple[int, date, str]]:
              .order_by(Meeting.date.desc(), Meeting.id.desc()).limit(limit))
     with db.reading() as session:
         return [tuple(row) for row in session.execute(query)]
+
+
+def meeting_draft(db, meeting_id: int) -> tuple[MeetingDraft, int]:
+    """A meeting as the draft that would schedule it again, with its version: for editing."""
+    with db.reading() as session:
+        m = get_or_fail(session, Meeting, meeting_id, _label())
+        draft = MeetingDraft(
+            task_force_id=m.task_force_id, kind=m.kind, title=m.title, date=m.date,
+            start_time=m.start_time, end_time=m.end_time, time_zone=m.time_zone,
+            place=m.place, organiser_agency_id=m.organiser_agency_id,
+            invitation_number=m.invitation_number, chair_name=m.chair_name,
+            chair_position=m.chair_position, chair_rank=m.chair_rank, chair_nip=m.chair_nip,
+            secretary_name=m.secretary_name, note_taker_name=m.note_taker_name,
+            note_taker_position=m.note_taker_position, note_taker_nip=m.note_taker_nip,
+            notes=m.notes,
+        )
+        return draft, m.version

@@ -44,7 +44,7 @@ class PageSpec:
 
 PAGES = (
     PageSpec("home", N_("Home"), "home", "ui.home_page", "HomePage"),
-    PageSpec("meetings", N_("Meetings"), "meetings", "ui.meetings.page", "MeetingsPage"),
+    PageSpec("meetings", N_("Meetings"), "meetings", "ui.meetings_page", "MeetingsPage"),
     PageSpec("commitments", N_("Commitments"), "commitments", "ui.commitments_page",
              "CommitmentsPage"),
     PageSpec("agencies", N_("Agencies"), "agencies", "ui.agencies.page", "AgenciesPage"),

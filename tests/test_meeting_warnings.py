@@ -1,0 +1,39 @@
+"""Scheduling warnings: holidays, cuti bersama and clashes inform but never refuse."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from models import Meeting
+from secretariat.meeting_warnings import date_warnings, holidays_in_month
+from secretariat.meetings import cancel_meeting
+from tests.factories import make_meeting, make_province, make_task_force, version_of
+
+
+def test_christmas_and_its_cuti_bersama_are_named(db):
+    assert date_warnings(db, None, date(2026, 12, 25)) == [
+        "Jumat, 25 Desember 2026 adalah hari libur nasional atau cuti bersama: "
+        "Hari Raya Natal."]
+    assert "Cuti Bersama Hari Raya Natal" in date_warnings(db, None, date(2026, 12, 24))[0]
+    assert date_warnings(db, None, date(2026, 12, 23)) == []
+
+
+def test_a_meeting_of_the_same_task_force_that_day_is_a_clash(db):
+    task_force = make_task_force(db, make_province(db))
+    other = make_task_force(db, make_province(db, code="64", name="Kalimantan Timur"))
+    meeting = make_meeting(db, task_force, date(2026, 12, 2), title="Rakor evaluasi")
+    make_meeting(db, other, date(2026, 12, 3), title="Rakor Kaltim")
+
+    assert date_warnings(db, task_force, date(2026, 12, 2)) == [
+        "Gugus tugas sudah memiliki rapat pada hari itu: Rakor evaluasi."]
+    assert date_warnings(db, task_force, date(2026, 12, 3)) == []  # another task force
+    assert date_warnings(db, task_force, date(2026, 12, 2), exclude_meeting_id=meeting) == []
+
+    cancel_meeting(db, meeting, "Ditunda", version_of(db, Meeting, meeting))
+    assert date_warnings(db, task_force, date(2026, 12, 2)) == []
+
+
+def test_the_calendar_gets_the_month_holidays():
+    december = holidays_in_month(2026, 12)
+    assert december[date(2026, 12, 25)] == "Hari Raya Natal"
+    assert all(day.month == 12 for day in december)
