@@ -132,7 +132,16 @@ def add_commitments(db, meeting_id: int, drafts: list[CommitmentDraft]) -> list[
         for offset, draft in enumerate(drafts, start=1):
             commitment = Commitment(meeting_id=meeting_id, number=last + offset,
                                     status=CommitmentStatus.NOT_STARTED, progress=0)
-            _apply(session, commitment, meeting, draft)
+            try:
+                _apply(session, commitment, meeting, draft)
+            except ValidationError as error:
+                if len(drafts) == 1:
+                    raise
+                # Several rows are entered at once: say which one is wrong.
+                row_error = ValidationError(_("Row {row}: {message}").format(
+                    row=offset, message=error.message), field=error.field)
+                row_error.row = offset
+                raise row_error from error
             session.add(commitment)
             created.append(commitment)
         session.flush()

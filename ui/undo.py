@@ -21,7 +21,7 @@ from ui.errors import show_error
 class CoreCommand(QUndoCommand):
     def __init__(self, context: AppContext, text: str, do: Callable[[], object],
                  undo: Callable[[], object], *, kinds: tuple[str, ...] = ("meetings",),
-                 parent_widget: QWidget | None = None) -> None:
+                 parent_widget: QWidget | None = None, already_done: bool = False) -> None:
         super().__init__(text)
         self._context = context
         self._do = do
@@ -29,8 +29,15 @@ class CoreCommand(QUndoCommand):
         self._kinds = kinds
         self._widget = parent_widget
         self.failed = False
+        # A change already made (e.g. by a dialog that had to show refusals next to its
+        # fields) enters the history without being made twice.
+        self._skip_first_redo = already_done
 
     def redo(self) -> None:
+        if self._skip_first_redo:
+            self._skip_first_redo = False
+            self._context.changes.announce(*self._kinds)
+            return
         self._run(self._do)
 
     def undo(self) -> None:

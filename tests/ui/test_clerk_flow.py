@@ -1,0 +1,107 @@
+"""A rakor from start to finish, driven through the main window as a clerk would."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+
+from models import AttendanceStatus, MeetingStatus
+from secretariat.agencies import find_agency_by_abbreviation
+from secretariat.attendance import list_attendance
+from secretariat.commitment_queries import CommitmentFilter, list_commitments
+from secretariat.meetings import get_meeting
+from ui.main_window import MainWindow
+from ui.meetings.agreed_entry import DUE, LEAD, SUPPORTING, TEXT
+
+
+def _set(model, row: int, column: int, value) -> None:
+    assert model.setData(model.index(row, column), value)
+
+
+def test_a_rakor_from_scheduling_to_final_minutes_and_search(qtbot, demo_context, messages):
+    db = demo_context.db
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    window.show()
+
+    # Given a rakor scheduled today through the Rapat page (Ctrl+N)
+    meetings = window.show_page("meetings")
+    window.current_page().add_new()
+    schedule = meetings.dialog
+    schedule.task_force.setCurrentIndex(schedule.task_force.findText(
+        "Gugus Tugas PP-TPPO Provinsi Kalimantan Selatan"))
+    schedule.title.setText("Rakor Evaluasi Akhir Tahun 2026")
+    schedule.day.setDate(QDate(2026, 11, 25))
+    schedule.place.setText("Aula DP3AKB, Banjarbaru")
+    schedule.chair.setText("Husnul Hatimah")
+    schedule.note_taker.setText("Muhammad Rizal Fahmi, S.H.")
+    schedule.accept()
+    assert not schedule.isVisible(), schedule.form.error_text("title")
+    meeting_id = schedule.result_value
+    meetings.show_meeting(meeting_id)
+    view = meetings.view
+    assert view.title.text() == "Rakor Evaluasi Akhir Tahun 2026"
+
+    # When the attendance is recorded: two walk-ins, one of them represented by a deputy
+    view.tabs.setCurrentWidget(view.attendance)
+    dp3akb = find_agency_by_abbreviation(db, "DP3AKB Kalsel")
+    polda = find_agency_by_abbreviation(db, "Polda Kalsel")
+    for agency, name in ((dp3akb, "Husnul Hatimah"), (polda, "Kompol Rudi Hartono")):
+        view.attendance.add_attendee()
+        walk_in = view.attendance.dialog
+        walk_in.agency.setCurrentIndex(walk_in.agency.findData(agency.id))
+        walk_in.name.setText(name)
+        walk_in.accept()
+        assert not walk_in.isVisible(), walk_in.form.error_text("name")
+    view.attendance.table.selectRow(1)
+    view.attendance.ask_deputy = lambda: ("AKBP Sri Wahyuni", True)
+    view.attendance.set_status(AttendanceStatus.REPRESENTED)
+    lines = {line.name: line for line in list_attendance(db, meeting_id)}
+    assert lines["Husnul Hatimah"].status is AttendanceStatus.PRESENT
+    assert lines["Kompol Rudi Hartono"].represented_by == "AKBP Sri Wahyuni"
+    assert view.attendance.count.text() == "Hadir: 2 dari 2"
+
+    # And the minutes are written after the meeting is marked held
+    view.tabs.setCurrentWidget(view.minutes)
+    view.minutes.held_button.click()
+    view.minutes.opening.setPlainText("Rapat dibuka oleh Kepala DP3AKB pukul 09.00 WITA.")
+    view.minutes.conclusions.setPlainText("Tiga komitmen baru disepakati.")
+    view.minutes.save_button.click()
+
+    # And three commitments are added at once
+    view.tabs.setCurrentWidget(view.commitments)
+    entry = view.commitments.entry
+    for row, (text, lead, supporting) in enumerate((
+            ("Menyusun SOP rujukan korban TPPO", dp3akb.id, "Polda Kalsel"),
+            ("Melaksanakan patroli terpadu di pelabuhan", polda.id, ""),
+            ("Menyampaikan data korban triwulanan", dp3akb.id, "Dinsos Kalsel, Polda Kalsel"))):
+        if row:
+            entry.add_row()
+        _set(entry, row, TEXT, text)
+        _set(entry, row, LEAD, lead)
+        _set(entry, row, SUPPORTING, supporting)
+        _set(entry, row, DUE, date(2027, 3, 31))
+    view.commitments.save_button.click()
+    assert view.commitments.problem.text() == ""
+    agreed = list_commitments(db, CommitmentFilter(meeting_id=meeting_id), limit=None)
+    assert [c.text for c in agreed] == ["Menyusun SOP rujukan korban TPPO",
+                                        "Melaksanakan patroli terpadu di pelabuhan",
+                                        "Menyampaikan data korban triwulanan"]
+    assert view.commitments.model.rowCount() == 3
+
+    # And the minutes are made final
+    view.tabs.setCurrentWidget(view.minutes)
+    view.minutes.finalise_button.click()
+    assert messages.texts("warning") == []
+    assert get_meeting(db, meeting_id).status is MeetingStatus.MINUTES_FINAL
+    assert not view.commitments.save_button.isEnabled()
+
+    # Then the commitment is found through the search box and opens
+    window.search_box.setText("patroli terpadu")
+    window.search_box.returnPressed.emit()
+    assert window.current_key() == "search"
+    found = window.current_page()
+    texts = [found.model.index(r, c).data() for r in range(found.model.rowCount())
+             for c in range(found.model.columnCount())]
+    assert "Melaksanakan patroli terpadu di pelabuhan" in texts

@@ -1,0 +1,158 @@
+"""The quick-entry table for commitments agreed at a meeting: several rows, saved at once.
+
+Rows are plain Python values edited through delegates (agency and catalogue combos, a date
+editor); nothing reaches the database until "Save all", which the core writes in one
+transaction. A refused row stays in the table with everything typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QStyledItemDelegate
+
+from secretariat.commitments import CommitmentDraft
+from secretariat.errors import ValidationError
+from secretariat.i18n import _
+from ui.formatting import short_date
+
+
+@dataclass
+class EntryRow:
+    text: str = ""
+    lead_agency_id: int | None = None
+    supporting: str = ""  # abbreviations separated by commas
+    due_date: date | None = None
+    focus_area_id: int | None = None
+    sub_task_force_id: int | None = None
+    extra: dict = field(default_factory=dict)
+
+
+TEXT, LEAD, SUPPORTING, DUE, FOCUS, SUB = range(6)
+
+
+class EntryModel(QAbstractTableModel):
+    def __init__(self, choices: dict[int, dict[Any, str]], parent=None) -> None:
+        super().__init__(parent)
+        self.choices = choices  # column -> {value: shown text}
+        self.rows: list[EntryRow] = [EntryRow()]
+
+    def headers(self) -> list[str]:
+        return [_("Commitment"), _("Lead agency"), _("Supporting agencies (abbreviations, "
+                                                     "comma-separated)"),
+                _("Due date"), _("Focus area"), _("Sub task force")]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return str(section + 1)
+
+    def flags(self, index):
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def _value(self, row: EntryRow, column: int):
+        return (row.text, row.lead_agency_id, row.supporting, row.due_date, row.focus_area_id,
+                row.sub_task_force_id)[column]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        value = self._value(self.rows[index.row()], index.column())
+        if role == Qt.ItemDataRole.EditRole:
+            return value
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == DUE:
+                return short_date(value)
+            if index.column() in self.choices:
+                return self.choices[index.column()].get(value, "")
+            return value
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        row = self.rows[index.row()]
+        name = ("text", "lead_agency_id", "supporting", "due_date", "focus_area_id",
+                "sub_task_force_id")[index.column()]
+        setattr(row, name, value)
+        self.dataChanged.emit(index, index)
+        return True
+
+    def add_row(self) -> None:
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
+        self.rows.append(EntryRow())
+        self.endInsertRows()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self.rows = [EntryRow()]
+        self.endResetModel()
+
+    def filled_rows(self) -> list[EntryRow]:
+        """Rows with anything typed in them; empty trailing rows are not commitments."""
+        return [r for r in self.rows if r.text.strip() or r.lead_agency_id or r.supporting]
+
+
+def drafts(rows: list[EntryRow], agency_ids: dict[str, int]) -> list[CommitmentDraft]:
+    """Commitment drafts from entry rows; unknown abbreviations are named, not dropped."""
+    result = []
+    for number, row in enumerate(rows, start=1):
+        supporting = []
+        for abbreviation in filter(None, (a.strip() for a in row.supporting.split(","))):
+            if abbreviation.casefold() not in agency_ids:
+                raise ValidationError(_("Row {row}: no agency is abbreviated {abbreviation}.")
+                                      .format(row=number, abbreviation=abbreviation),
+                                      field="supporting_agency_ids")
+            supporting.append(agency_ids[abbreviation.casefold()])
+        signatories = tuple(dict.fromkeys([row.lead_agency_id, *supporting])) \
+            if row.lead_agency_id else tuple(supporting)
+        result.append(CommitmentDraft(
+            text=row.text, lead_agency_id=row.lead_agency_id, due_date=row.due_date,
+            focus_area_id=row.focus_area_id, sub_task_force_id=row.sub_task_force_id,
+            supporting_agency_ids=tuple(supporting), signatory_agency_ids=signatories))
+    return result
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    def __init__(self, choices: dict[Any, str], parent=None) -> None:
+        super().__init__(parent)
+        self.choices = choices
+
+    def createEditor(self, parent, option, index):
+        combo = QComboBox(parent)
+        combo.addItem("—", None)
+        for value, text in self.choices.items():
+            combo.addItem(text, value)
+        return combo
+
+    def setEditorData(self, editor, index):
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentData())
+
+
+class DateDelegate(QStyledItemDelegate):
+    def createEditor(self, parent, option, index):
+        edit = QDateEdit(parent)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        return edit
+
+    def setEditorData(self, editor, index):
+        value = index.data(Qt.ItemDataRole.EditRole)
+        editor.setDate(QDate(value) if value else QDate.currentDate())
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.date().toPython())

@@ -1,0 +1,154 @@
+"""The tab of commitments agreed at this meeting: the list, and several new ones at once."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from PySide6.QtCore import Qt
+
+from models import FocusArea, MeetingStatus, SubTaskForce
+from secretariat.agencies import list_agencies
+from secretariat.catalog import list_entries
+from secretariat.commitment_queries import CommitmentFilter, get_commitment, list_commitments
+from secretariat.commitments import add_commitments, delete_commitment
+from secretariat.errors import DomainError
+from secretariat.i18n import _
+from secretariat.meetings import MeetingRow
+from secretariat.vocabulary import label
+from ui.errors import show_error
+from ui.formatting import short_date
+from ui.icons import icon
+from ui.meetings.agreed_entry import (
+    DUE, FOCUS, LEAD, SUB, ChoiceDelegate, DateDelegate, EntryModel, drafts,
+)
+from ui.table_model import Column, RowTableModel
+from ui.undo import CoreCommand
+
+
+class CommitmentsTab(QWidget):
+    def __init__(self, context, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.undo_stack = undo_stack
+        self.meeting: MeetingRow | None = None
+        self.model = RowTableModel([
+            Column(_("No."), lambda r: str(r.number), sort_key=lambda r: r.number),
+            Column(_("Commitment"), lambda r: r.text, tooltip=lambda r: r.text),
+            Column(_("Lead agency"), lambda r: r.lead_agency),
+            Column(_("Due date"), lambda r: short_date(r.due_date)),
+            Column(_("Focus area"), lambda r: r.focus_area),
+            Column(_("Sub task force"), lambda r: r.sub_task_force),
+            Column(_("Status"), lambda r: label(r.status)),
+        ], self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        for column, width in enumerate((40, 460, 140, 100, 200, 180)):
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(
+            lambda index: context.navigator.open_commitment(self.model.row_at(index.row()).id))
+
+        agencies = list_agencies(context.db)
+        self.agency_ids = {a.abbreviation.casefold(): a.id for a in agencies}
+        choices = {
+            LEAD: {a.id: a.abbreviation for a in agencies},
+            FOCUS: {e.id: e.name for e in list_entries(context.db, FocusArea)},
+            SUB: {e.id: e.name for e in list_entries(context.db, SubTaskForce)},
+        }
+        self.entry = EntryModel(choices, self)
+        self.entry_table = QTableView(self)
+        self.entry_table.setModel(self.entry)
+        for column, chosen in choices.items():
+            self.entry_table.setItemDelegateForColumn(column, ChoiceDelegate(chosen, self))
+        self.entry_table.setItemDelegateForColumn(DUE, DateDelegate(self))
+        self.entry_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((420, 130, 230, 110, 200, 180)):
+            self.entry_table.setColumnWidth(column, width)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("entry_problem")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.add_row_button = QPushButton(icon("add"), _("Add row"), self)
+        self.add_row_button.clicked.connect(self.entry.add_row)
+        self.save_button = QPushButton(icon("save"), _("Save all"), self)
+        self.save_button.clicked.connect(self.save_all)
+        self.locked = QLabel(self)
+        self.locked.setStyleSheet("color: #7a4b00;")
+
+        entry_box = QWidget(self)
+        entry_layout = QVBoxLayout(entry_box)
+        entry_layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(_("New commitments agreed at this meeting:"), self))
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_row_button)
+        buttons.addWidget(self.save_button)
+        entry_layout.addLayout(buttons)
+        entry_layout.addWidget(self.entry_table, 1)
+        entry_layout.addWidget(self.problem)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(entry_box)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.locked)
+        layout.addWidget(split, 1)
+
+    def load(self, meeting: MeetingRow) -> None:
+        if self.meeting is not None and self.meeting.id != meeting.id:
+            self.entry.clear()  # typed rows belong to the meeting they were typed for
+        self.meeting = meeting
+        self.model.set_rows(list_commitments(self.context.db,
+                                             CommitmentFilter(meeting_id=meeting.id),
+                                             limit=None, today=self.context.today()))
+        final = meeting.status in (MeetingStatus.MINUTES_FINAL, MeetingStatus.CANCELLED)
+        self.locked.setText(_("The minutes are final: reopen them to add commitments.")
+                            if final else "")
+        self.locked.setVisible(final)
+        for widget in (self.entry_table, self.add_row_button, self.save_button):
+            widget.setEnabled(not final)
+
+    def save_all(self) -> None:
+        self.problem.clear()
+        rows = self.entry.filled_rows()
+        if not rows or self.meeting is None:
+            return
+        try:
+            new = drafts(rows, self.agency_ids)
+        except DomainError as error:
+            self.problem.setText(error.message)
+            return
+        db, meeting_id = self.context.db, self.meeting.id
+        made: list[int] = []
+
+        def do() -> None:
+            made[:] = add_commitments(db, meeting_id, new)
+
+        def undo() -> None:
+            for commitment_id in reversed(made):
+                delete_commitment(db, commitment_id, get_commitment(db, commitment_id).row.version)
+
+        # Made before it enters the history, so a refused row is shown on the tab with
+        # every row kept as typed.
+        try:
+            do()
+        except DomainError as error:
+            self.problem.setText(error.message)
+            return
+        self.entry.clear()
+        self.undo_stack.push(CoreCommand(
+            self.context, _("Add {count} commitments").format(count=len(new)), do, undo,
+            kinds=("commitments", "meetings"), parent_widget=self, already_done=True))
