@@ -47,7 +47,7 @@ PAGES = (
     PageSpec("meetings", N_("Meetings"), "meetings", "ui.meetings_page", "MeetingsPage"),
     PageSpec("commitments", N_("Commitments"), "commitments", "ui.commitments_page",
              "CommitmentsPage"),
-    PageSpec("agencies", N_("Agencies"), "agencies", "ui.agencies.page", "AgenciesPage"),
+    PageSpec("agencies", N_("Agencies"), "agencies", "ui.agencies_page", "AgenciesPage"),
     PageSpec("task_forces", N_("Task forces"), "task_forces", "ui.task_forces_page",
              "TaskForcesPage"),
     PageSpec("documents", N_("Documents"), "documents", "ui.documents_page", "DocumentsPage"),

@@ -1,0 +1,97 @@
+"""Instansi: the register with its filters, contacts and seats; archive, not delete."""
+
+from __future__ import annotations
+
+from models import AgencyLevel
+from secretariat.agencies import find_agency_by_abbreviation, list_agencies
+from secretariat.contacts import list_contacts
+from ui.agencies_page import AgenciesPage
+
+
+def _page(qtbot, context) -> AgenciesPage:
+    page = AgenciesPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def _abbreviations(page) -> list[str]:
+    return [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+
+
+def test_filters_by_text_level_and_archived(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    assert len(_abbreviations(page)) == len(list_agencies(demo_context.db))
+    page.filter_box.setText("imigrasi")
+    assert _abbreviations(page) == ["Kanwil Imigrasi Kalsel"]
+    page.filter_box.clear()
+    page.level.setCurrentIndex(page.level.findData(AgencyLevel.COMMUNITY))
+    shown = _abbreviations(page)
+    assert shown and all(page.proxy.index(r, 3).data() == "Masyarakat"
+                         for r in range(len(shown)))
+
+
+def test_a_new_agency_keeps_hostile_text_and_a_duplicate_is_refused(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    page.add_new()
+    dialog = page.dialog
+    dialog.name.setText("<b>LSM & Mitra</b> =1+1")
+    dialog.abbreviation.setText("Polda Kalsel")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.form.error_text("abbreviation")
+
+    dialog.abbreviation.setText("LSM Mitra")
+    dialog.accept()
+    assert not dialog.isVisible()
+    created = find_agency_by_abbreviation(demo_context.db, "LSM Mitra")
+    assert created.name == "<b>LSM & Mitra</b> =1+1"
+    page.filter_box.setText("LSM Mitra")
+    assert page.proxy.index(0, 1).data() == "<b>LSM & Mitra</b> =1+1"
+
+
+def test_an_agency_with_history_is_archived_not_deleted(qtbot, demo_context, messages):
+    page = _page(qtbot, demo_context)
+    polda = find_agency_by_abbreviation(demo_context.db, "Polda Kalsel")
+    page.show_agency(polda.id)
+    page.delete_selected()
+    assert find_agency_by_abbreviation(demo_context.db, "Polda Kalsel") is not None
+    assert messages.texts("warning"), "the core's refusal is shown"
+
+    page.archive_or_restore()
+    assert not find_agency_by_abbreviation(demo_context.db, "Polda Kalsel").active
+    assert "Polda Kalsel" not in _abbreviations(page)
+    page.show_agency(polda.id)  # shows archived ones to find it
+    assert page.archive_button.text() == "Pulihkan"
+    page.archive_or_restore()
+    assert find_agency_by_abbreviation(demo_context.db, "Polda Kalsel").active
+
+
+def test_an_agency_entered_by_mistake_is_deleted(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    page.add_new()
+    page.dialog.name.setText("Lembaga Uji")
+    page.dialog.abbreviation.setText("LU")
+    page.dialog.accept()
+    page.show_agency(find_agency_by_abbreviation(demo_context.db, "LU").id)
+    page.delete_selected()
+    assert find_agency_by_abbreviation(demo_context.db, "LU") is None
+
+
+def test_contacts_and_seats_show_in_the_detail(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    dinsos = find_agency_by_abbreviation(demo_context.db, "Dinsos Kalsel")
+    page.show_agency(dinsos.id)
+    assert page.detail_title.text().startswith("Dinsos Kalsel")
+    page.add_contact()
+    page.dialog.name.setText("Siti Nuriyani")
+    page.dialog.position.setText("Kepala Dinas Sosial")
+    page.dialog.accept()
+    assert "Siti Nuriyani" in [c.name for c in list_contacts(demo_context.db, dinsos.id)]
+    assert "Siti Nuriyani" in [page.contacts.index(r, 0).data()
+                               for r in range(page.contacts.rowCount())]
+    seats_before = page.seats.rowCount()
+    page.add_seat()
+    page.dialog.task_force.setCurrentIndex(page.dialog.task_force.findText(
+        "Gugus Tugas PP-TPPO Provinsi Kalimantan Timur"))
+    page.dialog.accept()
+    assert page.seats.rowCount() == seats_before + 1
