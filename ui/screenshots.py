@@ -1,0 +1,73 @@
+"""Screenshots of the main screens for the README, taken from the real program.
+
+    python -m ui.screenshots [--out resources/screenshots]
+
+Builds the demonstration database in a temporary folder, opens the main window offscreen
+and saves one PNG per screen, so the pictures can be renewed after every change of a screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+
+
+def _settle(app, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default="resources/screenshots")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    folder = tempfile.mkdtemp(prefix="screenshots-")
+    os.environ["SECRETARIAT_DATA_DIR"] = folder  # never the user's own settings or data
+
+    from PySide6.QtWidgets import QApplication
+
+    from secretariat.database import open_database
+    from secretariat.demo import fill_demo
+    from secretariat.meetings import list_meetings
+    from ui.app import build_context
+    from ui.main_window import MainWindow
+    from ui.qt_translations import install_qt_translations
+
+    app = QApplication([])
+    install_qt_translations(app)
+    db = open_database(Path(folder) / "demo.sqlite3")
+    fill_demo(db)
+    window = MainWindow(build_context(db))
+    window.resize(1360, 820)
+    window.show()
+    shots = ["home", "meetings", "commitments", "agencies", "task_forces", "documents",
+             "settings"]
+    for key in shots:
+        window.show_page(key)
+        _settle(app)
+        window.grab().save(str(out / f"{key}.png"))
+    held = [m for m in list_meetings(db) if m.commitment_count][-1]
+    window.open_meeting(held.id)
+    view = window.page("meetings").view
+    view.tabs.setCurrentWidget(view.minutes)
+    _settle(app)
+    window.grab().save(str(out / "meeting.png"))
+    planned = [m for m in list_meetings(db) if m.status.value == "planned"][-1]
+    window.open_meeting(planned.id)
+    view.tabs.setCurrentWidget(view.carry_forward)
+    _settle(app)
+    window.grab().save(str(out / "carried_forward.png"))
+    window.close()
+    db.close()
+    print(f"{len(shots) + 2} screenshots written to {out}", flush=True)
+    # Leave before Python's final garbage collection of Qt objects (a PySide6 crash at exit).
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
