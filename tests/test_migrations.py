@@ -160,7 +160,7 @@ def test_postgresql_is_exported_before_an_upgrade(tmp_path, monkeypatch):
     from sqlalchemy import create_engine
     from sqlalchemy.engine import make_url
 
-    from conftest import _require_postgres
+    from tests.conftest import _require_postgres
     from secretariat.paths import data_dir
 
     # Given a PostgreSQL schema of its own at today's revision (upgrading it changes tables)

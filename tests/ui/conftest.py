@@ -54,5 +54,5 @@ def context(sqlite_db, tmp_path) -> AppContext:
 @pytest.fixture
 def demo_context(context) -> AppContext:
     """The demonstration data (Kalimantan task forces, rakor, commitments)."""
-    fill_demo(context.db)
+    fill_demo(context.db, today=TODAY)  # the demo and the screens agree on "today"
     return context
