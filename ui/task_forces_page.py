@@ -214,8 +214,13 @@ class TaskForcesPage(Page):
         return indexes[0].data(ROW_ROLE) if indexes else None
 
     def _filter_not_formed(self, checked: bool) -> None:
-        self.proxy.only_not_formed = checked
-        self.proxy.invalidateFilter()
+        if hasattr(self.proxy, "beginFilterChange"):  # Qt 6.9 and later
+            self.proxy.beginFilterChange()
+            self.proxy.only_not_formed = checked
+            self.proxy.endFilterChange()
+        else:
+            self.proxy.only_not_formed = checked
+            self.proxy.invalidateFilter()
 
     def edit_selected(self, *_args) -> None:
         row = self.selected_row()
