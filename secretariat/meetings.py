@@ -251,8 +251,9 @@ def reopen_minutes(db, meeting_id: int, reason: str, expected_version: int) -> N
 
 def list_meetings(
     db, *, task_force_id: int | None = None, year: int | None = None,
-    status: MeetingStatus | None = None,
+    status: MeetingStatus | None = None, newest: int | None = None,
 ) -> list[MeetingRow]:
+    """Meetings oldest first; `newest=N` keeps only the N latest (choice lists on big data)."""
     counts = (
         select(Commitment.meeting_id, func.count().label("n"))
         .group_by(Commitment.meeting_id)
@@ -270,6 +271,10 @@ def list_meetings(
         query = query.where(Meeting.date >= date(year, 1, 1), Meeting.date <= date(year, 12, 31))
     if status is not None:
         query = query.where(Meeting.status == MeetingStatus(status))
+    if newest is not None:
+        latest = query.order_by(None).order_by(Meeting.date.desc(), Meeting.start_time.desc(),
+                                               Meeting.id.desc()).limit(newest).subquery()
+        query = query.where(Meeting.id.in_(select(latest.c.id)))
     with db.reading() as session:
         return [_row(m, task_force, n) for m, task_force, n in session.execute(query)]
 

@@ -537,3 +537,19 @@ def test_get_meeting_that_does_not_exist(db):
     with pytest.raises(NotFoundError):
         get_meeting(db, 424242)
 
+
+
+def test_the_newest_meetings_only_for_choice_lists(db):
+    from secretariat.meetings import list_meetings, recent_meetings
+
+    task_force = make_task_force(db)
+    days = [date(2025, month, 10) for month in (3, 1, 7, 5)]
+    for day in days:
+        make_meeting(db, task_force, day, title=f"Rapat {day.isoformat()}")
+
+    newest = list_meetings(db, newest=2)
+
+    assert [m.date for m in newest] == [date(2025, 5, 10), date(2025, 7, 10)]  # oldest first
+    assert [day for _id, day, _title in recent_meetings(db, limit=2)] == [
+        date(2025, 7, 10), date(2025, 5, 10)]
+    assert len(list_meetings(db)) == 4

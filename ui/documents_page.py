@@ -182,7 +182,8 @@ class DocumentsPage(Page):
     # -- data
     def refresh(self) -> None:
         keep = getattr(self.selected_meeting(), "id", None)
-        ok, rows = attempt(self, lambda: list_meetings(self.context.db))
+        # The latest 300: a stress database holds thousands, and documents are for recent ones.
+        ok, rows = attempt(self, lambda: list_meetings(self.context.db, newest=300))
         if ok:
             # Quiet while the list is replaced: the combo passes through other meetings.
             self.meeting.blockSignals(True)

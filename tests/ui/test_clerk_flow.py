@@ -105,3 +105,33 @@ def test_a_rakor_from_scheduling_to_final_minutes_and_search(qtbot, demo_context
     texts = [found.model.index(r, c).data() for r in range(found.model.rowCount())
              for c in range(found.model.columnCount())]
     assert "Melaksanakan patroli terpadu di pelabuhan" in texts
+
+
+def test_del_removes_an_attendance_line_after_asking_and_undo_brings_it_back(
+        qtbot, demo_context, messages):
+    from PySide6.QtCore import Qt
+
+    from PySide6.QtGui import QUndoStack
+
+    from secretariat.meetings import list_meetings
+    from ui.meetings.meeting_view import MeetingView
+
+    planned = next(m for m in list_meetings(demo_context.db) if m.status is MeetingStatus.PLANNED)
+    stack = QUndoStack()
+    view = MeetingView(demo_context, stack)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_meeting(planned.id)
+    view.tabs.setCurrentWidget(view.attendance)
+    before = len(list_attendance(demo_context.db, planned.id))
+    view.attendance.table.selectRow(0)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.attendance.table.setFocus()
+
+    qtbot.keyClick(view.attendance.table, Qt.Key.Key_Delete)
+
+    assert messages.texts("question")  # asked first
+    assert len(list_attendance(demo_context.db, planned.id)) == before - 1
+    stack.undo()
+    assert len(list_attendance(demo_context.db, planned.id)) == before

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -109,6 +110,8 @@ class AttendanceTab(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate((140, 260, 260, 130, 200)):
             self.table.setColumnWidth(column, width)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
+                  self.remove_selected, context=Qt.ShortcutContext.WidgetShortcut)
         self.count = QLabel(self)
         self.count.setObjectName("attendance_count")
 
