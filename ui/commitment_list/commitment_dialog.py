@@ -133,8 +133,7 @@ class CommitmentDialog(QDialog):
                 days=row.days_late) if row.overdue else "—",
             "focus": row.focus_area or "—", "sub": row.sub_task_force or "—",
             "action_plan": d.action_plan or "—", "indicator": d.indicator or "—",
-            "notes": d.notes or "—", "confidential": (_("Confidential, not for the public") if row.confidential
-                             else _("Not confidential")),
+            "notes": d.notes or "—", "confidential": _("Yes") if row.confidential else _("No"),
         }
         for key, text in shown.items():
             self.values[key].setText(text)

@@ -23,7 +23,7 @@ from ui.page import Page
 
 # Widths in pixels of the columns, in the order of `COLUMNS` (Interactive: the clerk may
 # drag them; never ResizeToContents, which would measure every loaded row).
-COLUMN_WIDTHS = (200, 40, 360, 135, 95, 140, 80, 110, 160, 150)
+COLUMN_WIDTHS = (210, 40, 380, 110, 95, 120, 75, 90, 160, 150)
 CHOICE_KINDS = {"agencies", "meetings", "catalog"}
 
 
