@@ -272,22 +272,3 @@ def get_commitment(db, commitment_id: int, *, today: date | None = None) -> Comm
             supporting_agency_ids=tuple(agency_id for agency_id, _name in supporting),
             signatory_agency_ids=tuple(agency_id for agency_id, _name in signatories),
         )
-
-
-def supporting_agencies_of_meeting(db, meeting_id: int) -> dict[int, tuple[str, ...]]:
-    """Abbreviations of the supporting agencies of each of a meeting's commitments.
-
-    One query for the whole meeting (the meeting page's list), not one per commitment.
-    """
-    query = (
-        select(commitment_supporting_agencies.c.commitment_id, Agency.abbreviation)
-        .join(Agency, commitment_supporting_agencies.c.agency_id == Agency.id)
-        .join(Commitment, commitment_supporting_agencies.c.commitment_id == Commitment.id)
-        .where(Commitment.meeting_id == meeting_id)
-        .order_by(Agency.abbreviation)
-    )
-    found: dict[int, list[str]] = {}
-    with db.reading() as session:
-        for commitment_id, abbreviation in session.execute(query):
-            found.setdefault(commitment_id, []).append(abbreviation)
-    return {commitment_id: tuple(names) for commitment_id, names in found.items()}

@@ -72,10 +72,6 @@ def _apply(session: Session, commitment: Commitment, meeting: Meeting, draft: Co
     """Validate a draft and write it onto `commitment`."""
     commitment.text = clean_text(draft.text, _("Commitment"), field="text", required=True,
                                  multiline=True, max_length=10_000)
-    if draft.lead_agency_id is None:
-        # Said plainly, instead of "Agency number None does not exist".
-        raise ValidationError(_("{field} must be filled in.").format(field=_("Lead agency")),
-                              field="lead_agency_id")
     if lead_changed:
         (lead,) = _active_agencies(session, [draft.lead_agency_id], "lead_agency_id")
     else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -59,80 +58,63 @@ def record_follow_up(
     *, today: date | None = None,
 ) -> int:
     """Log a step and move the commitment to the status and progress it reports."""
+    today = today or date.today()
     with db.unit_of_work() as session:
-        return _record(session, commitment_id, draft, expected_version, today or date.today())
-
-
-def record_follow_ups(
-    db, reports: Sequence[tuple[int, FollowUpDraft, int]], *, today: date | None = None,
-) -> list[int]:
-    """Several steps at once, each (commitment id, draft, expected version): all or none.
-
-    At a rakor one report often covers several commitments ("these three are done"); a
-    refusal of one must not leave the others half-recorded.
-    """
-    with db.unit_of_work() as session:
-        return [_record(session, commitment_id, draft, version, today or date.today())
-                for commitment_id, draft, version in reports]
-
-
-def _record(session, commitment_id: int, draft: FollowUpDraft, expected_version: int,
-            today: date) -> int:
-    commitment = get_or_fail(session, Commitment, commitment_id, _("Commitment"))
-    check_version(commitment, expected_version)
-    agreed_at = session.get(Meeting, commitment.meeting_id)
-    try:
-        source = FollowUpSource(draft.source)
-    except ValueError:
-        raise ValidationError(_("Choose where the report came from."), field="source") from None
-    when = draft.date
-    if draft.meeting_id is not None:
-        report_meeting = get_or_fail(session, Meeting, draft.meeting_id, _("Meeting"))
-        if report_meeting.task_force_id != agreed_at.task_force_id:
+        commitment = get_or_fail(session, Commitment, commitment_id, _("Commitment"))
+        check_version(commitment, expected_version)
+        agreed_at = session.get(Meeting, commitment.meeting_id)
+        try:
+            source = FollowUpSource(draft.source)
+        except ValueError:
+            raise ValidationError(_("Choose where the report came from."), field="source") from None
+        when = draft.date
+        if draft.meeting_id is not None:
+            report_meeting = get_or_fail(session, Meeting, draft.meeting_id, _("Meeting"))
+            if report_meeting.task_force_id != agreed_at.task_force_id:
+                raise ValidationError(
+                    _("The meeting belongs to another task force."), field="meeting_id"
+                )
+            if report_meeting.status is MeetingStatus.CANCELLED:
+                raise RefusedError(_("This meeting was cancelled."))
+            when = when or report_meeting.date
+        elif source is FollowUpSource.MEETING:
+            raise ValidationError(_("Choose the meeting where this was reported."),
+                                  field="meeting_id")
+        when = check_date(when, _("Date"), field="date", required=True)
+        if when < agreed_at.date:
             raise ValidationError(
-                _("The meeting belongs to another task force."), field="meeting_id"
+                _("A follow-up cannot be dated before the meeting that agreed the commitment "
+                  "({date}).").format(date=agreed_at.date.strftime("%d-%m-%Y")),
+                field="date",
             )
-        if report_meeting.status is MeetingStatus.CANCELLED:
-            raise RefusedError(_("This meeting was cancelled."))
-        when = when or report_meeting.date
-    elif source is FollowUpSource.MEETING:
-        raise ValidationError(_("Choose the meeting where this was reported."),
-                              field="meeting_id")
-    when = check_date(when, _("Date"), field="date", required=True)
-    if when < agreed_at.date:
-        raise ValidationError(
-            _("A follow-up cannot be dated before the meeting that agreed the commitment "
-              "({date}).").format(date=agreed_at.date.strftime("%d-%m-%Y")),
-            field="date",
+        if when > today:
+            raise ValidationError(_("A follow-up cannot be dated in the future."), field="date")
+        if draft.reporting_agency_id is not None:
+            get_or_fail(session, Agency, draft.reporting_agency_id, _("Agency"))
+        status, progress, reason = settle_status(
+            draft.status, draft.progress, draft.status_reason,
+            previous_progress=commitment.progress,
         )
-    if when > today:
-        raise ValidationError(_("A follow-up cannot be dated in the future."), field="date")
-    if draft.reporting_agency_id is not None:
-        get_or_fail(session, Agency, draft.reporting_agency_id, _("Agency"))
-    status, progress, reason = settle_status(
-        draft.status, draft.progress, draft.status_reason,
-        previous_progress=commitment.progress,
-    )
-    entry = FollowUp(
-        commitment_id=commitment_id,
-        date=when,
-        reporting_agency_id=draft.reporting_agency_id,
-        source=source,
-        meeting_id=draft.meeting_id,
-        note=clean_text(draft.note, _("What was done"), field="note", multiline=True,
-                        max_length=20_000),
-        obstacles=clean_text(draft.obstacles, _("Obstacles"), field="obstacles",
-                             multiline=True, max_length=10_000),
-        status_after=status,
-        progress_after=progress,
-        status_reason=reason,
-    )
-    session.add(entry)
-    if _is_latest(session, commitment_id, when):
-        # A late-entered older report must not overwrite the newer state.
-        commitment.status, commitment.progress, commitment.status_reason = status, progress, reason
-    session.flush()
-    return entry.id
+        entry = FollowUp(
+            commitment_id=commitment_id,
+            date=when,
+            reporting_agency_id=draft.reporting_agency_id,
+            source=source,
+            meeting_id=draft.meeting_id,
+            note=clean_text(draft.note, _("What was done"), field="note", multiline=True,
+                            max_length=20_000),
+            obstacles=clean_text(draft.obstacles, _("Obstacles"), field="obstacles",
+                                 multiline=True, max_length=10_000),
+            status_after=status,
+            progress_after=progress,
+            status_reason=reason,
+        )
+        session.add(entry)
+        if _is_latest(session, commitment_id, when):
+            # A late-entered older report must not overwrite the newer state.
+            commitment.status, commitment.progress, commitment.status_reason = status, progress, reason
+        session.flush()
+        return entry.id
 
 
 def _is_latest(session, commitment_id: int, when: date) -> bool:

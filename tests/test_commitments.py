@@ -140,16 +140,6 @@ def test_a_batch_with_an_unknown_agency_saves_nothing(db, meeting, dinsos):
     assert _numbers(db, meeting) == []
 
 
-def test_a_batch_row_without_a_lead_agency_is_refused_naming_row_and_field(db, meeting, dinsos):
-    drafts = [_draft(dinsos, "Sah"), CommitmentDraft(text="Tanpa penanggung jawab",
-                                                     lead_agency_id=None)]
-    with pytest.raises(ValidationError) as refused:
-        add_commitments(db, meeting, drafts)
-    assert refused.value.field == "lead_agency_id"
-    assert refused.value.row == 2
-    assert _numbers(db, meeting) == []
-
-
 def test_due_date_before_the_meeting_is_refused_naming_both_dates(db, meeting, dinsos):
     with pytest.raises(ValidationError) as refused:
         add_commitment(db, meeting, _draft(dinsos, due_date=date(2025, 11, 30)))

@@ -18,12 +18,7 @@ from factories import (
 from models import Commitment, CommitmentStatus, FollowUpSource, Meeting
 from secretariat.commitment_queries import get_commitment
 from secretariat.errors import ConflictError, NotFoundError, RefusedError, ValidationError
-from secretariat.follow_ups import (
-    FollowUpDraft,
-    list_follow_ups,
-    record_follow_up,
-    record_follow_ups,
-)
+from secretariat.follow_ups import FollowUpDraft, list_follow_ups, record_follow_up
 from secretariat.meetings import cancel_meeting
 from secretariat.status import days_late, is_overdue, settle_status
 
@@ -147,22 +142,6 @@ def test_cannot_with_a_reason_keeps_it_until_the_status_moves_on(db, commitment)
     assert _state(db, commitment) == (IN_PROGRESS, 20, "")
     assert [r.status_reason for r in list_follow_ups(db, commitment)] == [
         "", "Perkara masih di pengadilan"]
-
-
-def test_several_follow_ups_at_once_are_all_or_nothing(db, task_force, dinsos, commitment):
-    other = make_commitment(db, make_meeting(db, task_force, DAY), dinsos)
-    done = FollowUpDraft(status=DONE, source=FollowUpSource.LETTER, date=date(2026, 1, 10))
-    stale = version_of(db, Commitment, other) - 1
-
-    with pytest.raises(ConflictError):
-        record_follow_ups(db, [(commitment, done, version_of(db, Commitment, commitment)),
-                               (other, done, stale)], today=TODAY)
-    assert list_follow_ups(db, commitment) == []
-
-    made = record_follow_ups(db, [(commitment, done, version_of(db, Commitment, commitment)),
-                                  (other, done, version_of(db, Commitment, other))], today=TODAY)
-    assert len(made) == 2
-    assert _state(db, commitment)[0] is DONE and _state(db, other)[0] is DONE
 
 
 def test_unknown_status_is_refused(db, commitment):
