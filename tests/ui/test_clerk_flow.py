@@ -135,3 +135,34 @@ def test_del_removes_an_attendance_line_after_asking_and_undo_brings_it_back(
     assert len(list_attendance(demo_context.db, planned.id)) == before - 1
     stack.undo()
     assert len(list_attendance(demo_context.db, planned.id)) == before
+
+
+def test_progress_reported_at_the_meeting_moves_the_commitment(qtbot, demo_context, messages):
+    from PySide6.QtGui import QUndoStack
+
+    from models import CommitmentStatus
+    from secretariat.commitment_queries import get_commitment
+    from secretariat.follow_ups import list_follow_ups
+    from secretariat.meetings import list_meetings
+    from ui.meetings.meeting_view import MeetingView
+
+    planned = next(m for m in list_meetings(demo_context.db) if m.status is MeetingStatus.PLANNED)
+    demo_context.today = lambda: planned.date  # the rakor is under way
+    view = MeetingView(demo_context, QUndoStack())
+    qtbot.addWidget(view)
+    view.show()
+    view.show_meeting(planned.id)
+    view.tabs.setCurrentWidget(view.carry_forward)
+    row = view.carry_forward.model.row_at(0)
+    view.carry_forward.table.selectRow(0)
+    view.carry_forward.update_selected()
+    dialog = view.carry_forward.dialog
+    dialog.status.setCurrentIndex(dialog.status.findData(CommitmentStatus.IN_PROGRESS))
+    dialog.progress.setValue(85)
+    dialog.note.setPlainText("Dilaporkan Setda dalam rakor.")
+
+    dialog.accept()
+
+    assert not dialog.isVisible(), (messages.texts(), [dialog.form.error_text(f) for f in ("status", "progress", "note", "status_reason")])
+    assert get_commitment(demo_context.db, row.id).row.progress == 85
+    assert list_follow_ups(demo_context.db, row.id)[0].meeting_id == planned.id

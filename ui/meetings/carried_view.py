@@ -61,7 +61,8 @@ class StatusUpdateDialog(FormDialog):
         self.resize(560, self.sizeHint().height())
 
     def save(self) -> int:
-        status = self.status.currentData()
+        # Qt hands the enum back as its plain string value: turn it into the status again.
+        status = CommitmentStatus(self.status.currentData())
         draft = FollowUpDraft(
             status=status, source=FollowUpSource.MEETING, meeting_id=self.meeting.id,
             progress=self.progress.value() if status is CommitmentStatus.IN_PROGRESS else None,
