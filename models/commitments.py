@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Table,
     Text,
@@ -114,8 +115,8 @@ class FollowUp(Audited, Base):
 class EvidenceFile(Base):
     """A file (letter, photo, PDF) attached to a follow-up as bukti dukung.
 
-    The content lives in the data folder under `storage_key`; the checksum proves the
-    copy is the one that was attached.
+    The content is stored in the database (`content`); `storage_key` names the copy
+    handed to the system's viewer, and the checksum proves the bytes are the ones attached.
     """
 
     __tablename__ = "evidence_files"
@@ -131,5 +132,8 @@ class EvidenceFile(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     storage_key: Mapped[str] = mapped_column(String(255), unique=True)
     added_by: Mapped[str] = mapped_column(String(100), default="")
+    # The bytes live in the database itself, so a shared PostgreSQL office sees them from
+    # every PC and each backup carries them. Deferred: lists never load them.
+    content: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
 
     follow_up: Mapped[FollowUp] = relationship(back_populates="evidence_files")

@@ -12,7 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 import models
-from models import Base
+from models import SCHEMA_REVISION, Base
 from models import migrate as migrate_module
 from models.engine import make_engine
 from models.migrate import current_revision, head_revision
@@ -144,7 +144,7 @@ def test_older_database_is_backed_up_then_upgraded(tmp_path, monkeypatch):
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as copy:
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_REVISION
         assert copy.execute("SELECT name FROM focus_areas WHERE position = 1").fetchone()[0] \
             == "Tetap ada"
     copy.close()
@@ -192,3 +192,32 @@ def test_postgresql_is_exported_before_an_upgrade(tmp_path, monkeypatch):
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+def test_a_database_of_the_first_release_keeps_its_data_through_the_upgrade(tmp_path):
+    # Given a database made by the first release (schema 0001) holding a follow-up
+    from alembic import command
+
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        command.upgrade(migrate_module.alembic_config(connection), "0001")
+    engine.dispose()
+    with sqlite3.connect(path) as old:
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        old.execute("INSERT INTO focus_areas (id, position, name, active, version, created_at,"
+                    " updated_at, changed_by) VALUES (1, 1, 'Lama', 1, 1, '2025-01-01',"
+                    " '2025-01-01', '')")
+    old.close()
+
+    # When this program opens it
+    db = open_database(path)
+
+    # Then it is at this program's schema, the old row is there, and the new tables work
+    assert current_revision(db.engine) == SCHEMA_REVISION
+    with db.reading() as session:
+        assert session.execute(text("SELECT name FROM focus_areas")).scalar_one() == "Lama"
+        assert session.execute(text("SELECT count(*) FROM progress_requests")).scalar_one() == 0
+    columns = {c["name"] for c in inspect(db.engine).get_columns("evidence_files")}
+    assert "content" in columns
+    db.close()
