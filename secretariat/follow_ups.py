@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,6 +18,7 @@ from models import (
     MeetingStatus,
 )
 from secretariat.errors import RefusedError, ValidationError
+from secretariat.evidence import read_evidence, store_evidence
 from secretariat.i18n import _
 from secretariat.records import check_version, get_or_fail
 from secretariat.status import settle_status
@@ -34,6 +36,7 @@ class FollowUpDraft:
     note: str = ""
     obstacles: str = ""
     status_reason: str = ""
+    evidence: tuple[str | os.PathLike, ...] = ()  # files to attach (letters, photos, PDFs)
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,8 @@ def record_follow_up(
 ) -> int:
     """Log a step and move the commitment to the status and progress it reports."""
     today = today or date.today()
+    # Files are read and checked first: a missing or locked file changes nothing.
+    evidence = tuple(read_evidence(path) for path in draft.evidence)
     with db.unit_of_work() as session:
         commitment = get_or_fail(session, Commitment, commitment_id, _("Commitment"))
         check_version(commitment, expected_version)
@@ -114,6 +119,7 @@ def record_follow_up(
             # A late-entered older report must not overwrite the newer state.
             commitment.status, commitment.progress, commitment.status_reason = status, progress, reason
         session.flush()
+        store_evidence(session, entry.id, evidence)
         return entry.id
 
 
@@ -141,3 +147,26 @@ def list_follow_ups(db, commitment_id: int) -> list[FollowUpRow]:
                         f.progress_after, f.status_reason, f.version)
             for f, abbreviation in session.execute(query)
         ]
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    date: date
+    status: CommitmentStatus
+    progress: int
+    reason: str
+    follow_up_id: int | None  # None for the signature itself
+
+
+def status_history(agreed_on: date, log: list[FollowUpRow]) -> list[StatusChange]:
+    """The steps where status or progress changed, oldest first, from the signature on.
+
+    Taken from the log already read for the page: the log is the only record of status.
+    """
+    changes = [StatusChange(agreed_on, CommitmentStatus.NOT_STARTED, 0, "", None)]
+    for entry in sorted(log, key=lambda row: (row.date, row.id)):
+        last = changes[-1]
+        if (entry.status_after, entry.progress_after) != (last.status, last.progress):
+            changes.append(StatusChange(entry.date, entry.status_after, entry.progress_after,
+                                        entry.status_reason, entry.id))
+    return changes
