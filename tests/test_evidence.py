@@ -12,6 +12,7 @@ from factories import DEFAULT_MEETING_DATE, make_agency, make_commitment, make_m
 from factories import make_task_force, version_of
 from models import Commitment, CommitmentStatus, EvidenceFile, FollowUp, FollowUpSource
 from secretariat import evidence as evidence_module
+from secretariat.i18n import set_language
 from secretariat.errors import DatabaseProblem, FileProblem, ValidationError
 from secretariat.evidence import (
     add_evidence,
@@ -24,6 +25,15 @@ from secretariat.follow_ups import status_history
 
 TODAY = date(2026, 2, 1)
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are matched in the source language; the catalogue is tested elsewhere."""
+    set_language("en")
+    yield
+    set_language("id")
 
 
 @pytest.fixture

@@ -1,0 +1,106 @@
+"""Surat permintaan laporan perkembangan: an official letter to one agency (Tata Naskah Dinas).
+
+Kop, place and date, the Nomor/Sifat/Lampiran/Hal block, the addressee, a table of the
+open commitments with their due dates and last known status, the reply date, and the
+signature of the chair.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, SimpleDocTemplate
+from reportlab.platypus import Spacer, Table, TableStyle
+
+from exports.files import write_atomically
+from exports.pdf.fonts import BOLD
+from exports.pdf.layout import Styles, letterhead, margins, numbered_canvas, page_size, text
+from secretariat.request_letters import RequestLetter
+
+SUBJECT = "Permintaan Laporan Perkembangan Tindak Lanjut Komitmen"
+
+
+def _reference(letter: RequestLetter, styles: Styles, width: float) -> Table:
+    fields = (("Nomor", letter.letter_number or "-"), ("Sifat", "Segera"),
+              ("Lampiran", "-"), ("Hal", SUBJECT))
+    rows = [[Paragraph(name, styles.body), Paragraph(":", styles.body),
+             Paragraph(text(value), styles.body)] for name, value in fields]
+    table = Table(rows, colWidths=[70, 10, width - 80])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+def _commitments(letter: RequestLetter, styles: Styles, width: float) -> LongTable:
+    head = ParagraphStyle("head", parent=styles.small, fontName=BOLD)
+    header = [Paragraph(title, head) for title in
+              ("No", "Komitmen", "Disepakati pada", "Batas Waktu", "Status Terakhir")]
+    rows = [header]
+    for index, entry in enumerate(letter.commitments, start=1):
+        status = entry.status + (f" ({entry.progress}%)" if entry.progress else "")
+        rows.append([Paragraph(str(index), styles.small), Paragraph(text(entry.text), styles.small),
+                     Paragraph(text(entry.meeting), styles.small),
+                     Paragraph(text(entry.due_date), styles.small),
+                     Paragraph(text(status), styles.small)])
+    widths = [0.06, 0.42, 0.22, 0.13, 0.17]
+    table = LongTable(rows, colWidths=[width * share for share in widths], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    return table
+
+
+def _signature(letter: RequestLetter, styles: Styles, width: float) -> Flowable:
+    lines = [text(letter.signer_position) or "Ketua Harian Gugus Tugas PP-TPPO",
+             "", f"<b><u>{text(letter.signer_name) or '.' * 30}</u></b>",
+             f"NIP. {text(letter.signer_nip)}" if letter.signer_nip else ""]
+    rows = [["", Paragraph(line, styles.centered)] for line in lines]
+    table = Table(rows, colWidths=[width * 0.45, width * 0.55])
+    table.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 2), (-1, 2), 45)]))  # room to sign
+    return KeepTogether([Spacer(1, 10), table])
+
+
+def request_story(letter: RequestLetter, width: float) -> list[Flowable]:
+    styles = Styles(letter.letterhead)
+    right = ParagraphStyle("right", parent=styles.body, alignment=TA_RIGHT)
+    story = letterhead(letter.letterhead, styles, width)
+    story += [Spacer(1, 8), Paragraph(text(letter.place_and_date), right),
+              _reference(letter, styles, width), Spacer(1, 10),
+              Paragraph("Yth. Pimpinan " + text(letter.agency_name), styles.body),
+              Paragraph("di Tempat", styles.body), Spacer(1, 8)]
+    story.append(Paragraph(
+        "Dalam rangka pemantauan tindak lanjut komitmen yang disepakati dalam rapat "
+        f"koordinasi {text(letter.task_force)}, bersama ini kami mohon Bapak/Ibu menyampaikan "
+        "laporan perkembangan tindak lanjut atas komitmen berikut, dengan "
+        f"{text(letter.agency_name)} sebagai penanggung jawab:", styles.body))
+    story += [_commitments(letter, styles, width), Spacer(1, 8)]
+    deadline = (f"paling lambat tanggal {text(letter.reply_by)}" if letter.reply_by
+                else "dalam kesempatan pertama")
+    story.append(Paragraph(
+        "Laporan perkembangan beserta bukti dukung (surat, foto kegiatan, laporan) mohon "
+        f"disampaikan kepada Sekretariat Gugus Tugas {deadline}.", styles.body))
+    story.append(Paragraph("Atas perhatian dan kerja sama Bapak/Ibu, kami ucapkan terima "
+                           "kasih.", styles.body))
+    story.append(_signature(letter, styles, width))
+    return story
+
+
+def write_request_letter(letter: RequestLetter, target: Path) -> Path:
+    settings = letter.letterhead
+
+    def write(path: Path) -> None:
+        document = SimpleDocTemplate(str(path), pagesize=page_size(settings), title=SUBJECT,
+                                     author=settings.agency_line, **margins(settings))
+        document.build(request_story(letter, document.width),
+                       canvasmaker=numbered_canvas(draft=False))
+
+    return write_atomically(target, write)

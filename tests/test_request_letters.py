@@ -1,0 +1,110 @@
+"""Letters asking an agency for a progress update: checks, the record kept, the PDF itself."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from exports.pdf.request_letter import write_request_letter
+from factories import make_agency, make_commitment, make_follow_up, make_meeting
+from factories import make_task_force
+from models import CommitmentStatus
+from secretariat.i18n import set_language
+from secretariat.errors import ValidationError
+from secretariat.request_letters import (
+    RequestDraft,
+    default_signer,
+    list_requests,
+    record_request,
+    request_letter,
+)
+
+TODAY = date(2026, 3, 2)
+
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are matched in the source language; the catalogue is tested elsewhere."""
+    set_language("en")
+    yield
+    set_language("id")
+
+
+@pytest.fixture
+def setting(db):
+    task_force = make_task_force(db)
+    dinsos, polda = make_agency(db, "Dinsos"), make_agency(db, "Polda")
+    meeting = make_meeting(db, task_force, date(2026, 1, 15), chair_name="Drs. H. Rahmat",
+                           chair_position="Ketua Harian GT PP-TPPO")
+    first = make_commitment(db, meeting, dinsos, due_date=date(2026, 2, 28),
+                            text="Pendataan korban <TPPO> & keluarganya")
+    second = make_commitment(db, meeting, dinsos, due_date=date(2026, 6, 30),
+                             text="=HYPERLINK(\"x\") rumah aman")
+    done = make_commitment(db, meeting, dinsos, due_date=date(2026, 2, 1))
+    make_follow_up(db, done, status=CommitmentStatus.DONE, when=date(2026, 2, 1), today=TODAY)
+    other = make_commitment(db, meeting, polda)
+    return dict(first=first, second=second, done=done, other=other, dinsos=dinsos)
+
+
+def _draft(*ids, **kw) -> RequestDraft:
+    values = dict(commitment_ids=ids, letter_number="005/045/GT-TPPO/III/2026",
+                  sent_on=TODAY, reply_by=date(2026, 3, 16), signer_name="Drs. H. Rahmat",
+                  signer_position="Ketua Harian", signer_nip="196805121990031004")
+    values.update(kw)
+    return RequestDraft(**values)
+
+
+def test_the_letter_lists_the_agencys_commitments_and_prints(db, setting, tmp_path):
+    letter = request_letter(db, _draft(setting["first"], setting["second"]), today=TODAY)
+    target = write_request_letter(letter, tmp_path / "permintaan.pdf")
+
+    reader = PdfReader(target)
+    content = " ".join(page.extract_text() for page in reader.pages)
+    flat = re.sub(r"\s+", " ", content)
+    assert "005/045/GT-TPPO/III/2026" in flat
+    assert "2 Maret 2026" in flat and "16 Maret 2026" in flat
+    assert "Pendataan korban <TPPO> & keluarganya" in flat  # markup printed as typed
+    assert '=HYPERLINK("x") rumah aman' in flat
+    assert "28-02-2026" in flat or "28 Feb" in flat
+    assert "Belum Ditindaklanjuti" in flat
+    assert "Halaman 1 dari 1" in flat
+    assert "Drs. H. Rahmat" in flat and "NIP. 196805121990031004" in flat
+
+
+def test_recording_the_letter_keeps_it_on_each_commitment(db, setting):
+    request = record_request(db, _draft(setting["first"], setting["second"]), today=TODAY)
+    (row,) = list_requests(db, setting["first"])
+    assert (row.id, row.sent_on, row.agency) == (request, TODAY, "Dinsos")
+    assert list_requests(db, setting["second"])[0].id == request
+    assert list_requests(db, setting["other"]) == []
+
+
+@pytest.mark.parametrize("pick, message", [
+    (lambda s: (), "at least one"),
+    (lambda s: (s["first"], s["other"]), "one lead agency"),
+    (lambda s: (s["first"], s["done"]), "closed"),
+])
+def test_requests_that_make_no_sense_are_refused(db, setting, pick, message):
+    with pytest.raises(ValidationError, match=message):
+        record_request(db, _draft(*pick(setting)), today=TODAY)
+    assert list_requests(db, setting["first"]) == []
+
+
+def test_dates_are_checked(db, setting):
+    with pytest.raises(ValidationError, match="future") as refused:
+        request_letter(db, _draft(setting["first"], sent_on=date(2026, 3, 3)), today=TODAY)
+    assert refused.value.field == "sent_on"
+    with pytest.raises(ValidationError) as refused:
+        request_letter(db, _draft(setting["first"], reply_by=date(2026, 3, 1)), today=TODAY)
+    assert refused.value.field == "reply_by"
+    with pytest.raises(ValidationError, match="18 digits"):
+        request_letter(db, _draft(setting["first"], signer_nip="123"), today=TODAY)
+
+
+def test_the_chair_of_the_latest_rakor_is_offered_as_signer(db, setting):
+    assert default_signer(db, (setting["first"],))[:2] == ("Drs. H. Rahmat",
+                                                            "Ketua Harian GT PP-TPPO")
