@@ -140,3 +140,34 @@ def attention(db, today: date, *, limit: int = 50) -> Attention:
         meetings_this_week=this_week, due_soon=due_soon, overdue=overdue,
         draft_minutes=drafts,
     )
+
+
+@dataclass(frozen=True)
+class Reminders:
+    """The notice shown when the program opens."""
+
+    since: date | None  # the day the program was last opened here
+    due_soon: Section[CommitmentRow]
+    newly_overdue: Section[CommitmentRow]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.due_soon.total or self.newly_overdue.total)
+
+
+def start_reminders(db, today: date, last_opened: date | None, *, limit: int = 20) -> Reminders:
+    """Commitments due within 14 days, and those that fell overdue since the last opening.
+
+    "Newly overdue" means the due date passed between the last opening and today; on the
+    very first start nothing is new, the home page lists every overdue commitment anyway.
+    """
+    due_soon = _commitments(db, CommitmentFilter(
+        open_only=True, due_from=today, due_to=today + timedelta(days=DUE_SOON_DAYS)),
+        today, limit)
+    if last_opened is None or last_opened >= today:
+        newly = Section((), 0)
+    else:
+        newly = _commitments(db, CommitmentFilter(
+            open_only=True, due_from=last_opened, due_to=today - timedelta(days=1)),
+            today, limit)
+    return Reminders(last_opened, due_soon, newly)

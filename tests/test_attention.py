@@ -143,3 +143,29 @@ def test_an_empty_database_needs_no_attention(db):
     for section in (report.meetings_this_week, report.due_soon, report.overdue,
                     report.draft_minutes):
         assert section.rows == () and section.total == 0 and section.more == 0
+
+
+# --- reminders on start ------------------------------------------------------------------
+
+
+def test_reminders_name_what_fell_overdue_since_the_last_opening(db):
+    from datetime import date as day
+
+    from factories import make_agency, make_commitment, make_meeting, make_task_force
+    from secretariat.attention import start_reminders
+
+    meeting = make_meeting(db, make_task_force(db), day(2026, 1, 5))
+    lead = make_agency(db, "Imigrasi")
+    long_late = make_commitment(db, meeting, lead, due_date=day(2026, 2, 1))
+    fell_late = make_commitment(db, meeting, lead, due_date=day(2026, 3, 9))
+    due_today = make_commitment(db, meeting, lead, due_date=day(2026, 3, 12))
+    due_later = make_commitment(db, meeting, lead, due_date=day(2026, 3, 26))
+    make_commitment(db, meeting, lead, due_date=day(2026, 3, 27))  # 15 days: not yet
+
+    reminders = start_reminders(db, day(2026, 3, 12), last_opened=day(2026, 3, 5))
+
+    assert [row.id for row in reminders.newly_overdue.rows] == [fell_late]
+    assert [row.id for row in reminders.due_soon.rows] == [due_today, due_later]
+    assert long_late not in {row.id for row in reminders.newly_overdue.rows}
+    first_start = start_reminders(db, day(2026, 3, 12), last_opened=None)
+    assert first_start.newly_overdue.total == 0 and not first_start.empty
