@@ -51,6 +51,8 @@ class CommitmentFilter:
     sub_task_force_id: int | None = None
     due_from: date | None = None
     due_to: date | None = None
+    agreed_from: date | None = None  # the agreeing meeting's date, as the progress view counts
+    agreed_to: date | None = None
     text: str = ""
     include_confidential: bool = True
 
@@ -144,6 +146,10 @@ def _where(query, flt: CommitmentFilter, today: date):
         query = query.where(Commitment.due_date >= flt.due_from)
     if flt.due_to is not None:
         query = query.where(Commitment.due_date <= flt.due_to)
+    if flt.agreed_from is not None:
+        query = query.where(Meeting.date >= flt.agreed_from)
+    if flt.agreed_to is not None:
+        query = query.where(Meeting.date <= flt.agreed_to)
     if flt.due_from and flt.due_to and flt.due_to < flt.due_from:
         raise ValidationError(_("The end of the due window lies before its start."),
                               field="due_to")

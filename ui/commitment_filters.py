@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
 
 from models import CommitmentStatus, FocusArea, SubTaskForce
 from secretariat.agencies import list_agencies
@@ -47,6 +58,22 @@ class CommitmentFilterBar(QWidget):
             grid.addWidget(widget, row * 2 + 1, column)
         grid.addWidget(self.overdue, 4, 0)
         grid.addWidget(self.open_only, 4, 1)
+        # A list opened from the progress view keeps its task force and period, which have
+        # no control of their own here: they are named, and removable, beside the boxes.
+        self._scope = CommitmentFilter()
+        self.scope_label = QLabel(self)
+        self.scope_label.setObjectName("filter_scope")
+        self.scope_label.setStyleSheet("color: #1d4f91; font-weight: bold")
+        self.scope_clear = QToolButton(self)
+        self.scope_clear.setText("✕")
+        self.scope_clear.setToolTip(_("Show all task forces and periods again"))
+        self.scope_clear.clicked.connect(self.clear_scope)
+        scope_row = QHBoxLayout()
+        scope_row.addWidget(self.scope_label)
+        scope_row.addWidget(self.scope_clear)
+        scope_row.addStretch(1)
+        grid.addLayout(scope_row, 4, 2, 1, 2)
+        self._show_scope("")
 
         # Typing waits for a pause, so a filter is not re-run for every letter.
         self._typing = QTimer(self, singleShot=True, interval=250)
@@ -94,7 +121,8 @@ class CommitmentFilterBar(QWidget):
 
     def current_filter(self) -> CommitmentFilter:
         status = self.status.currentData()
-        return CommitmentFilter(
+        return replace(
+            self._scope,
             statuses=(status,) if status else (),
             open_only=self.open_only.isChecked(),
             overdue=self.overdue.isChecked(),
@@ -107,6 +135,40 @@ class CommitmentFilterBar(QWidget):
             text=self.text.text(),
         )
 
+    def apply(self, flt: CommitmentFilter, scope: str = "") -> None:
+        """Show exactly `flt`: the boxes it can fill, and `scope` naming the rest."""
+        self.blockSignals(True)
+        self.clear()
+        self._scope = CommitmentFilter(task_force_id=flt.task_force_id,
+                                       agreed_from=flt.agreed_from, agreed_to=flt.agreed_to)
+        self._show_scope(scope)
+        for combo, value in ((self.status, flt.statuses[0] if flt.statuses else None),
+                             (self.lead, flt.lead_agency_id), (self.focus, flt.focus_area_id),
+                             (self.sub_task_force, flt.sub_task_force_id),
+                             (self.meeting, flt.meeting_id)):
+            if value is not None:
+                found = combo.findData(value)
+                if found < 0 and combo is self.meeting:  # older than the latest meetings
+                    combo.addItem(_("Meeting {id}").format(id=value), value)
+                    found = combo.count() - 1
+                combo.setCurrentIndex(max(found, 0))
+        self.overdue.setChecked(flt.overdue)
+        self.open_only.setChecked(flt.open_only)
+        self.text.setText(flt.text)
+        self._typing.stop()
+        self.blockSignals(False)
+        self.changed.emit()
+
+    def _show_scope(self, text: str) -> None:
+        self.scope_label.setText(text)
+        self.scope_label.setVisible(bool(text))
+        self.scope_clear.setVisible(bool(text))
+
+    def clear_scope(self) -> None:
+        self._scope = CommitmentFilter()
+        self._show_scope("")
+        self.changed.emit()
+
     def clear(self) -> None:
         self.blockSignals(True)
         self.text.clear()
@@ -116,5 +178,7 @@ class CommitmentFilterBar(QWidget):
             edit.setDate(edit.minimumDate())
         self.overdue.setChecked(False)
         self.open_only.setChecked(False)
+        self._scope = CommitmentFilter()
+        self._show_scope("")
         self.blockSignals(False)
         self.changed.emit()

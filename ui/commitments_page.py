@@ -91,6 +91,12 @@ class CommitmentsPage(Page):
             self._select_id(kept)
         self.loaded.emit()
 
+    def show_filtered(self, flt, scope: str = "") -> None:
+        """Open the list on exactly this filter (a bar or slice of the progress view)."""
+        if self._stale:  # fill the choices first, or the filter would find no entries
+            self.filters.reload_choices()
+        self.filters.apply(flt, scope)
+
     def focus_search(self) -> bool:
         self.filters.text.setFocus()
         self.filters.text.selectAll()

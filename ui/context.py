@@ -14,6 +14,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
+from secretariat.commitment_queries import CommitmentFilter
 from secretariat.database import Database
 from ui.settings import UiSettings
 
@@ -39,6 +40,7 @@ class Navigator(Protocol):
     def open_meeting(self, meeting_id: int) -> None: ...
     def open_commitment(self, commitment_id: int) -> None: ...
     def open_agency(self, agency_id: int) -> None: ...
+    def show_commitments(self, flt: "CommitmentFilter", scope: str = "") -> None: ...
 
 
 class _NoNavigation:
@@ -58,6 +60,9 @@ class _NoNavigation:
 
     def open_agency(self, agency_id: int) -> None:
         self.opened.append(("agency", agency_id))
+
+    def show_commitments(self, flt: "CommitmentFilter", scope: str = "") -> None:
+        self.opened.append(("commitments", flt))
 
 
 @dataclass

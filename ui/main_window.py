@@ -231,6 +231,9 @@ class MainWindow(QMainWindow):
     def open_agency(self, agency_id: int) -> None:
         self.show_page("agencies").show_agency(agency_id)
 
+    def show_commitments(self, flt, scope: str = "") -> None:
+        self.show_page("commitments").show_filtered(flt, scope)
+
     # -- search
     def _focus_search(self) -> None:
         if not self.current_page().focus_search():
