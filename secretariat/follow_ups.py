@@ -170,3 +170,22 @@ def status_history(agreed_on: date, log: list[FollowUpRow]) -> list[StatusChange
             changes.append(StatusChange(entry.date, entry.status_after, entry.progress_after,
                                         entry.status_reason, entry.id))
     return changes
+
+
+def report_meetings(db, commitment_id: int, *, today: date | None = None,
+                    limit: int = 60) -> list[tuple[int, date, str]]:
+    """(id, date, title) of the meetings where progress on this commitment could have been
+    reported: the same task force's, from the agreeing meeting to today, newest first."""
+    today = today or date.today()
+    with db.reading() as session:
+        commitment = get_or_fail(session, Commitment, commitment_id, _("Commitment"))
+        agreed_at = session.get(Meeting, commitment.meeting_id)
+        query = (
+            select(Meeting.id, Meeting.date, Meeting.title)
+            .where(Meeting.task_force_id == agreed_at.task_force_id,
+                   Meeting.status != MeetingStatus.CANCELLED,
+                   Meeting.date >= agreed_at.date, Meeting.date <= today)
+            .order_by(Meeting.date.desc(), Meeting.id.desc())
+            .limit(limit)
+        )
+        return [tuple(row) for row in session.execute(query)]

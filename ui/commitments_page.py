@@ -15,14 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretariat.errors import DomainError
+from secretariat.errors import DomainError, ValidationError
 from secretariat.i18n import _, ngettext
-from ui.commitment_dialog import CommitmentDialog
+from secretariat.status import OPEN_STATUSES
 from ui.commitment_filters import CommitmentFilterBar
 from ui.commitments_model import CommitmentsModel
 from ui.context import AppContext
 from ui.errors import attempt, show_error
 from ui.formatting import number
+from ui.icons import icon
 from ui.page import Page
 
 _WIDTHS = (260, 40, 420, 130, 100, 150, 70, 70, 200, 200)
@@ -33,7 +34,8 @@ class CommitmentsPage(Page):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.dialog: CommitmentDialog | None = None
+        self.window = None  # the last commitment window opened (a CommitmentWindow)
+        self.dialog = None  # the last request dialog
         self.model = CommitmentsModel(context.db, context.today, self)
         self.filters = CommitmentFilterBar(context, self)
         self.filters.changed.connect(self.apply_filters)
@@ -41,11 +43,16 @@ class CommitmentsPage(Page):
         self.count.setObjectName("commitment_count")
         clear = QPushButton(_("Clear filters"), self)
         clear.clicked.connect(self.filters.clear)
+        self.request_button = QPushButton(icon("pdf"), _("Ask for a progress report…"), self)
+        self.request_button.setToolTip(_(
+            "Select open commitments of one lead agency (Ctrl+click, Shift+click) and write "
+            "the letter asking how they stand"))
+        self.request_button.clicked.connect(self.request_report)
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -66,6 +73,7 @@ class CommitmentsPage(Page):
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(self.count)
+        top.addWidget(self.request_button)
         top.addWidget(clear)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -131,8 +139,34 @@ class CommitmentsPage(Page):
         if index.isValid():
             self._open_index(index)
 
+    def selected_rows(self):
+        selection = self.table.selectionModel()
+        rows = sorted(index.row() for index in selection.selectedRows()) if selection else []
+        return [self.model.row_at(row) for row in rows]
+
     def open_commitment(self, commitment_id: int) -> None:
-        ok, dialog = attempt(self, lambda: CommitmentDialog(self.context, commitment_id, self))
+        from ui.follow_ups.commitment_window import CommitmentWindow
+
+        ok, window = attempt(self, lambda: CommitmentWindow(self.context, commitment_id, self))
         if ok:
-            self.dialog = dialog
-            dialog.open()
+            self.window = window
+            window.show()
+            window.raise_()
+
+    def request_report(self) -> None:
+        """The letter to one agency about the selected open commitments."""
+        from ui.follow_ups.request_dialog import RequestDialog
+
+        rows = [row for row in self.selected_rows() if row.status in OPEN_STATUSES]
+        if not rows:
+            show_error(self, ValidationError(_(
+                "Select the open commitments to ask about first (Ctrl+click to select "
+                "several).")))
+            return
+        if len({row.lead_agency_id for row in rows}) > 1:
+            show_error(self, ValidationError(_(
+                "A request goes to one agency: select the commitments of one lead agency "
+                "only. Filtering by lead agency and 'Only open' helps.")))
+            return
+        self.dialog = RequestDialog(self.context, tuple(row.id for row in rows), self)
+        self.dialog.open()

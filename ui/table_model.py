@@ -47,6 +47,12 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self._rows = list(rows)
         self.endResetModel()
 
+    def set_columns(self, columns: Sequence[Column[R]]) -> None:
+        """Describe the columns anew (their texts may depend on data loaded with the rows)."""
+        self.beginResetModel()
+        self._columns = list(columns)
+        self.endResetModel()
+
     def rows(self) -> list[R]:
         return list(self._rows)
 

@@ -102,7 +102,7 @@ def test_a_commitment_is_edited_in_its_dialog_and_keeps_hostile_text(qtbot, cont
     first = page.model.row_at(0)
     assert first.id == commitment
     page.open_commitment(first.id)
-    dialog = page.dialog
+    dialog = page.window.edit()
     hostile = "<b>Rapat & koordinasi</b> =1+1"
     dialog.text.setPlainText(hostile)
     dialog.due.setDate(date(2027, 3, 31))
@@ -120,7 +120,7 @@ def test_an_empty_commitment_text_is_refused_next_to_the_field(qtbot, context):
     _draft_meeting_commitment(context)
     page = _page(qtbot, context)
     page.open_commitment(page.model.row_at(0).id)
-    dialog = page.dialog
+    dialog = page.window.edit()
     dialog.text.setPlainText("   ")
 
     dialog.accept()
@@ -132,5 +132,7 @@ def test_an_empty_commitment_text_is_refused_next_to_the_field(qtbot, context):
 def test_commitments_of_final_minutes_are_shown_read_only(qtbot, demo_context):
     page = _page(qtbot, demo_context)
     page.open_commitment(page.model.row_at(0).id)  # the 2020 rakor, long final
-    assert not page.dialog.text.isEnabled()
-    assert page.dialog.findChild(QLabel, "final_note").text().startswith("Notulen rapat ini")
+    dialog = page.window.edit()
+    assert not dialog.text.isEnabled()
+    assert dialog.findChild(QLabel, "final_note").text().startswith("Notulen rapat ini")
+    assert page.window.record_button.isEnabled()  # follow-up goes on after final minutes

@@ -1,0 +1,118 @@
+"""Asking one agency for a progress update: the letter as a PDF, and the record it was sent.
+
+The letter is written first (all or nothing, a locked file says so); only a written letter
+is recorded as sent, so the log never claims a letter that does not exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from exports.pdf.request_letter import write_request_letter
+from secretariat.commitment_queries import get_commitment
+from secretariat.errors import ValidationError
+from secretariat.i18n import _, ngettext
+from secretariat.request_letters import (
+    RequestDraft,
+    default_signer,
+    record_request,
+    request_letter,
+)
+from ui.follow_ups.commitment_window import open_with_system_viewer
+from ui.forms import FormDialog, date_edit, date_value
+
+
+def _default_folder() -> Path:
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+class RequestDialog(FormDialog):
+    def __init__(self, context, commitment_ids: tuple[int, ...], parent=None) -> None:
+        super().__init__(_("Ask for a progress report"), parent)
+        self.context = context
+        self.commitment_ids = tuple(commitment_ids)
+        self.viewer: Callable[[Path], None] = open_with_system_viewer
+        self.written: Path | None = None
+        today = context.today()
+        first = get_commitment(context.db, self.commitment_ids[0], today=today).row \
+            if self.commitment_ids else None
+        agency = first.lead_agency if first else ""
+        about = QLabel(ngettext("To {agency}, about {count} open commitment.",
+                                "To {agency}, about {count} open commitments.",
+                                len(self.commitment_ids)).format(
+                                    agency=agency, count=len(self.commitment_ids)), self)
+        self.form.layout.addRow(about)
+        self.letter_number = self.form.add("letter_number", _("Letter number"),
+                                           QLineEdit(self))
+        self.letter_number.setPlaceholderText("005/…/GT-PPTPPO/…/" + str(today.year))
+        self.sent_on = self.form.add("sent_on", _("Letter date"), date_edit(self, today))
+        self.reply_by = self.form.add("reply_by", _("Reply by"), date_edit(
+            self, today + timedelta(days=14), optional=True))
+        name, position, nip = default_signer(context.db, self.commitment_ids)
+        self.signer_name = self.form.add("signer_name", _("Signed by"), QLineEdit(name, self))
+        self.signer_position = self.form.add("signer_position", _("Position"),
+                                             QLineEdit(position, self))
+        self.signer_nip = self.form.add("signer_nip", "NIP", QLineEdit(nip, self))
+        self.target = QLineEdit(str(_default_folder() / _(
+            "Progress request {agency} {date}.pdf").format(
+                agency=agency.replace("/", "-"), date=today.isoformat())), self)
+        browse = QPushButton(_("Browse…"), self)
+        browse.clicked.connect(self._browse)
+        where = QWidget(self)
+        row = QHBoxLayout(where)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.target, 1)
+        row.addWidget(browse)
+        self.form.add("target", _("Save as"), where)
+        self.record = QCheckBox(_("Record that the letter was sent"), self)
+        self.record.setChecked(True)
+        self.open_after = QCheckBox(_("Open the letter after saving"), self)
+        self.open_after.setChecked(True)
+        self.form.layout.addRow(self.record)
+        self.form.layout.addRow(self.open_after)
+        self.resize(640, self.sizeHint().height())
+
+    def _browse(self) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(self, _("Save letter as"),
+                                                      self.target.text(), "PDF (*.pdf)")
+        if chosen:
+            self.target.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+
+    def draft(self) -> RequestDraft:
+        return RequestDraft(
+            commitment_ids=self.commitment_ids, letter_number=self.letter_number.text(),
+            sent_on=date_value(self.sent_on), reply_by=date_value(self.reply_by),
+            signer_name=self.signer_name.text(), signer_position=self.signer_position.text(),
+            signer_nip=self.signer_nip.text())
+
+    def save(self) -> Path:
+        text = self.target.text().strip()
+        if not text:
+            raise ValidationError(_("Choose where to save the letter."), field="target")
+        target = Path(text)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        draft = self.draft()
+        today = self.context.today()
+        letter = request_letter(self.context.db, draft, today=today)  # refuses bad input
+        self.written = write_request_letter(letter, target)
+        if self.record.isChecked():
+            record_request(self.context.db, draft, today=today)
+            self.context.changes.announce("commitments")
+        if self.open_after.isChecked():
+            self.viewer(self.written)
+        return self.written
