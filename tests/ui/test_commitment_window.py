@@ -67,7 +67,7 @@ def test_a_follow_up_with_a_letter_attached_shows_in_the_log_and_opens_unchanged
 
     assert not dialog.isVisible()
     assert window.log_model.rowCount() == 1
-    assert window.log_model.index(0, 3).data() == "Rumah aman <b>disewa</b> & dilengkapi"
+    assert window.log_model.index(0, 5).data() == "Rumah aman <b>disewa</b> & dilengkapi"
     assert window.log_model.index(0, 7).data() == "1"  # one evidence file
     assert window.progress.value() == 40
     assert window.evidence_model.index(0, 0).data() == "Balasan Dinsos.pdf"

@@ -86,6 +86,7 @@ class CommitmentWindow(QDialog):
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setStyleSheet("font-size: 15px; font-weight: bold")
+        self.title.setWordWrap(True)
         self.meeting_button = QPushButton(icon("meetings"), _("Open meeting"), self)
         self.meeting_button.clicked.connect(self._open_meeting)
         self.text = _plain("", self, wrap=True)
@@ -197,9 +198,9 @@ class CommitmentWindow(QDialog):
         requests = list_requests(db, self.commitment_id)
         self.requests_model.set_rows(requests)
         self.tabs.setTabText(2, _("Requests sent ({count})").format(count=len(requests)))
-        for view in (self.log_view,):
-            view.resizeColumnsToContents()
-            view.setColumnWidth(3, min(view.columnWidth(3), 320))
+        self.log_view.resizeColumnsToContents()
+        for column, widest in ((1, 140), (5, 320), (6, 220)):  # texts show whole as tooltips
+            self.log_view.setColumnWidth(column, min(self.log_view.columnWidth(column), widest))
         if log:
             row_number = self.log_model.row_of_id(kept) if kept is not None else None
             self.log_view.selectRow(row_number if row_number is not None else 0)

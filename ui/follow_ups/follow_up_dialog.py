@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -83,6 +84,11 @@ class FollowUpDialog(FormDialog):
         self.detail = detail
         row = detail.row
         form = self.form
+        what = QLabel(row.text, self)
+        what.setTextFormat(Qt.TextFormat.PlainText)  # typed text, never markup
+        what.setWordWrap(True)
+        what.setStyleSheet("font-weight: bold")
+        form.layout.addRow(_("Commitment"), what)
         self.date = form.add("date", _("Date"), date_edit(self, context.today()))
         self.source = form.add("source", _("Reported by"), QComboBox(self))
         for source in FollowUpSource:
@@ -93,6 +99,11 @@ class FollowUpDialog(FormDialog):
         for meeting_id, day, title in report_meetings(context.db, row.id,
                                                       today=context.today()):
             self.meeting.addItem(f"{short_date(day)} · {title}", meeting_id)
+        for combo in (self.meeting,):
+            # Meeting titles run long; the box must not push the dialog off the screen.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(40)
         self.agency = form.add("reporting_agency_id", _("Reporting agency"), QComboBox(self))
         self.agency.addItem("—", None)
         for agency in list_agencies(context.db, active=None):
