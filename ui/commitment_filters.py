@@ -152,6 +152,9 @@ class CommitmentFilterBar(QWidget):
                     combo.addItem(_("Meeting {id}").format(id=value), value)
                     found = combo.count() - 1
                 combo.setCurrentIndex(max(found, 0))
+        for edit, value in ((self.due_from, flt.due_from), (self.due_to, flt.due_to)):
+            if value is not None:
+                edit.setDate(value)
         self.overdue.setChecked(flt.overdue)
         self.open_only.setChecked(flt.open_only)
         self.text.setText(flt.text)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -28,8 +29,10 @@ from secretariat import __version__
 from secretariat.i18n import N_, _
 from secretariat.network_paths import network_share_warning
 from ui.context import AppContext
+from ui.errors import attempt
 from ui.icons import icon
 from ui.page import Page
+from ui.reminders import ReminderBar
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,16 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([200, 1080])  # else the splitter leaves a gap beside the narrow list
         splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        # The start reminders sit above the pages; read once the first view has its data.
+        self.reminders = ReminderBar(context, self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.reminders)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self.first_view_ready.connect(self._check_reminders)
 
         self._build_search_bar()
         self._build_menus()
@@ -220,6 +232,10 @@ class MainWindow(QMainWindow):
     def _first_page_loaded(self) -> None:
         # Queued, so the signal fires after the loaded data has been painted.
         QTimer.singleShot(0, self.first_view_ready.emit)
+
+    def _check_reminders(self) -> None:
+        # Queued: the first view counts as shown before the reminders are read.
+        QTimer.singleShot(0, lambda: attempt(self, self.reminders.check))
 
     # -- navigation (the Navigator the pages are given)
     def open_meeting(self, meeting_id: int) -> None:

@@ -136,3 +136,25 @@ def test_commitments_of_final_minutes_are_shown_read_only(qtbot, demo_context):
     assert not dialog.text.isEnabled()
     assert dialog.findChild(QLabel, "final_note").text().startswith("Notulen rapat ini")
     assert page.window.record_button.isEnabled()  # follow-up goes on after final minutes
+
+
+def test_a_filter_given_from_outside_is_shown_whole_and_its_scope_can_be_removed(
+        qtbot, demo_context):
+    from models import CommitmentStatus as Status
+
+    page = _page(qtbot, demo_context)
+    some = page.model.row_at(0)
+    wanted = CommitmentFilter(statuses=(Status.IN_PROGRESS,), lead_agency_id=some.lead_agency_id,
+                              open_only=True, due_from=date(2025, 1, 1),
+                              due_to=date(2026, 12, 31), task_force_id=1,
+                              agreed_from=date(2025, 1, 1), agreed_to=date(2025, 12, 31))
+
+    page.show_filtered(wanted, "GT Provinsi · rapat 2025")
+
+    assert page.filters.current_filter() == wanted
+    assert page.filters.scope_label.text() == "GT Provinsi · rapat 2025"
+    assert page.model.total == len(list_commitments(demo_context.db, wanted, limit=None,
+                                                    today=date(2026, 11, 25)))
+    page.filters.scope_clear.click()
+    assert page.filters.current_filter().task_force_id is None
+    assert not page.filters.scope_label.isVisible()

@@ -73,3 +73,32 @@ def test_stock_buttons_speak_indonesian(qtbot, qapp):
     menu = edit.createStandardContextMenu()
     assert any(action.text().split("\t")[0].replace("&", "") == "Tempel"
                for action in menu.actions())
+
+
+def test_start_reminders_name_newly_overdue_and_due_soon_and_open_the_list(qtbot, demo_context):
+    from datetime import timedelta
+
+    from secretariat.commitment_queries import CommitmentFilter, count_commitments
+    from tests.ui.conftest import TODAY
+    from ui.main_window import MainWindow
+
+    last_opened = TODAY - timedelta(days=30)
+    demo_context.settings.set_value("last_opened", last_opened.isoformat())
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    window.show()
+
+    reminders = window.reminders.check()
+
+    newly = count_commitments(demo_context.db, CommitmentFilter(
+        open_only=True, due_from=last_opened, due_to=TODAY - timedelta(days=1)), today=TODAY)
+    soon = count_commitments(demo_context.db, CommitmentFilter(
+        open_only=True, due_from=TODAY, due_to=TODAY + timedelta(days=14)), today=TODAY)
+    assert (reminders.newly_overdue.total, reminders.due_soon.total) == (newly, soon)
+    assert soon > 0 and window.reminders.isVisible()
+    assert demo_context.settings.value("last_opened") == TODAY.isoformat()
+    window.reminders.due_button.click()
+    page = window.current_page()
+    assert window.current_key() == "commitments" and page.model.total == soon
+    # Opened again the same day: nothing is newly overdue any more.
+    assert window.reminders.check().newly_overdue.total == 0
