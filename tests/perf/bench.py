@@ -27,9 +27,12 @@ from sqlalchemy import func, select
 from models import Commitment, CommitmentStatus, Meeting
 from secretariat.commitment_queries import CommitmentFilter, carry_forward, list_commitments
 from secretariat.database import open_database
+from follow_up_bench import prepare as prepare_follow_ups  # beside this script
+from follow_up_bench import progress_call
 
 TARGETS_MS = {"open_commitments_page_ms": 50, "carry_forward_ms": 50, "smoke_ms": 1500,
-              "commitments_first_rows_ms": 300, "commitments_filter_ms": 100}
+              "commitments_first_rows_ms": 300, "commitments_filter_ms": 100,
+              "progress_figures_ms": 300, "commitment_page_ms": 150}
 DEMO_TARGET_S = 30
 SMOKE_MAX_RATIO = 4  # --smoke at most 4 times a bare window's start
 RSS_TARGET_MB = 300
@@ -83,9 +86,10 @@ def _desktop_start(path: Path, data_dir: str) -> dict:
     }
 
 
-def _commitments_view(path: Path) -> dict:
+def _commitments_view(path: Path, commitment_id: int) -> dict:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, str(HERE / "ui_bench.py"), "--db", str(path)],
+    result = subprocess.run([sys.executable, str(HERE / "ui_bench.py"), "--db", str(path),
+                             "--commitment", str(commitment_id)],
                             capture_output=True, text=True, env=env, check=True, timeout=300)
     return json.loads(result.stdout)
 
@@ -157,12 +161,18 @@ def main() -> int:
         "carry_forward_ms": _median_ms(lambda: carry_forward(db, meeting, today=today)),
         "carry_forward_rows": len(carry_forward(db, meeting, today=today)),
     }
+    follow_ups = prepare_follow_ups(db, today)
+    figures["progress_figures_ms"] = _median_ms(progress_call(db, follow_ups, today), 9)
+    figures["progress_figures_commitments"] = progress_call(db, follow_ups, today)().total
     db.close()
     figures.update(_desktop_start(path, folder.name))
-    view = _commitments_view(path)
+    view = _commitments_view(path, follow_ups.commitment_id)
     figures["commitments_first_rows_ms"] = view["first_rows_ms"]
     figures["commitments_filter_ms"] = view["filter_ms"]
     figures["commitments_view_peak_rss_mb"] = view["peak_rss_mb"]
+    figures["commitment_page_ms"] = view["commitment_page_ms"]
+    figures["commitment_page_follow_ups"] = view["commitment_page_follow_ups"]
+    figures["commitment_page_first_ms"] = view["commitment_page_first_ms"]
     folder.cleanup()
 
     missed = [name for name, target in TARGETS_MS.items() if figures[name] > target]
