@@ -163,6 +163,11 @@ def _where(query, flt: CommitmentFilter, today: date):
     return query
 
 
+def apply_filter(query, flt: CommitmentFilter, today: date):
+    """`flt` applied to a query over commitments joined to their meeting (other reports)."""
+    return _where(query, flt, today)
+
+
 # Statuses sort in the order of the follow-up (Peraturan BPK 2/2017), not alphabetically.
 _STATUS_ORDER = case({status: rank for rank, status in enumerate(CommitmentStatus)},
                      value=Commitment.status)

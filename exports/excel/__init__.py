@@ -1,0 +1,1 @@
+"""Excel workbooks (openpyxl, write-only) that print well and never run a formula."""

@@ -1,0 +1,66 @@
+"""Cells that are safe: user text never becomes a formula or breaks the file.
+
+Text starting with `=`, `+`, `-`, `@`, a tab or a carriage return would be taken for a
+formula by Excel (CSV/formula injection): it is stored as a string with Excel's "quote
+prefix", so it shows as typed and stays text when edited. Characters XML forbids are
+dropped, and text over Excel's 32,767-character cell limit is cut with a visible mark.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+
+CELL_LIMIT = 32_767
+CUT_MARK = " … [teks dipotong: melebihi batas sel Excel]"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# "[$-421]" is Indonesian: Excel writes the month names in Indonesian whatever its own language.
+DATE_FORMAT = "[$-421]d mmmm yyyy"
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1D4F91")
+HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+
+def clean(value: str) -> str:
+    text = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if len(text) > CELL_LIMIT:
+        text = text[: CELL_LIMIT - len(CUT_MARK)] + CUT_MARK
+    return text
+
+
+def text_cell(sheet, value: str, *, wrap: bool = True) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=clean(value or ""))
+    if cell.value and cell.value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"  # openpyxl took it for a formula
+        cell.quotePrefix = True
+    cell.alignment = WRAP if wrap else TOP
+    return cell
+
+
+def date_cell(sheet, value: date | None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = DATE_FORMAT
+    cell.alignment = TOP
+    return cell
+
+
+def number_cell(sheet, value: int | float | None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.alignment = TOP
+    return cell
+
+
+def header_cell(sheet, value: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGNMENT
+    return cell
+
+
+def title_cell(sheet, value: str, *, size: int = 14, bold: bool = True) -> WriteOnlyCell:
+    cell = text_cell(sheet, value, wrap=False)
+    cell.font = Font(bold=bold, size=size)
+    return cell

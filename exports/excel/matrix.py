@@ -1,0 +1,94 @@
+"""The Matriks Tindak Lanjut as an Excel workbook, streamed: 100,000 rows in flat memory.
+
+One sheet: title and filter in words, the header row (repeated on every printed page,
+frozen on screen, with an autofilter), one row per commitment sorted by its group. Dates
+are real dates shown the Indonesian way; the status column offers the four statuses as a
+list and colours its row; overdue commitments say by how many days in Keterangan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from exports.excel.cells import date_cell, header_cell, number_cell, text_cell, title_cell
+from exports.excel.printing import set_up_printing
+from exports.files import write_atomically
+from secretariat.action_matrix import HEADERS, ActionMatrix, MatrixRow
+from secretariat.request_letters import STATUS_WORDS
+
+HEADER_ROW = 4
+WIDTHS = (6, 30, 50, 36, 18, 20, 16, 20, 10, 12, 32, 28, 24, 22)
+STATUS_FILLS = {  # light, so the text stays readable in print
+    "Belum Ditindaklanjuti": "E8EAED",
+    "Dalam Proses": "FFF1C2",
+    "Selesai": "D5EFD8",
+    "Tidak Dapat Ditindaklanjuti": "E6DDF3",
+}
+OVERDUE_FILL = "F8D7DA"
+
+
+def _cells(sheet, row: MatrixRow) -> list:
+    remark = row.notes
+    if row.overdue:
+        late = row.status_text.split(", ", 1)[-1]  # "terlambat N hari"
+        remark = late[:1].upper() + late[1:] + (f". {row.notes}" if row.notes else "")
+    return [
+        number_cell(sheet, row.number), text_cell(sheet, row.meeting), text_cell(sheet, row.text),
+        text_cell(sheet, row.action_plan), text_cell(sheet, row.lead_agency),
+        text_cell(sheet, row.supporting_agencies), date_cell(sheet, row.due_date),
+        text_cell(sheet, STATUS_WORDS[row.status], wrap=False), number_cell(sheet, row.progress),
+        text_cell(sheet, row.evidence), text_cell(sheet, row.obstacles),
+        text_cell(sheet, remark), text_cell(sheet, row.focus_area),
+        text_cell(sheet, row.sub_task_force),
+    ]
+
+
+def _rules(sheet, last_row: int) -> None:
+    last_column = get_column_letter(len(HEADERS))
+    area = f"A{HEADER_ROW + 1}:{last_column}{max(last_row, HEADER_ROW + 1)}"
+    status = f"$H{HEADER_ROW + 1}"
+    validation = DataValidation(type="list", allow_blank=False, showErrorMessage=True,
+                                formula1='"' + ",".join(STATUS_WORDS.values()) + '"',
+                                errorTitle="Status", error="Pilih salah satu status.")
+    validation.add(f"H{HEADER_ROW + 1}:H{max(last_row, HEADER_ROW + 1)}")
+    sheet.data_validations.append(validation)
+    for word, colour in STATUS_FILLS.items():
+        sheet.conditional_formatting.add(area, FormulaRule(
+            formula=[f'{status}="{word}"'], fill=PatternFill("solid", bgColor=colour)))
+    # An overdue commitment's due date stands out in red.
+    sheet.conditional_formatting.add(
+        f"G{HEADER_ROW + 1}:G{max(last_row, HEADER_ROW + 1)}",
+        FormulaRule(formula=[f'LEFT($L{HEADER_ROW + 1},9)="Terlambat"'],
+                    fill=PatternFill("solid", bgColor=OVERDUE_FILL)))
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:{last_column}{max(last_row, HEADER_ROW + 1)}"
+
+
+def write_matrix_workbook(matrix: ActionMatrix, target: Path,
+                          progress: Callable[[int], None] | None = None) -> Path:
+    def write(path: Path) -> None:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet("Matriks Tindak Lanjut")
+        set_up_printing(sheet, columns=len(HEADERS), header_row=HEADER_ROW,
+                        paper=matrix.letterhead.paper_size, widths=WIDTHS)
+        last_row = HEADER_ROW + matrix.total
+        _rules(sheet, last_row)
+        sheet.append([title_cell(sheet, matrix.title)])
+        sheet.append([title_cell(sheet, matrix.letterhead.agency_line, size=11, bold=False)])
+        sheet.append([title_cell(sheet, "; ".join(part for part in (
+            matrix.subtitle, f"keadaan per {matrix.printed_on}") if part), size=10,
+            bold=False)])
+        sheet.append([header_cell(sheet, name) for name in HEADERS])
+        for written, row in enumerate(matrix.rows(), start=1):
+            sheet.append(_cells(sheet, row))
+            if progress is not None and written % 1000 == 0:
+                progress(written)
+        workbook.save(path)
+
+    return write_atomically(target, write)
