@@ -87,6 +87,21 @@ def _parser() -> argparse.ArgumentParser:
     attendance.add_argument("-o", "--output", required=True, metavar=_("FILE"))
     attendance.add_argument("--blank", action="store_true",
                             help=_("before the meeting: invited names, empty signatures"))
+    actions = documents.add_parser("actions",
+                                   help=_("matriks tindak lanjut (PDF or Excel by the name)"))
+    actions.add_argument("-o", "--output", required=True, metavar=_("FILE"))
+    actions.add_argument("--status", action="append", metavar=_("STATUS"),
+                         help=_("commitments with this status (code or label; repeatable)"))
+    actions.add_argument("--agency", metavar=_("ABBR"),
+                         help=_("commitments led by the agency with this abbreviation"))
+    actions.add_argument("--meeting", type=int, metavar="ID",
+                         help=_("commitments agreed at this meeting"))
+    actions.add_argument("--overdue", action="store_true", help=_("only overdue commitments"))
+    actions.add_argument("--open", action="store_true", help=_("only open commitments"))
+    actions.add_argument("--year", type=int, metavar=_("YEAR"),
+                         help=_("commitments agreed at meetings of this year"))
+    actions.add_argument("--group", choices=["meeting", "agency"], default="meeting",
+                         help=_("list under each meeting (default) or each lead agency"))
     return parser
 
 

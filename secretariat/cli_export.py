@@ -12,6 +12,8 @@ from secretariat.reports import attendance_sheet, minutes_report
 def run_export(db, args) -> int:
     # The writers live in `exports`, which builds on this package; import them on use.
     target = Path(args.output).expanduser().resolve()
+    if args.document == "actions":
+        return _export_actions(db, args, target)
     if target.suffix.lower() != ".pdf":
         raise ValidationError(_("This document is written as PDF: give a file name ending "
                                 "in .pdf."))
@@ -25,5 +27,32 @@ def run_export(db, args) -> int:
         from exports.pdf.attendance import write_attendance
 
         write_attendance(attendance_sheet(db, args.meeting, blank=args.blank), target)
+    print(_("Written to {path}.").format(path=target))
+    return 0
+
+
+def _export_actions(db, args, target: Path) -> int:
+    from dataclasses import replace
+    from datetime import date
+
+    from secretariat.action_matrix import Grouping, action_matrix
+    from secretariat.cli_list import commitment_filter
+
+    suffix = target.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise ValidationError(_("The action matrix is written as PDF or Excel: give a file "
+                                "name ending in .pdf or .xlsx."))
+    flt = replace(commitment_filter(db, args), open_only=args.open)
+    if args.year is not None:
+        flt = replace(flt, agreed_from=date(args.year, 1, 1), agreed_to=date(args.year, 12, 31))
+    matrix = action_matrix(db, flt, grouping=Grouping(args.group))
+    if suffix == ".pdf":
+        from exports.pdf.matrix import write_matrix_pdf
+
+        write_matrix_pdf(matrix, target)
+    else:
+        from exports.excel.matrix import write_matrix_workbook
+
+        write_matrix_workbook(matrix, target)
     print(_("Written to {path}.").format(path=target))
     return 0

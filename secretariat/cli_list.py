@@ -39,6 +39,11 @@ def run_list(db, args) -> int:
     return 0
 
 
+def commitment_filter(db, args) -> CommitmentFilter:
+    """The filter the options of `list commitments` and `export actions` describe."""
+    return _commitment_filter(db, args)
+
+
 def _commitment_filter(db, args) -> CommitmentFilter:
     lead_id = None
     if args.agency:

@@ -48,7 +48,8 @@ def _commitments(letter: RequestLetter, styles: Styles, width: float) -> LongTab
                      Paragraph(text(entry.due_date), styles.small),
                      Paragraph(text(status), styles.small)])
     widths = [0.06, 0.42, 0.22, 0.13, 0.17]
-    table = LongTable(rows, colWidths=[width * share for share in widths], repeatRows=1)
+    table = LongTable(rows, colWidths=[width * share for share in widths], repeatRows=1,
+                      splitInRow=1)  # a very long commitment flows over the page
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),

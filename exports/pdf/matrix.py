@@ -1,0 +1,104 @@
+"""The Matriks Tindak Lanjut as a landscape PDF: one LongTable, header repeated per page.
+
+A landscape page has room for the columns a reader needs on paper (the workbook has all):
+No, Komitmen with its action plan, Penanggung Jawab and Pendukung, Batas Waktu, Status with
+its colour, Progres, Kendala and Keterangan. A group (meeting or lead agency) starts with a
+shaded line across the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+
+from exports.files import write_atomically
+from exports.pdf.fonts import BOLD
+from exports.pdf.layout import Styles, letterhead, margins, numbered_canvas, page_size, text
+from secretariat.action_matrix import ActionMatrix, MatrixRow
+from secretariat.dates import short_date
+from secretariat.request_letters import STATUS_WORDS
+
+COLUMNS = ("No", "Kesepakatan/Komitmen dan Rencana Aksi", "Penanggung Jawab", "Pendukung",
+           "Batas Waktu", "Status", "Progres", "Kendala", "Keterangan")
+SHARES = (0.04, 0.30, 0.10, 0.10, 0.08, 0.11, 0.06, 0.12, 0.09)
+STATUS_COLOURS = {
+    "Belum Ditindaklanjuti": colors.HexColor("#5f6368"),
+    "Dalam Proses": colors.HexColor("#9a5b00"),
+    "Selesai": colors.HexColor("#1e6b2a"),
+    "Tidak Dapat Ditindaklanjuti": colors.HexColor("#5b3f85"),
+}
+LATE = colors.HexColor("#b00020")
+GROUP_FILL = colors.Color(0.88, 0.91, 0.96)
+
+
+def _row_cells(row: MatrixRow, cell: ParagraphStyle, bold: ParagraphStyle) -> list:
+    word = STATUS_WORDS[row.status]
+    colour = (LATE if row.overdue else STATUS_COLOURS[word]).hexval()[2:]
+    status = f'<font color="#{colour}">{text(row.status_text)}</font>'
+    commitment = f"<b>{text(row.text)}</b>"
+    if row.action_plan:
+        commitment += f"<br/>{text(row.action_plan)}"
+    remark = "; ".join(part for part in (row.evidence and f"Bukti: {row.evidence}", row.notes)
+                       if part)
+    return [Paragraph(str(row.number), cell), Paragraph(commitment, cell),
+            Paragraph(text(row.lead_agency), cell), Paragraph(text(row.supporting_agencies), cell),
+            Paragraph(text(short_date(row.due_date, "id")) or "-", cell),
+            Paragraph(status, bold), Paragraph(f"{row.progress}%", cell),
+            Paragraph(text(row.obstacles), cell), Paragraph(text(remark), cell)]
+
+
+def matrix_table(matrix: ActionMatrix, styles: Styles, width: float,
+                 progress: Callable[[int], None] | None = None) -> LongTable:
+    cell = ParagraphStyle("matrix_cell", parent=styles.small, fontSize=styles.small.fontSize - 1,
+                          leading=(styles.small.fontSize - 1) * 1.25)
+    bold = ParagraphStyle("matrix_bold", parent=cell, fontName=BOLD)
+    rows = [[Paragraph(name, bold) for name in COLUMNS]]
+    commands = [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.85, 0.85, 0.85)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    group = None
+    for written, row in enumerate(matrix.rows(), start=1):
+        if row.group != group:
+            group = row.group
+            commands += [("SPAN", (0, len(rows)), (-1, len(rows))),
+                         ("BACKGROUND", (0, len(rows)), (-1, len(rows)), GROUP_FILL)]
+            rows.append([Paragraph(text(group), bold)] + [""] * (len(COLUMNS) - 1))
+        rows.append(_row_cells(row, cell, bold))
+        if progress is not None and written % 1000 == 0:
+            progress(written)
+    if len(rows) == 1:
+        commands.append(("SPAN", (0, 1), (-1, 1)))
+        rows.append([Paragraph("Tidak ada komitmen yang sesuai dengan pilihan ini.", cell)]
+                    + [""] * (len(COLUMNS) - 1))
+    # A row taller than a page (a very long text) is split across pages, not refused.
+    table = LongTable(rows, colWidths=[width * share for share in SHARES], repeatRows=1,
+                      splitInRow=1)
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def write_matrix_pdf(matrix: ActionMatrix, target: Path,
+                     progress: Callable[[int], None] | None = None) -> Path:
+    settings = matrix.letterhead
+
+    def write(path: Path) -> None:
+        document = SimpleDocTemplate(str(path), pagesize=page_size(settings, wide=True),
+                                     title=matrix.title, author=settings.agency_line,
+                                     **margins(settings))
+        styles = Styles(settings)
+        story = letterhead(settings, styles, document.width)
+        story += [Spacer(1, 6), Paragraph(text(matrix.title), styles.title)]
+        subtitle = "; ".join(part for part in (matrix.subtitle,
+                                               f"keadaan per {matrix.printed_on}") if part)
+        story += [Paragraph(text(subtitle), styles.centered), Spacer(1, 6),
+                  matrix_table(matrix, styles, document.width, progress)]
+        document.build(story, canvasmaker=numbered_canvas(draft=False))
+
+    return write_atomically(target, write)
