@@ -24,7 +24,9 @@ from secretariat.action_matrix import HEADERS, ActionMatrix, MatrixRow
 from secretariat.request_letters import STATUS_WORDS
 
 HEADER_ROW = 4
-WIDTHS = (6, 30, 50, 36, 18, 20, 16, 20, 10, 12, 32, 28, 24, 22)
+# Narrow enough that a landscape page, fitted to width, stays readable when printed.
+WIDTHS = (5, 22, 40, 30, 14, 16, 17, 15, 8, 10, 26, 20, 18, 16)
+LINE_HEIGHT = 15  # points, for the default 11-point font
 STATUS_FILLS = {  # light, so the text stays readable in print
     "Belum Ditindaklanjuti": "E8EAED",
     "Dalam Proses": "FFF1C2",
@@ -48,6 +50,18 @@ def _cells(sheet, row: MatrixRow) -> list:
         text_cell(sheet, remark), text_cell(sheet, row.focus_area),
         text_cell(sheet, row.sub_task_force),
     ]
+
+
+def _height(row: list) -> float:
+    """An estimate of the height wrapped text needs: neither Excel nor LibreOffice fits a
+    row to its text when opening a file, so without it long texts print over each other."""
+    lines = 1
+    for width, cell in zip(WIDTHS, row):
+        if isinstance(cell.value, str) and cell.value:
+            per_line = max(1, int(width * 1.15))
+            needed = sum(1 + len(part) // per_line for part in cell.value.split("\n"))
+            lines = max(lines, needed)
+    return min(409, LINE_HEIGHT * lines)  # Excel's largest row height
 
 
 def _rules(sheet, last_row: int) -> None:
@@ -84,9 +98,14 @@ def write_matrix_workbook(matrix: ActionMatrix, target: Path,
         sheet.append([title_cell(sheet, "; ".join(part for part in (
             matrix.subtitle, f"keadaan per {matrix.printed_on}") if part), size=10,
             bold=False)])
+        sheet.row_dimensions[HEADER_ROW].height = 2 * LINE_HEIGHT  # headers wrap to two lines
         sheet.append([header_cell(sheet, name) for name in HEADERS])
         for written, row in enumerate(matrix.rows(), start=1):
-            sheet.append(_cells(sheet, row))
+            cells = _cells(sheet, row)
+            line = HEADER_ROW + written
+            sheet.row_dimensions[line].height = _height(cells)
+            sheet.append(cells)
+            del sheet.row_dimensions[line]  # written already: memory stays flat
             if progress is not None and written % 1000 == 0:
                 progress(written)
         workbook.save(path)
