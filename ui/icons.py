@@ -15,6 +15,7 @@ _ICONS = {
     "home": ("go-home", _SP.SP_DirHomeIcon),
     "meetings": ("x-office-calendar", _SP.SP_FileDialogDetailedView),
     "commitments": ("view-list-details", _SP.SP_FileDialogListView),
+    "progress": ("office-chart-bar", _SP.SP_FileDialogInfoView),
     "agencies": ("system-users", _SP.SP_DirIcon),
     "task_forces": ("applications-office", _SP.SP_DriveNetIcon),
     "documents": ("x-office-document", _SP.SP_FileIcon),

@@ -50,6 +50,7 @@ PAGES = (
     PageSpec("meetings", N_("Meetings"), "meetings", "ui.meetings_page", "MeetingsPage"),
     PageSpec("commitments", N_("Commitments"), "commitments", "ui.commitments_page",
              "CommitmentsPage"),
+    PageSpec("progress", N_("Progress overview"), "progress", "ui.progress.page", "ProgressPage"),
     PageSpec("agencies", N_("Agencies"), "agencies", "ui.agencies_page", "AgenciesPage"),
     PageSpec("task_forces", N_("Task forces"), "task_forces", "ui.task_forces_page",
              "TaskForcesPage"),

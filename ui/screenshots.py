@@ -19,6 +19,19 @@ def _settle(app, rounds: int = 5) -> None:
         app.processEvents()
 
 
+def _busiest_commitment_window(window, db):
+    """The window of the open commitment with the longest follow-up story."""
+    from secretariat.commitment_queries import CommitmentFilter, list_commitments
+    from secretariat.follow_ups import list_follow_ups
+
+    rows = list_commitments(db, CommitmentFilter(open_only=True), limit=None)
+    busiest = max(rows, key=lambda row: len(list_follow_ups(db, row.id)))
+    window.open_commitment(busiest.id)
+    commitment_window = window.page("commitments").window
+    commitment_window.resize(1100, 720)
+    return commitment_window
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="resources/screenshots")
@@ -45,8 +58,8 @@ def main() -> int:
     window = MainWindow(build_context(db))
     window.resize(1360, 820)
     window.show()
-    shots = ["home", "meetings", "commitments", "agencies", "task_forces", "documents",
-             "settings"]
+    shots = ["home", "meetings", "commitments", "progress", "agencies", "task_forces",
+             "documents", "settings"]
     for key in shots:
         window.show_page(key)
         _settle(app)
@@ -62,9 +75,13 @@ def main() -> int:
     view.tabs.setCurrentWidget(view.carry_forward)
     _settle(app)
     window.grab().save(str(out / "carried_forward.png"))
+    commitment_window = _busiest_commitment_window(window, db)
+    _settle(app)
+    commitment_window.grab().save(str(out / "commitment.png"))
+    commitment_window.close()
     window.close()
     db.close()
-    print(f"{len(shots) + 2} screenshots written to {out}", flush=True)
+    print(f"{len(shots) + 3} screenshots written to {out}", flush=True)
     # Leave before Python's final garbage collection of Qt objects (a PySide6 crash at exit).
     os._exit(0)
 

@@ -20,8 +20,8 @@ def _window(qtbot, context) -> MainWindow:
 def test_every_page_opens_from_the_navigation(qtbot, demo_context):
     window = _window(qtbot, demo_context)
     titles = [window._navigation.item(row).text() for row in range(window._navigation.count())]
-    assert titles == ["Beranda", "Rapat", "Komitmen", "Instansi", "Gugus Tugas", "Laporan",
-                      "Pengaturan"]
+    assert titles == ["Beranda", "Rapat", "Komitmen", "Perkembangan", "Instansi", "Gugus Tugas",
+                      "Laporan", "Pengaturan"]
     for row, spec in enumerate(s for s in PAGES if s.in_navigation):
         window._navigation.setCurrentRow(row)
         assert window.current_key() == spec.key

@@ -1,0 +1,1 @@
+"""Perkembangan: the chairs' progress view of one task force and one period."""
