@@ -82,6 +82,7 @@ class ProgressPage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.figures: ProgressFigures | None = None
+        self._year_chosen = False  # until the user picks one, the latest year with data
         self.task_force = QComboBox(self)
         self.task_force.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -158,10 +159,26 @@ class ProgressPage(Page):
         found = self.task_force.findData(int(kept)) if str(kept or "").isdigit() else -1
         self.task_force.setCurrentIndex(max(found, 0))
         self.task_force.blockSignals(False)
+        if not self._year_chosen:
+            self._latest_year_with_commitments()
         self.show_figures()
         self.loaded.emit()
 
+    def _latest_year_with_commitments(self) -> None:
+        """Open on the latest year that has something to show, not on an empty new year."""
+        task_force = self.task_force.currentData()
+        if task_force is None:
+            return
+        meetings = list_meetings(self.context.db, task_force_id=task_force, newest=40)
+        years = [m.date.year for m in meetings if m.commitment_count]
+        found = self.year.findData(max(years)) if years else -1
+        if found >= 0:
+            self.year.blockSignals(True)
+            self.year.setCurrentIndex(found)
+            self.year.blockSignals(False)
+
     def _chosen(self, *_args) -> None:
+        self._year_chosen = True
         if self.task_force.currentData() is not None:
             self.context.settings.set_value("last_task_force", str(self.task_force.currentData()))
         self.show_figures()
@@ -196,6 +213,11 @@ class ProgressPage(Page):
             lambda part, index: self.open_group("sub_task_force_id",
                                                 figures.sub_task_forces[index], part)))
         self._replace_chart("trend_chart", trend_chart(figures.trend, self.open_trend))
+        # An empty chart draws bare axes that look like an error: hide it instead.
+        self.status_chart.setVisible(bool(figures.total))
+        self.focus_chart.setVisible(bool(figures.focus_areas))
+        self.sub_chart.setVisible(bool(figures.sub_task_forces))
+        self.trend_chart.setVisible(bool(figures.trend))
 
     def _replace_chart(self, name: str, chart: QWidget) -> None:
         old = getattr(self, name)
