@@ -100,6 +100,9 @@ def test_the_pdf_lists_every_commitment_under_its_agency_with_page_numbers(demo,
     width, height = reader.pages[0].mediabox.upper_right
     assert width > height  # landscape
     assert f"Halaman 1 dari {len(reader.pages)}" in content
+    assert len(reader.pages) > 1
+    for page in reader.pages:  # the column headings on every page
+        assert "Kesepakatan/Komitmen dan Rencana Aksi" in page.extract_text()
     assert "MATRIKS TINDAK LANJUT KOMITMEN" in content and "25 November 2026" in content
     for row in matrix.rows():
         assert " ".join(row.text.split()[:4]) in content

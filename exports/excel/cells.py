@@ -8,6 +8,7 @@ dropped, and text over Excel's 32,767-character cell limit is cut with a visible
 
 from __future__ import annotations
 
+from copy import copy
 from datetime import date
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
@@ -32,26 +33,50 @@ def clean(value: str) -> str:
     return text
 
 
+class Cells:
+    """Cells of the few looks a sheet uses, made cheaply.
+
+    Setting a style on each cell makes openpyxl hash the style objects every time, which
+    cost more than writing the cell; here each look is resolved once per sheet and copied.
+    """
+
+    def __init__(self, sheet) -> None:
+        self.sheet = sheet
+        self._looks = {
+            (wrap, quoted): self._look(alignment=WRAP if wrap else TOP, quotePrefix=quoted)
+            for wrap in (True, False) for quoted in (True, False)
+        }
+        self._date = self._look(alignment=TOP, number_format=DATE_FORMAT)
+        self._number = self._look(alignment=TOP)
+
+    def _look(self, **attributes):
+        probe = WriteOnlyCell(self.sheet)
+        for name, value in attributes.items():
+            setattr(probe, name, value)
+        return probe._style
+
+    def _made(self, value, look) -> WriteOnlyCell:
+        cell = WriteOnlyCell(self.sheet, value=value)
+        cell._style = copy(look)
+        return cell
+
+    def text(self, value: str, *, wrap: bool = True) -> WriteOnlyCell:
+        value = clean(value or "")
+        quoted = value.startswith(FORMULA_STARTS)
+        cell = self._made(value, self._looks[(wrap, quoted)])
+        if quoted:
+            cell.data_type = "s"  # openpyxl took it for a formula
+        return cell
+
+    def date(self, value: date | None) -> WriteOnlyCell:
+        return self._made(value, self._date)
+
+    def number(self, value: int | float | None) -> WriteOnlyCell:
+        return self._made(value, self._number)
+
+
 def text_cell(sheet, value: str, *, wrap: bool = True) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=clean(value or ""))
-    if cell.value and cell.value.startswith(FORMULA_STARTS):
-        cell.data_type = "s"  # openpyxl took it for a formula
-        cell.quotePrefix = True
-    cell.alignment = WRAP if wrap else TOP
-    return cell
-
-
-def date_cell(sheet, value: date | None) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.number_format = DATE_FORMAT
-    cell.alignment = TOP
-    return cell
-
-
-def number_cell(sheet, value: int | float | None) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.alignment = TOP
-    return cell
+    return Cells(sheet).text(value, wrap=wrap)
 
 
 def header_cell(sheet, value: str) -> WriteOnlyCell:

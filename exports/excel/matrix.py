@@ -17,7 +17,7 @@ from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from exports.excel.cells import date_cell, header_cell, number_cell, text_cell, title_cell
+from exports.excel.cells import Cells, header_cell, title_cell
 from exports.excel.printing import set_up_printing
 from exports.files import write_atomically
 from secretariat.action_matrix import HEADERS, ActionMatrix, MatrixRow
@@ -36,19 +36,18 @@ STATUS_FILLS = {  # light, so the text stays readable in print
 OVERDUE_FILL = "F8D7DA"
 
 
-def _cells(sheet, row: MatrixRow) -> list:
+def _cells(cells: Cells, row: MatrixRow) -> list:
     remark = row.notes
     if row.overdue:
         late = row.status_text.split(", ", 1)[-1]  # "terlambat N hari"
         remark = late[:1].upper() + late[1:] + (f". {row.notes}" if row.notes else "")
+    text = cells.text
     return [
-        number_cell(sheet, row.number), text_cell(sheet, row.meeting), text_cell(sheet, row.text),
-        text_cell(sheet, row.action_plan), text_cell(sheet, row.lead_agency),
-        text_cell(sheet, row.supporting_agencies), date_cell(sheet, row.due_date),
-        text_cell(sheet, STATUS_WORDS[row.status], wrap=False), number_cell(sheet, row.progress),
-        text_cell(sheet, row.evidence), text_cell(sheet, row.obstacles),
-        text_cell(sheet, remark), text_cell(sheet, row.focus_area),
-        text_cell(sheet, row.sub_task_force),
+        cells.number(row.number), text(row.meeting), text(row.text), text(row.action_plan),
+        text(row.lead_agency), text(row.supporting_agencies), cells.date(row.due_date),
+        text(STATUS_WORDS[row.status], wrap=False), cells.number(row.progress),
+        text(row.evidence), text(row.obstacles), text(remark), text(row.focus_area),
+        text(row.sub_task_force),
     ]
 
 
@@ -100,8 +99,9 @@ def write_matrix_workbook(matrix: ActionMatrix, target: Path,
             bold=False)])
         sheet.row_dimensions[HEADER_ROW].height = 2 * LINE_HEIGHT  # headers wrap to two lines
         sheet.append([header_cell(sheet, name) for name in HEADERS])
+        maker = Cells(sheet)
         for written, row in enumerate(matrix.rows(), start=1):
-            cells = _cells(sheet, row)
+            cells = _cells(maker, row)
             line = HEADER_ROW + written
             sheet.row_dimensions[line].height = _height(cells)
             sheet.append(cells)

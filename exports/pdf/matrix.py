@@ -1,4 +1,4 @@
-"""The Matriks Tindak Lanjut as a landscape PDF: one LongTable, header repeated per page.
+"""The Matriks Tindak Lanjut as a landscape PDF, its column headings on every page.
 
 A landscape page has room for the columns a reader needs on paper (the workbook has all):
 No, Komitmen with its action plan, Penanggung Jawab and Pendukung, Batas Waktu, Status with
@@ -13,7 +13,16 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    NextPageTemplate,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from exports.files import write_atomically
 from exports.pdf.fonts import BOLD
@@ -33,6 +42,7 @@ STATUS_COLOURS = {
 }
 LATE = colors.HexColor("#b00020")
 GROUP_FILL = colors.Color(0.88, 0.91, 0.96)
+CHUNK_ROWS = 40
 
 
 def _row_cells(row: MatrixRow, cell: ParagraphStyle, bold: ParagraphStyle) -> list:
@@ -51,54 +61,97 @@ def _row_cells(row: MatrixRow, cell: ParagraphStyle, bold: ParagraphStyle) -> li
             Paragraph(text(row.obstacles), cell), Paragraph(text(remark), cell)]
 
 
-def matrix_table(matrix: ActionMatrix, styles: Styles, width: float,
-                 progress: Callable[[int], None] | None = None) -> LongTable:
-    cell = ParagraphStyle("matrix_cell", parent=styles.small, fontSize=styles.small.fontSize - 1,
-                          leading=(styles.small.fontSize - 1) * 1.25)
-    bold = ParagraphStyle("matrix_bold", parent=cell, fontName=BOLD)
-    rows = [[Paragraph(name, bold) for name in COLUMNS]]
-    commands = [
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.85, 0.85, 0.85)),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
-    group = None
+class _MatrixStyles:
+    def __init__(self, styles: Styles) -> None:
+        self.cell = ParagraphStyle("matrix_cell", parent=styles.small,
+                                   fontSize=styles.small.fontSize - 1,
+                                   leading=(styles.small.fontSize - 1) * 1.25)
+        self.bold = ParagraphStyle("matrix_bold", parent=self.cell, fontName=BOLD)
+
+
+_BASE = [
+    ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+]
+
+
+def header_table(styles: Styles, width: float) -> Table:
+    """The column headings: in the flow on the first page, drawn by the page on later ones."""
+    bold = _MatrixStyles(styles).bold
+    table = Table([[Paragraph(name, bold) for name in COLUMNS]],
+                  colWidths=[width * share for share in SHARES])
+    table.setStyle(TableStyle(_BASE + [("BACKGROUND", (0, 0), (-1, 0),
+                                        colors.Color(0.85, 0.85, 0.85))]))
+    return table
+
+
+def _chunk(rows: list, commands: list, width: float) -> Table:
+    # A row taller than a page (a very long text) is split across pages, not refused.
+    table = Table(rows, colWidths=[width * share for share in SHARES], splitInRow=1)
+    table.setStyle(TableStyle(_BASE + commands))
+    return table
+
+
+def matrix_body(matrix: ActionMatrix, styles: Styles, width: float,
+                progress: Callable[[int], None] | None = None) -> list[Table]:
+    """The rows as short tables one after another, which look like one table.
+
+    One table of 10,000 rows is split page by page, and each split handles every row left:
+    the time grows with the square of the rows. Short tables keep it linear.
+    """
+    looks = _MatrixStyles(styles)
+    tables, rows, commands, group = [], [], [], None
     for written, row in enumerate(matrix.rows(), start=1):
         if row.group != group:
             group = row.group
             commands += [("SPAN", (0, len(rows)), (-1, len(rows))),
                          ("BACKGROUND", (0, len(rows)), (-1, len(rows)), GROUP_FILL)]
-            rows.append([Paragraph(text(group), bold)] + [""] * (len(COLUMNS) - 1))
-        rows.append(_row_cells(row, cell, bold))
+            rows.append([Paragraph(text(group), looks.bold)] + [""] * (len(COLUMNS) - 1))
+        rows.append(_row_cells(row, looks.cell, looks.bold))
+        if len(rows) >= CHUNK_ROWS:
+            tables.append(_chunk(rows, commands, width))
+            rows, commands = [], []
         if progress is not None and written % 1000 == 0:
             progress(written)
-    if len(rows) == 1:
-        commands.append(("SPAN", (0, 1), (-1, 1)))
-        rows.append([Paragraph("Tidak ada komitmen yang sesuai dengan pilihan ini.", cell)]
+    if not tables and not rows:
+        commands.append(("SPAN", (0, 0), (-1, 0)))
+        rows.append([Paragraph("Tidak ada komitmen yang sesuai dengan pilihan ini.", looks.cell)]
                     + [""] * (len(COLUMNS) - 1))
-    # A row taller than a page (a very long text) is split across pages, not refused.
-    table = LongTable(rows, colWidths=[width * share for share in SHARES], repeatRows=1,
-                      splitInRow=1)
-    table.setStyle(TableStyle(commands))
-    return table
+    if rows:
+        tables.append(_chunk(rows, commands, width))
+    return tables
 
 
 def write_matrix_pdf(matrix: ActionMatrix, target: Path,
                      progress: Callable[[int], None] | None = None) -> Path:
     settings = matrix.letterhead
+    size = page_size(settings, wide=True)
 
     def write(path: Path) -> None:
-        document = SimpleDocTemplate(str(path), pagesize=page_size(settings, wide=True),
-                                     title=matrix.title, author=settings.agency_line,
-                                     **margins(settings))
+        document = BaseDocTemplate(str(path), pagesize=size, title=matrix.title,
+                                   author=settings.agency_line, **margins(settings))
         styles = Styles(settings)
-        story = letterhead(settings, styles, document.width)
+        width = document.width
+        heading = header_table(styles, width)
+        _w, heading_height = heading.wrap(width, document.height)
+
+        def draw_heading(canvas, doc) -> None:
+            heading.drawOn(canvas, doc.leftMargin, doc.bottomMargin + doc.height - heading_height)
+
+        first = Frame(document.leftMargin, document.bottomMargin, width, document.height,
+                      id="first")
+        later = Frame(document.leftMargin, document.bottomMargin, width,
+                      document.height - heading_height, id="later", topPadding=0)
+        document.addPageTemplates([PageTemplate("First", [first]),
+                                   PageTemplate("Later", [later], onPage=draw_heading)])
+        story = [NextPageTemplate("Later")] + letterhead(settings, styles, width)
         story += [Spacer(1, 6), Paragraph(text(matrix.title), styles.title)]
         subtitle = "; ".join(part for part in (matrix.subtitle,
                                                f"keadaan per {matrix.printed_on}") if part)
         story += [Paragraph(text(subtitle), styles.centered), Spacer(1, 6),
-                  matrix_table(matrix, styles, document.width, progress)]
+                  header_table(styles, width)]
+        story += matrix_body(matrix, styles, width, progress)
         document.build(story, canvasmaker=numbered_canvas(draft=False))
 
     return write_atomically(target, write)
