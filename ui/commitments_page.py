@@ -48,6 +48,9 @@ class CommitmentsPage(Page):
             "Select open commitments of one lead agency (Ctrl+click, Shift+click) and write "
             "the letter asking how they stand"))
         self.request_button.clicked.connect(self.request_report)
+        self.matrix_button = QPushButton(icon("pdf"), _("Matriks…"), self)
+        self.matrix_button.setToolTip(_("The action matrix (PDF or Excel) of exactly this list"))
+        self.matrix_button.clicked.connect(self.export_matrix)
 
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -74,6 +77,7 @@ class CommitmentsPage(Page):
         top.addStretch(1)
         top.addWidget(self.count)
         top.addWidget(self.request_button)
+        top.addWidget(self.matrix_button)
         top.addWidget(clear)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -152,6 +156,11 @@ class CommitmentsPage(Page):
             self.window = window
             window.show()
             window.raise_()
+
+    def export_matrix(self) -> None:
+        scope = " · ".join(part for part in (self.filters.scope_label.text(),
+                                              self.count.text()) if part)
+        self.context.navigator.show_matrix(self.filters.current_filter(), scope)
 
     def request_report(self) -> None:
         """The letter to one agency about the selected open commitments."""

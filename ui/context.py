@@ -41,6 +41,7 @@ class Navigator(Protocol):
     def open_commitment(self, commitment_id: int) -> None: ...
     def open_agency(self, agency_id: int) -> None: ...
     def show_commitments(self, flt: "CommitmentFilter", scope: str = "") -> None: ...
+    def show_matrix(self, flt: "CommitmentFilter", scope: str = "") -> None: ...
 
 
 class _NoNavigation:
@@ -63,6 +64,9 @@ class _NoNavigation:
 
     def show_commitments(self, flt: "CommitmentFilter", scope: str = "") -> None:
         self.opened.append(("commitments", flt))
+
+    def show_matrix(self, flt: "CommitmentFilter", scope: str = "") -> None:
+        self.opened.append(("matrix", flt))
 
 
 @dataclass

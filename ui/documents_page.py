@@ -43,6 +43,7 @@ from ui.errors import attempt
 from ui.formatting import short_date
 from ui.forms import ERROR_STYLE
 from ui.icons import icon
+from ui.documents_matrix import MatrixBox
 from ui.page import Page
 from ui.table_model import ROW_ROLE, Column, RowTableModel
 
@@ -58,12 +59,13 @@ def _file_name(document: str, meeting: MeetingRow) -> str:
 class _JobSignals(QObject):
     finished = Signal(str)  # the path written
     failed = Signal(str)  # the message for the clerk
+    advanced = Signal(int)  # rows written so far, for long documents
 
 
 class _WriteJob(QRunnable):
     """Runs one document writer off the UI thread and reports back through signals."""
 
-    def __init__(self, write: Callable[[], Path]) -> None:
+    def __init__(self, write: Callable[[Callable[[int], None]], Path]) -> None:
         super().__init__()
         self.setAutoDelete(False)  # the page holds it until it has reported
         self.signals = _JobSignals()
@@ -71,7 +73,7 @@ class _WriteJob(QRunnable):
 
     def run(self) -> None:
         try:
-            path = self._write()
+            path = self._write(self.signals.advanced.emit)
         except DomainError as error:
             self.signals.failed.emit(error.message)
         except Exception as error:  # a thread has nobody else to tell
@@ -129,6 +131,7 @@ class DocumentsPage(Page):
         self.open_button = QPushButton(icon("open"), _("Open"), self)
         self.open_button.clicked.connect(self.open_result)
         self.open_button.hide()
+        self.matrix = MatrixBox(context, self._write, self)
         self._build_layout()
 
     def _build_layout(self) -> None:
@@ -161,14 +164,15 @@ class DocumentsPage(Page):
         result.addWidget(self.progress)
         result.addWidget(self.outcome, 1)
         result.addWidget(self.open_button)
-        later = self._hint(_("Preview and printing, the action matrix (matriks rencana aksi) "
-                             "and the progress report will follow in a later version."))
+        later = self._hint(_("Preview and printing, and the progress report, will follow in "
+                             "a later version."))
 
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{_('Documents')}</h2>", self))
         layout.addLayout(choice)
         layout.addWidget(self.meeting_facts)
         layout.addLayout(documents)
+        layout.addWidget(self.matrix)
         layout.addLayout(result)
         layout.addWidget(later)
         layout.addStretch(1)
@@ -193,6 +197,10 @@ class DocumentsPage(Page):
             self.meeting.blockSignals(False)
         self._meeting_chosen()
         self.loaded.emit()
+
+    def show_matrix_of(self, flt, scope: str) -> None:
+        """The action matrix of exactly this filter (from the Komitmen page)."""
+        self.matrix.use_filter(flt, scope)
 
     def selected_meeting(self) -> MeetingRow | None:
         index = self.meeting.currentIndex()
@@ -221,11 +229,13 @@ class DocumentsPage(Page):
 
     # -- writing
     def ask_target(self, title: str, suggested_name: str) -> str:
-        """Where to write the PDF ("" when cancelled); tests replace this."""
+        """Where to write the document ("" when cancelled); tests replace this."""
         folder = self.context.settings.value("export_folder") or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation)
+        kind = (_("Excel workbooks (*.xlsx)") if suggested_name.endswith(".xlsx")
+                else _("PDF documents (*.pdf)"))
         path, _filter = QFileDialog.getSaveFileName(
-            self, title, str(Path(folder) / suggested_name), _("PDF documents (*.pdf)"))
+            self, title, str(Path(folder) / suggested_name), kind)
         return path
 
     def write_minutes(self) -> None:
@@ -237,7 +247,7 @@ class DocumentsPage(Page):
             include_confidential=not self.without_confidential.isChecked()))
         if ok:
             self._write(_("Save the notulen as"), _file_name("Notulen", meeting),
-                        lambda target: write_minutes(report, target))
+                        lambda target, _progress: write_minutes(report, target))
 
     def write_attendance(self) -> None:
         meeting = self.selected_meeting()
@@ -247,22 +257,27 @@ class DocumentsPage(Page):
             self.context.db, meeting.id, blank=self.blank.isChecked()))
         if ok:
             self._write(_("Save the daftar hadir as"), _file_name("Daftar Hadir", meeting),
-                        lambda target: write_attendance(sheet, target))
+                        lambda target, _progress: write_attendance(sheet, target))
 
-    def _write(self, title: str, suggested_name: str,
-               writer: Callable[[Path], Path]) -> None:
+    def _write(self, title: str, suggested_name: str, writer, *, total: int = 0) -> None:
+        """Ask where, then run `writer(target, progress)` in the background."""
         chosen = self.ask_target(title, suggested_name)
         if not chosen or self._job is not None:
             return
+        suffix = Path(suggested_name).suffix
         target = Path(chosen)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
+        if target.suffix.lower() != suffix:
+            target = target.with_name(target.name + suffix)
+        # A long matrix says how far it is; a short document only that it is busy.
+        self.progress.setRange(0, total)
+        self.progress.setValue(0)
         self.context.settings.set_value("export_folder", str(target.parent))
         self.result_path, self.last_error = None, ""
         self.outcome.setStyleSheet("")
         self.outcome.setText(_("Writing {name}…").format(name=target.name))
         self.open_button.hide()
-        self._job = _WriteJob(lambda: writer(target))
+        self._job = _WriteJob(lambda progress: writer(target, progress))
+        self._job.signals.advanced.connect(self.progress.setValue)
         self._job.signals.finished.connect(self._written)
         self._job.signals.failed.connect(self._failed)
         self._set_busy(True)
@@ -287,6 +302,7 @@ class DocumentsPage(Page):
         usable = not busy and self.selected_meeting() is not None
         self.minutes_button.setEnabled(usable)
         self.attendance_button.setEnabled(usable)
+        self.matrix.set_busy(busy)
 
     def is_busy(self) -> bool:
         return self._job is not None

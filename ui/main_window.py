@@ -251,6 +251,9 @@ class MainWindow(QMainWindow):
     def show_commitments(self, flt, scope: str = "") -> None:
         self.show_page("commitments").show_filtered(flt, scope)
 
+    def show_matrix(self, flt, scope: str = "") -> None:
+        self.show_page("documents").show_matrix_of(flt, scope)
+
     # -- search
     def _focus_search(self) -> None:
         if not self.current_page().focus_search():

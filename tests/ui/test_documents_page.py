@@ -8,6 +8,7 @@ from pypdf import PdfReader
 from PySide6.QtGui import QDesktopServices
 
 from secretariat.meetings import list_meetings
+from tests.ui.conftest import TODAY
 from ui.documents_page import DocumentsPage
 
 HELD_2025 = "Rapat Koordinasi Gugus Tugas PP-TPPO Provinsi Kalimantan Selatan Tahun 2025"
@@ -166,3 +167,53 @@ def test_a_reload_keeps_the_meeting_and_the_choices(qtbot, demo_context, monkeyp
 
     assert page.selected_meeting().title == HELD_2024
     assert page.blank.isChecked() and page.without_confidential.isChecked()
+
+
+# --- the action matrix ---------------------------------------------------------------------
+
+
+def test_the_matrix_is_written_as_a_workbook_in_the_background(qtbot, demo_context,
+                                                              monkeypatch, tmp_path):
+    import openpyxl
+
+    from exports.excel.matrix import HEADER_ROW
+    from secretariat.commitment_queries import CommitmentFilter, count_commitments
+
+    page = _page(qtbot, demo_context, monkeypatch, tmp_path / "matriks")
+    page.matrix.write(".xlsx")
+    _wait_written(qtbot, page)
+
+    assert page.result_path.endswith("matriks.xlsx") and not page.last_error
+    assert page.asked[-1][1].endswith(".xlsx")
+    rows = openpyxl.load_workbook(page.result_path).active.max_row - HEADER_ROW
+    assert rows == count_commitments(demo_context.db, CommitmentFilter(open_only=True),
+                                     today=TODAY)
+    assert page.progress.maximum() == rows  # the bar counted rows, not just "busy"
+
+
+def test_the_komitmen_list_goes_to_the_matrix_as_filtered(qtbot, demo_context, monkeypatch,
+                                                         tmp_path):
+    from secretariat.commitment_queries import CommitmentFilter
+    from ui.main_window import MainWindow
+
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    window.show()
+    commitments = window.show_page("commitments")
+    lead = commitments.model.row_at(0).lead_agency_id
+    commitments.show_filtered(CommitmentFilter(lead_agency_id=lead))
+    expected = commitments.model.total
+
+    commitments.matrix_button.click()
+
+    page = window.current_page()
+    assert window.current_key() == "documents"
+    assert page.matrix.current_filter().lead_agency_id == lead
+    assert page.matrix.given_label.isVisible() and not page.matrix.year.isEnabled()
+    monkeypatch.setattr(page, "ask_target", lambda *_a: str(tmp_path / "satu.pdf"))
+    page.matrix.write(".pdf")
+    _wait_written(qtbot, page)
+    content = _text(tmp_path / "satu.pdf")
+    assert "MATRIKS TINDAK LANJUT" in content and expected >= 1
+    page.matrix.given_clear.click()
+    assert page.matrix.current_filter() == CommitmentFilter(open_only=True)

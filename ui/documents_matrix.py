@@ -1,0 +1,125 @@
+"""The Laporan page's action matrix: choose what it lists, write it as PDF or Excel.
+
+The matrix lists what the Komitmen page would: either the choices here (open only, the
+year of the meetings) or, when it was opened from Komitmen, exactly that page's filter,
+named above the buttons. Writing runs in the background with a progress bar by rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exports.excel.matrix import write_matrix_workbook
+from exports.pdf.matrix import write_matrix_pdf
+from secretariat.action_matrix import Grouping, action_matrix
+from secretariat.commitment_queries import CommitmentFilter
+from secretariat.i18n import _
+from ui.errors import attempt
+from ui.icons import icon
+
+YEARS_BACK = 8
+
+
+class MatrixBox(QGroupBox):
+    def __init__(self, context, write, parent: QWidget | None = None) -> None:
+        super().__init__(_("Matriks tindak lanjut (action matrix)"), parent)
+        self.context = context
+        self._write = write  # the page's background writer: (title, name, writer, total)
+        self._given: CommitmentFilter | None = None
+        self.grouping = QComboBox(self)
+        self.grouping.addItem(_("Under each meeting"), Grouping.MEETING.value)
+        self.grouping.addItem(_("Under each lead agency"), Grouping.AGENCY.value)
+        self.open_only = QCheckBox(_("Only open commitments"), self)
+        self.open_only.setChecked(True)
+        self.year = QComboBox(self)
+        self.year.addItem(_("All years"), None)
+        this_year = context.today().year
+        for year in range(this_year, this_year - YEARS_BACK, -1):
+            self.year.addItem(str(year), year)
+        self.given_label = QLabel(self)
+        self.given_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.given_label.setStyleSheet("color: #1d4f91; font-weight: bold")
+        self.given_clear = QToolButton(self)
+        self.given_clear.setText("✕")
+        self.given_clear.setToolTip(_("Use the choices here instead"))
+        self.given_clear.clicked.connect(lambda: self.use_filter(None, ""))
+        self.pdf_button = QPushButton(icon("pdf"), _("Write matrix (PDF)…"), self)
+        self.pdf_button.clicked.connect(lambda: self.write(".pdf"))
+        self.excel_button = QPushButton(icon("save"), _("Write matrix (Excel)…"), self)
+        self.excel_button.clicked.connect(lambda: self.write(".xlsx"))
+
+        hint = QLabel(_("Every commitment with its lead and supporting agencies, due date, "
+                        "status and progress, evidence and obstacles. The PDF is for "
+                        "circulating to member agencies, the workbook for the secretariat's "
+                        "own reporting. From the Komitmen page, 'Matriks…' takes exactly "
+                        "the list shown there."), self)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        choices = QHBoxLayout()
+        for widget in (QLabel(_("List"), self), self.grouping, self.open_only,
+                       QLabel(_("Meetings of"), self), self.year):
+            choices.addWidget(widget)
+        choices.addStretch(1)
+        given = QHBoxLayout()
+        given.addWidget(self.given_label)
+        given.addWidget(self.given_clear)
+        given.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.excel_button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(self)
+        column.addWidget(hint)
+        column.addLayout(choices)
+        column.addLayout(given)
+        column.addLayout(buttons)
+        self.use_filter(None, "")
+
+    def use_filter(self, flt: CommitmentFilter | None, scope: str) -> None:
+        self._given = flt
+        self.given_label.setText(_("The list from Komitmen: {scope}").format(
+            scope=scope or _("as filtered there")) if flt is not None else "")
+        for widget in (self.given_label, self.given_clear):
+            widget.setVisible(flt is not None)
+        for widget in (self.open_only, self.year):
+            widget.setEnabled(flt is None)
+
+    def current_filter(self) -> CommitmentFilter:
+        if self._given is not None:
+            return self._given
+        flt = CommitmentFilter(open_only=self.open_only.isChecked())
+        year = self.year.currentData()
+        if year is not None:
+            flt = replace(flt, agreed_from=date(year, 1, 1), agreed_to=date(year, 12, 31))
+        return flt
+
+    def write(self, suffix: str) -> None:
+        grouping = Grouping(self.grouping.currentData())
+        ok, matrix = attempt(self, lambda: action_matrix(
+            self.context.db, self.current_filter(), grouping=grouping,
+            today=self.context.today()))
+        if not ok:
+            return
+        writer = write_matrix_pdf if suffix == ".pdf" else write_matrix_workbook
+        name = f"Matriks Tindak Lanjut {self.context.today().isoformat()}{suffix}"
+        self._write(_("Save the action matrix as"), name,
+                    lambda target, progress: writer(matrix, target, progress),
+                    total=matrix.total)
+
+    def set_busy(self, busy: bool) -> None:
+        self.pdf_button.setEnabled(not busy)
+        self.excel_button.setEnabled(not busy)
