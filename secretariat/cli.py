@@ -102,6 +102,13 @@ def _parser() -> argparse.ArgumentParser:
                          help=_("commitments agreed at meetings of this year"))
     actions.add_argument("--group", choices=["meeting", "agency"], default="meeting",
                          help=_("list under each meeting (default) or each lead agency"))
+    progress = documents.add_parser(
+        "progress", help=_("laporan perkembangan komitmen (PDF or Excel by the name)"))
+    progress.add_argument("-o", "--output", required=True, metavar=_("FILE"))
+    progress.add_argument("--year", type=int, metavar=_("YEAR"),
+                          help=_("the meetings of this year (default: this year)"))
+    progress.add_argument("--task-force", type=int, metavar="ID",
+                          help=_("the task force (default: the one that met last)"))
     return parser
 
 

@@ -14,6 +14,8 @@ def run_export(db, args) -> int:
     target = Path(args.output).expanduser().resolve()
     if args.document == "actions":
         return _export_actions(db, args, target)
+    if args.document == "progress":
+        return _export_progress(db, args, target)
     if target.suffix.lower() != ".pdf":
         raise ValidationError(_("This document is written as PDF: give a file name ending "
                                 "in .pdf."))
@@ -31,6 +33,35 @@ def run_export(db, args) -> int:
     return 0
 
 
+def _pdf_or_excel(target: Path, document: str) -> str:
+    suffix = target.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise ValidationError(_("{document} is written as PDF or Excel: give a file name ending "
+                                "in .pdf or .xlsx.").format(document=document))
+    return suffix
+
+
+def _export_progress(db, args, target: Path) -> int:
+    from datetime import date
+
+    from secretariat.progress_report import progress_report, report_task_force
+
+    suffix = _pdf_or_excel(target, _("The progress report"))
+    year = args.year or date.today().year
+    report = progress_report(db, report_task_force(db, args.task_force), date(year, 1, 1),
+                             date(year, 12, 31))
+    if suffix == ".pdf":
+        from exports.pdf.progress import write_progress_pdf
+
+        write_progress_pdf(report, target)
+    else:
+        from exports.excel.progress import write_progress_workbook
+
+        write_progress_workbook(report, target)
+    print(_("Written to {path}.").format(path=target))
+    return 0
+
+
 def _export_actions(db, args, target: Path) -> int:
     from dataclasses import replace
     from datetime import date
@@ -38,10 +69,7 @@ def _export_actions(db, args, target: Path) -> int:
     from secretariat.action_matrix import Grouping, action_matrix
     from secretariat.cli_list import commitment_filter
 
-    suffix = target.suffix.lower()
-    if suffix not in (".pdf", ".xlsx"):
-        raise ValidationError(_("The action matrix is written as PDF or Excel: give a file "
-                                "name ending in .pdf or .xlsx."))
+    suffix = _pdf_or_excel(target, _("The action matrix"))
     flt = replace(commitment_filter(db, args), open_only=args.open)
     if args.year is not None:
         flt = replace(flt, agreed_from=date(args.year, 1, 1), agreed_to=date(args.year, 12, 31))

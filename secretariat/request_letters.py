@@ -205,9 +205,14 @@ def default_signer(db, commitment_ids: tuple[int, ...]) -> tuple[str, str, str]:
         task_force_id = session.scalar(
             select(Meeting.task_force_id).join(Commitment, Commitment.meeting_id == Meeting.id)
             .where(Commitment.id == commitment_ids[0]))
-        latest = session.execute(
-            select(Meeting.chair_name, Meeting.chair_position, Meeting.chair_nip)
-            .where(Meeting.task_force_id == task_force_id, Meeting.kind == MeetingKind.RAKOR,
-                   Meeting.status != MeetingStatus.CANCELLED, Meeting.chair_name != "")
-            .order_by(Meeting.date.desc()).limit(1)).first()
+        return latest_rakor_chair(session, task_force_id)
+
+
+def latest_rakor_chair(session, task_force_id: int | None) -> tuple[str, str, str]:
+    """Name, position and NIP of whoever chaired the task force's latest rakor."""
+    latest = session.execute(
+        select(Meeting.chair_name, Meeting.chair_position, Meeting.chair_nip)
+        .where(Meeting.task_force_id == task_force_id, Meeting.kind == MeetingKind.RAKOR,
+               Meeting.status != MeetingStatus.CANCELLED, Meeting.chair_name != "")
+        .order_by(Meeting.date.desc()).limit(1)).first()
     return tuple(latest) if latest else ("", "", "")

@@ -48,6 +48,7 @@ class Cells:
         }
         self._date = self._look(alignment=TOP, number_format=DATE_FORMAT)
         self._number = self._look(alignment=TOP)
+        self._percent = self._look(alignment=TOP, number_format="0%")
 
     def _look(self, **attributes):
         probe = WriteOnlyCell(self.sheet)
@@ -73,6 +74,10 @@ class Cells:
 
     def number(self, value: int | float | None) -> WriteOnlyCell:
         return self._made(value, self._number)
+
+    def percent(self, rate: float | None) -> WriteOnlyCell:
+        """A share kept as a number (0.62) and shown as "62%": it still sorts and sums."""
+        return self._made(rate, self._percent)
 
 
 def text_cell(sheet, value: str, *, wrap: bool = True) -> WriteOnlyCell:

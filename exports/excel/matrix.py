@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from exports.excel.cells import Cells, header_cell, title_cell
-from exports.excel.printing import set_up_printing
+from exports.excel.printing import LINE_HEIGHT, row_height, set_up_printing
 from exports.files import write_atomically
 from secretariat.action_matrix import HEADERS, ActionMatrix, MatrixRow
 from secretariat.request_letters import STATUS_WORDS
@@ -26,7 +26,6 @@ from secretariat.request_letters import STATUS_WORDS
 HEADER_ROW = 4
 # Narrow enough that a landscape page, fitted to width, stays readable when printed.
 WIDTHS = (5, 22, 40, 30, 14, 16, 17, 15, 8, 10, 26, 20, 18, 16)
-LINE_HEIGHT = 15  # points, for the default 11-point font
 STATUS_FILLS = {  # light, so the text stays readable in print
     "Belum Ditindaklanjuti": "E8EAED",
     "Dalam Proses": "FFF1C2",
@@ -49,18 +48,6 @@ def _cells(cells: Cells, row: MatrixRow) -> list:
         text(row.evidence), text(row.obstacles), text(remark), text(row.focus_area),
         text(row.sub_task_force),
     ]
-
-
-def _height(row: list) -> float:
-    """An estimate of the height wrapped text needs: neither Excel nor LibreOffice fits a
-    row to its text when opening a file, so without it long texts print over each other."""
-    lines = 1
-    for width, cell in zip(WIDTHS, row):
-        if isinstance(cell.value, str) and cell.value:
-            per_line = max(1, int(width * 1.15))
-            needed = sum(1 + len(part) // per_line for part in cell.value.split("\n"))
-            lines = max(lines, needed)
-    return min(409, LINE_HEIGHT * lines)  # Excel's largest row height
 
 
 def _rules(sheet, last_row: int) -> None:
@@ -103,7 +90,7 @@ def write_matrix_workbook(matrix: ActionMatrix, target: Path,
         for written, row in enumerate(matrix.rows(), start=1):
             cells = _cells(maker, row)
             line = HEADER_ROW + written
-            sheet.row_dimensions[line].height = _height(cells)
+            sheet.row_dimensions[line].height = row_height(cells, WIDTHS)
             sheet.append(cells)
             del sheet.row_dimensions[line]  # written already: memory stays flat
             if progress is not None and written % 1000 == 0:

@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from exports.pdf.fonts import BOLD, REGULAR, register_fonts
 from models import PaperSize
@@ -24,6 +24,14 @@ from secretariat.letterhead import LetterheadSettings
 
 F4 = (215 * mm, 330 * mm)
 PAPER = {PaperSize.A4: A4, PaperSize.F4: F4}
+# Status in words and colour, the same in every document; dark enough to print in grey.
+STATUS_COLOURS = {
+    "Belum Ditindaklanjuti": colors.HexColor("#5f6368"),
+    "Dalam Proses": colors.HexColor("#9a5b00"),
+    "Selesai": colors.HexColor("#1e6b2a"),
+    "Tidak Dapat Ditindaklanjuti": colors.HexColor("#5b3f85"),
+}
+LATE = colors.HexColor("#b00020")
 
 
 def page_size(settings: LetterheadSettings, *, wide: bool = False) -> tuple[float, float]:
@@ -113,6 +121,21 @@ def letterhead(settings: LetterheadSettings, styles: Styles, width: float) -> li
     ]))
     return [table, Table([[""]], colWidths=[width], rowHeights=[1.5],
                          style=[("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.black)])]
+
+
+def signature(styles: Styles, width: float, *, position: str, name: str, nip: str,
+              place_and_date: str = "") -> Flowable:
+    """The signer's block on the right half: position, room to sign, name underlined, NIP."""
+    lines = ([text(place_and_date)] if place_and_date else []) + [
+        text(position), "", f"<b><u>{text(name) or '.' * 30}</u></b>",
+        f"NIP. {text(nip)}" if nip else ""]
+    rows = [["", Paragraph(line, styles.centered)] for line in lines]
+    table = Table(rows, colWidths=[width * 0.45, width * 0.55])
+    room = len(lines) - 2  # the name's line gets the space above it
+    table.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, room), (-1, room), 45)]))
+    return KeepTogether([Spacer(1, 10), table])
 
 
 def numbered_canvas(*, draft: bool):

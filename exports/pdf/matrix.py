@@ -26,7 +26,16 @@ from reportlab.platypus import (
 
 from exports.files import write_atomically
 from exports.pdf.fonts import BOLD
-from exports.pdf.layout import Styles, letterhead, margins, numbered_canvas, page_size, text
+from exports.pdf.layout import (
+    LATE,
+    STATUS_COLOURS,
+    Styles,
+    letterhead,
+    margins,
+    numbered_canvas,
+    page_size,
+    text,
+)
 from secretariat.action_matrix import ActionMatrix, MatrixRow
 from secretariat.dates import short_date
 from secretariat.request_letters import STATUS_WORDS
@@ -34,13 +43,6 @@ from secretariat.request_letters import STATUS_WORDS
 COLUMNS = ("No", "Kesepakatan/Komitmen dan Rencana Aksi", "Penanggung Jawab", "Pendukung",
            "Batas Waktu", "Status", "Progres", "Kendala", "Keterangan")
 SHARES = (0.04, 0.30, 0.10, 0.10, 0.08, 0.11, 0.06, 0.12, 0.09)
-STATUS_COLOURS = {
-    "Belum Ditindaklanjuti": colors.HexColor("#5f6368"),
-    "Dalam Proses": colors.HexColor("#9a5b00"),
-    "Selesai": colors.HexColor("#1e6b2a"),
-    "Tidak Dapat Ditindaklanjuti": colors.HexColor("#5b3f85"),
-}
-LATE = colors.HexColor("#b00020")
 GROUP_FILL = colors.Color(0.88, 0.91, 0.96)
 CHUNK_ROWS = 40
 

@@ -12,12 +12,20 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, SimpleDocTemplate
+from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from exports.files import write_atomically
 from exports.pdf.fonts import BOLD
-from exports.pdf.layout import Styles, letterhead, margins, numbered_canvas, page_size, text
+from exports.pdf.layout import (
+    Styles,
+    letterhead,
+    margins,
+    numbered_canvas,
+    page_size,
+    signature,
+    text,
+)
 from secretariat.request_letters import RequestLetter
 
 SUBJECT = "Permintaan Laporan Perkembangan Tindak Lanjut Komitmen"
@@ -58,18 +66,6 @@ def _commitments(letter: RequestLetter, styles: Styles, width: float) -> LongTab
     return table
 
 
-def _signature(letter: RequestLetter, styles: Styles, width: float) -> Flowable:
-    lines = [text(letter.signer_position) or "Ketua Harian Gugus Tugas PP-TPPO",
-             "", f"<b><u>{text(letter.signer_name) or '.' * 30}</u></b>",
-             f"NIP. {text(letter.signer_nip)}" if letter.signer_nip else ""]
-    rows = [["", Paragraph(line, styles.centered)] for line in lines]
-    table = Table(rows, colWidths=[width * 0.45, width * 0.55])
-    table.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 0),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                               ("TOPPADDING", (0, 2), (-1, 2), 45)]))  # room to sign
-    return KeepTogether([Spacer(1, 10), table])
-
-
 def request_story(letter: RequestLetter, width: float) -> list[Flowable]:
     styles = Styles(letter.letterhead)
     right = ParagraphStyle("right", parent=styles.body, alignment=TA_RIGHT)
@@ -91,7 +87,9 @@ def request_story(letter: RequestLetter, width: float) -> list[Flowable]:
         f"disampaikan kepada Sekretariat Gugus Tugas {deadline}.", styles.body))
     story.append(Paragraph("Atas perhatian dan kerja sama Bapak/Ibu, kami ucapkan terima "
                            "kasih.", styles.body))
-    story.append(_signature(letter, styles, width))
+    story.append(signature(styles, width, position=letter.signer_position
+                           or "Ketua Harian Gugus Tugas PP-TPPO", name=letter.signer_name,
+                           nip=letter.signer_nip))
     return story
 
 

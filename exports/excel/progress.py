@@ -1,0 +1,174 @@
+"""Laporan Perkembangan Komitmen as an Excel workbook: one sheet per table of the report.
+
+The secretariat keeps these figures for its own reporting (to the province, to the
+ministry), so every number is a real number and every rate a real fraction shown as a
+percentage: they sort, sum and chart in Excel. Unlike the PDF, the overdue sheet lists
+every overdue commitment. The summary sheet carries Excel's own chart of the statuses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.utils import get_column_letter
+
+from exports.excel.cells import Cells, header_cell, title_cell
+from exports.excel.printing import LINE_HEIGHT, row_height, set_up_printing
+from exports.files import write_atomically
+from secretariat.progress_report import ProgressReport
+
+HEADER_ROW = 4
+
+
+def _sheet(workbook: Workbook, name: str, report: ProgressReport, headers: tuple[str, ...],
+           widths: tuple[int, ...], rows: Callable[[Cells], Iterable[list]], *,
+           filtered: bool = True):
+    """One table on its own sheet, titled like the report."""
+    sheet = workbook.create_sheet(name)
+    set_up_printing(sheet, columns=len(headers), header_row=HEADER_ROW,
+                    paper=report.letterhead.paper_size, widths=widths,
+                    landscape=len(headers) > 7)
+    sheet.append([title_cell(sheet, f"{report.title} — {name}")])
+    sheet.append([title_cell(sheet, report.task_force, size=11, bold=False)])
+    sheet.append([title_cell(sheet, f"{report.period}; keadaan per {report.printed_on}",
+                             size=10, bold=False)])
+    heading_cells = [header_cell(sheet, heading) for heading in headers]
+    sheet.row_dimensions[HEADER_ROW].height = max(2 * LINE_HEIGHT,
+                                                  row_height(heading_cells, widths))
+    sheet.append(heading_cells)
+    last = HEADER_ROW
+    for last, row in enumerate(rows(Cells(sheet)), start=HEADER_ROW + 1):
+        sheet.row_dimensions[last].height = row_height(row, widths)
+        sheet.append(row)
+        del sheet.row_dimensions[last]  # written already: a long overdue list stays flat
+    if filtered:
+        sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(headers))}{last}"
+    return sheet
+
+
+def _summary(report: ProgressReport):
+    figures = report.figures
+
+    def rows(cells: Cells):
+        for word, count in report.status_words():
+            yield [cells.text(word, wrap=False), cells.number(count),
+                   cells.percent(count / figures.total if figures.total else None)]
+        yield [cells.text("Jumlah", wrap=False), cells.number(figures.total),
+               cells.percent(1 if figures.total else None)]
+        yield [cells.text("Terlambat (belum selesai lewat batas waktu)"),
+               cells.number(figures.overdue_count),
+               cells.percent(figures.overdue_count / figures.total if figures.total else None)]
+    return rows
+
+
+def _status_chart(sheet, report: ProgressReport) -> None:
+    statuses = len(report.status_words())
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = "Komitmen menurut status"
+    chart.legend = None
+    chart.add_data(Reference(sheet, min_col=2, min_row=HEADER_ROW,
+                             max_row=HEADER_ROW + statuses), titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=HEADER_ROW + 1,
+                                   max_row=HEADER_ROW + statuses))
+    chart.width, chart.height = 16, 7
+    sheet.add_chart(chart, "E4")
+
+
+def _scorecard(report: ProgressReport):
+    def rows(cells: Cells):
+        for number, score in enumerate(report.figures.scorecard, start=1):
+            yield [cells.number(number), cells.text(score.abbreviation, wrap=False),
+                   cells.text(score.name), cells.number(score.total), cells.number(score.done),
+                   cells.number(score.done_on_time), cells.number(score.in_progress),
+                   cells.number(score.not_started), cells.number(score.cannot),
+                   cells.number(score.overdue), cells.percent(score.completion_rate),
+                   cells.percent(score.on_time_rate), cells.percent(score.average_progress / 100)]
+    return rows
+
+
+def _groups(report: ProgressReport, groups):
+    def rows(cells: Cells):
+        for number, group in enumerate(groups, start=1):
+            yield [cells.number(number), cells.text(report.group_name(group)),
+                   cells.number(group.total), cells.number(group.done), cells.number(group.open),
+                   cells.number(group.overdue), cells.percent(group.completion_rate),
+                   cells.percent(group.average_progress / 100)]
+    return rows
+
+
+def _trend(report: ProgressReport):
+    def rows(cells: Cells):
+        for number, point in enumerate(report.figures.trend, start=1):
+            yield [cells.number(number), cells.date(point.meeting_date), cells.text(point.title),
+                   cells.number(point.agreed), cells.number(point.done),
+                   cells.number(point.open), cells.number(point.cannot)]
+    return rows
+
+
+def _overdue(report: ProgressReport, progress: Callable[[int], None] | None):
+    def rows(cells: Cells):
+        for number, entry in enumerate(report.figures.overdue, start=1):
+            yield [cells.number(number), cells.text(entry.text), cells.date(entry.meeting_date),
+                   cells.text(entry.lead_agency, wrap=False), cells.date(entry.due_date),
+                   cells.number(entry.days_late), cells.percent(entry.progress / 100)]
+            if progress is not None and number % 1000 == 0:
+                progress(number)
+    return rows
+
+
+def _attendance(report: ProgressReport):
+    def rows(cells: Cells):
+        for number, entry in enumerate(report.figures.attendance, start=1):
+            yield [cells.number(number), cells.text(entry.abbreviation, wrap=False),
+                   cells.text(entry.name), cells.number(entry.invited),
+                   cells.number(entry.present), cells.number(entry.excused),
+                   cells.number(entry.absent), cells.percent(entry.rate)]
+    return rows
+
+
+GROUP_HEADERS = ("No", "{name}", "Komitmen", "Selesai", "Belum Selesai", "Terlambat",
+                 "Selesai (%)", "Rata-rata Progres")
+GROUP_WIDTHS = (5, 44, 11, 10, 12, 11, 11, 12)
+
+
+def write_progress_workbook(report: ProgressReport, target: Path,
+                            progress: Callable[[int], None] | None = None) -> Path:
+    figures = report.figures
+
+    def write(path: Path) -> None:
+        workbook = Workbook(write_only=True)
+        # The summary ends in its totals: a filter there would sort them among the statuses.
+        summary = _sheet(workbook, "Ringkasan", report, ("Status", "Jumlah", "%"), (44, 10, 9),
+                         _summary(report), filtered=False)
+        if figures.total:
+            _status_chart(summary, report)
+        _sheet(workbook, "Instansi", report,
+               ("No", "Singkatan", "Instansi Penanggung Jawab", "Komitmen", "Selesai",
+                "Selesai Tepat Waktu", "Dalam Proses", "Belum Ditindaklanjuti",
+                "Tidak Dapat Ditindaklanjuti", "Terlambat", "Selesai (%)", "Tepat Waktu (%)",
+                "Rata-rata Progres"),
+               (5, 18, 44, 11, 10, 12, 11, 14, 14, 11, 11, 12, 12), _scorecard(report))
+        _sheet(workbook, "Fokus", report, tuple(h.format(name="Fokus") for h in GROUP_HEADERS),
+               GROUP_WIDTHS, _groups(report, figures.focus_areas))
+        _sheet(workbook, "Sub Gugus Tugas", report,
+               tuple(h.format(name="Sub Gugus Tugas") for h in GROUP_HEADERS), GROUP_WIDTHS,
+               _groups(report, figures.sub_task_forces))
+        _sheet(workbook, "Tren", report,
+               ("No", "Tanggal Rakor", "Rakor", "Komitmen s.d. Rakor", "Selesai",
+                "Belum Selesai", "Tidak Dapat Ditindaklanjuti"),
+               (5, 18, 60, 14, 10, 12, 16), _trend(report))
+        _sheet(workbook, "Terlambat", report,
+               ("No", "Komitmen", "Tanggal Rapat", "Penanggung Jawab", "Batas Waktu",
+                "Terlambat (hari)", "Progres"),
+               (5, 70, 18, 20, 18, 11, 10), _overdue(report, progress))
+        _sheet(workbook, "Kehadiran", report,
+               ("No", "Singkatan", "Instansi", "Rakor Diundang", "Hadir", "Izin",
+                "Tidak Hadir", "Kehadiran (%)"),
+               (5, 18, 50, 11, 9, 9, 11, 12), _attendance(report))
+        workbook.save(path)
+
+    return write_atomically(target, write)
