@@ -42,6 +42,7 @@ class Navigator(Protocol):
     def open_agency(self, agency_id: int) -> None: ...
     def show_commitments(self, flt: "CommitmentFilter", scope: str = "") -> None: ...
     def show_matrix(self, flt: "CommitmentFilter", scope: str = "") -> None: ...
+    def show_progress_report(self, task_force_id: int, year: int) -> None: ...
 
 
 class _NoNavigation:
@@ -67,6 +68,9 @@ class _NoNavigation:
 
     def show_matrix(self, flt: "CommitmentFilter", scope: str = "") -> None:
         self.opened.append(("matrix", flt))
+
+    def show_progress_report(self, task_force_id: int, year: int) -> None:
+        self.opened.append(("progress_report", (task_force_id, year)))
 
 
 @dataclass

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -69,11 +70,13 @@ class MatrixBox(QGroupBox):
                         "the list shown there."), self)
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
-        choices = QHBoxLayout()
-        for widget in (QLabel(_("List"), self), self.grouping, self.open_only,
-                       QLabel(_("Meetings of"), self), self.year):
-            choices.addWidget(widget)
-        choices.addStretch(1)
+        choices = QGridLayout()
+        choices.addWidget(QLabel(_("List"), self), 0, 0)
+        choices.addWidget(self.grouping, 0, 1)
+        choices.addWidget(self.open_only, 0, 2)
+        choices.addWidget(QLabel(_("Meetings of"), self), 1, 0)
+        choices.addWidget(self.year, 1, 1)
+        choices.setColumnStretch(3, 1)
         given = QHBoxLayout()
         given.addWidget(self.given_label)
         given.addWidget(self.given_clear)

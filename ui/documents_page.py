@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +46,7 @@ from ui.formatting import short_date
 from ui.forms import ERROR_STYLE
 from ui.icons import icon
 from ui.documents_matrix import MatrixBox
+from ui.documents_progress import ProgressReportBox
 from ui.page import Page
 from ui.table_model import ROW_ROLE, Column, RowTableModel
 
@@ -51,9 +54,14 @@ _NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 
 def _file_name(document: str, meeting: MeetingRow) -> str:
-    """"Notulen 2025-12-02 Rapat Koordinasi ….pdf": sorts by date, safe on Windows."""
-    title = _NOT_IN_FILE_NAMES.sub(" ", meeting.title).strip()[:80].strip(" .")
-    return f"{document} {meeting.date.isoformat()} {title}.pdf"
+    """"Notulen 2025-12-02 Rapat Koordinasi ….pdf": sorts by date."""
+    return f"{document} {meeting.date.isoformat()} {meeting.title[:80]}.pdf"
+
+
+def _safe_file_name(name: str) -> str:
+    """A suggested file name that Windows accepts, whatever a title holds."""
+    stem, suffix = Path(name.replace("/", " ").replace("\\", " ")).stem, Path(name).suffix
+    return _NOT_IN_FILE_NAMES.sub(" ", stem).strip().strip(" .") + suffix
 
 
 class _JobSignals(QObject):
@@ -84,7 +92,7 @@ class _WriteJob(QRunnable):
 
 
 class DocumentsPage(Page):
-    WATCHES = ("meetings",)
+    WATCHES = ("meetings", "task_forces")
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -132,6 +140,7 @@ class DocumentsPage(Page):
         self.open_button.clicked.connect(self.open_result)
         self.open_button.hide()
         self.matrix = MatrixBox(context, self._write, self)
+        self.progress_report = ProgressReportBox(context, self._write, self)
         self._build_layout()
 
     def _build_layout(self) -> None:
@@ -164,18 +173,27 @@ class DocumentsPage(Page):
         result.addWidget(self.progress)
         result.addWidget(self.outcome, 1)
         result.addWidget(self.open_button)
-        later = self._hint(_("Preview and printing, and the progress report, will follow in "
-                             "a later version."))
+        commitments = QHBoxLayout()
+        commitments.addWidget(self.matrix, 1)
+        commitments.addWidget(self.progress_report, 1)
 
+        # The documents scroll on a small screen; the outcome of the last one stays in view.
+        content = QWidget(self)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(choice)
+        column.addWidget(self.meeting_facts)
+        column.addLayout(documents)
+        column.addLayout(commitments)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{_('Documents')}</h2>", self))
-        layout.addLayout(choice)
-        layout.addWidget(self.meeting_facts)
-        layout.addLayout(documents)
-        layout.addWidget(self.matrix)
+        layout.addWidget(scroll, 1)
         layout.addLayout(result)
-        layout.addWidget(later)
-        layout.addStretch(1)
 
     def _hint(self, text: str) -> QLabel:
         hint = QLabel(text, self)
@@ -195,12 +213,17 @@ class DocumentsPage(Page):
             row = self.meetings.row_of_id(keep) if keep is not None else None
             self.meeting.setCurrentIndex(row if row is not None else (0 if rows else -1))
             self.meeting.blockSignals(False)
+        self.progress_report.refresh()
         self._meeting_chosen()
         self.loaded.emit()
 
     def show_matrix_of(self, flt, scope: str) -> None:
         """The action matrix of exactly this filter (from the Komitmen page)."""
         self.matrix.use_filter(flt, scope)
+
+    def show_progress_report_of(self, task_force_id: int, year: int) -> None:
+        """The progress report of what the Progress page shows."""
+        self.progress_report.choose(task_force_id, year)
 
     def selected_meeting(self) -> MeetingRow | None:
         index = self.meeting.currentIndex()
@@ -261,7 +284,7 @@ class DocumentsPage(Page):
 
     def _write(self, title: str, suggested_name: str, writer, *, total: int = 0) -> None:
         """Ask where, then run `writer(target, progress)` in the background."""
-        chosen = self.ask_target(title, suggested_name)
+        chosen = self.ask_target(title, _safe_file_name(suggested_name))
         if not chosen or self._job is not None:
             return
         suffix = Path(suggested_name).suffix
@@ -303,6 +326,7 @@ class DocumentsPage(Page):
         self.minutes_button.setEnabled(usable)
         self.attendance_button.setEnabled(usable)
         self.matrix.set_busy(busy)
+        self.progress_report.set_busy(busy)
 
     def is_busy(self) -> bool:
         return self._job is not None

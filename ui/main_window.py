@@ -254,6 +254,9 @@ class MainWindow(QMainWindow):
     def show_matrix(self, flt, scope: str = "") -> None:
         self.show_page("documents").show_matrix_of(flt, scope)
 
+    def show_progress_report(self, task_force_id: int, year: int) -> None:
+        self.show_page("documents").show_progress_report_of(task_force_id, year)
+
     # -- search
     def _focus_search(self) -> None:
         if not self.current_page().focus_search():

@@ -217,3 +217,51 @@ def test_the_komitmen_list_goes_to_the_matrix_as_filtered(qtbot, demo_context, m
     assert "MATRIKS TINDAK LANJUT" in content and expected >= 1
     page.matrix.given_clear.click()
     assert page.matrix.current_filter() == CommitmentFilter(open_only=True)
+
+
+# --- the progress report -------------------------------------------------------------------
+
+
+def test_the_progress_page_hands_its_task_force_and_year_to_the_report(qtbot, demo_context,
+                                                                      monkeypatch, tmp_path):
+    import openpyxl
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    window.show()
+    progress = window.show_page("progress")
+    progress.year.setCurrentIndex(progress.year.findData(2025))
+    task_force, shown = progress.task_force.currentData(), progress.figures
+
+    progress.report_button.click()
+
+    page = window.current_page()
+    assert window.current_key() == "documents"
+    box = page.progress_report
+    assert (box.task_force.currentData(), box.year.currentData()) == (task_force, 2025)
+    monkeypatch.setattr(page, "ask_target", lambda *_a: str(tmp_path / "l"))
+    box.write(".xlsx")
+    _wait_written(qtbot, page)
+    assert page.result_path.endswith("l.xlsx") and not page.last_error
+    summary = openpyxl.load_workbook(page.result_path)["Ringkasan"]
+    totals = {row[0]: row[1] for row in summary.iter_rows(min_row=5, values_only=True)}
+    assert totals["Jumlah"] == shown.total  # the very figures the Progress page showed
+    assert totals["Selesai"] == shown.done
+
+
+def test_the_progress_report_is_written_as_pdf_with_a_safe_name(qtbot, demo_context,
+                                                                monkeypatch, tmp_path):
+    page = _page(qtbot, demo_context, monkeypatch, tmp_path / "laporan")
+    page.refresh()
+    assert page.progress_report.pdf_button.isEnabled()
+    page.progress_report.year.setCurrentIndex(page.progress_report.year.findData(2025))
+    page.progress_report.write(".pdf")
+    _wait_written(qtbot, page)
+
+    assert page.result_path.endswith("laporan.pdf") and not page.last_error
+    assert "LAPORAN PERKEMBANGAN TINDAK LANJUT KOMITMEN" in _text(page.result_path)
+    suggested = page.asked[-1][1]
+    assert suggested.startswith("Laporan Perkembangan 2025") and suggested.endswith(".pdf")
+    assert not set('<>:"/\\|?*') & set(suggested)

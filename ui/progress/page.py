@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTableView,
     QVBoxLayout,
@@ -34,6 +35,7 @@ from secretariat.regions import list_task_forces
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.formatting import number
+from ui.icons import icon
 from ui.page import Page
 from ui.progress.charts import group_chart, status_chart, trend_chart
 from ui.progress.tables import attendance_columns, overdue_columns, percent, scorecard_columns
@@ -120,6 +122,11 @@ class ProgressPage(Page):
         top.addWidget(self.task_force)
         top.addWidget(QLabel(_("Year of the meetings"), self))
         top.addWidget(self.year)
+        self.report_button = QPushButton(icon("pdf"), _("Report…"), self)
+        self.report_button.setToolTip(_("Write these figures as the progress report (PDF or "
+                                        "Excel) on the Documents page"))
+        self.report_button.clicked.connect(self.write_report)
+        top.addWidget(self.report_button)
 
         self.body = QWidget(self)
         self.grid = QGridLayout(self.body)
@@ -252,6 +259,11 @@ class ProgressPage(Page):
     def _open(self, **changes) -> None:
         flt, words = self.scope()
         self.context.navigator.show_commitments(replace(flt, **changes), words)
+
+    def write_report(self) -> None:
+        task_force = self.task_force.currentData()
+        if task_force is not None:
+            self.context.navigator.show_progress_report(task_force, self.year.currentData())
 
     def open_status(self, status: CommitmentStatus) -> None:
         self._open(statuses=(CommitmentStatus(status),))

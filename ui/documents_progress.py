@@ -1,0 +1,118 @@
+"""The Laporan page's progress report: one task force, one year, as PDF or Excel.
+
+The figures are the Perkembangan page's (one core call); the box opens on the task force
+and year that page last showed, so "print what I am looking at" needs no choosing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exports.excel.progress import write_progress_workbook
+from exports.pdf.progress import write_progress_pdf
+from secretariat.i18n import _
+from secretariat.progress_report import progress_report, report_task_force
+from secretariat.regions import list_task_forces
+from ui.errors import attempt
+from ui.icons import icon
+
+YEARS_BACK = 8
+
+
+class ProgressReportBox(QGroupBox):
+    def __init__(self, context, write, parent: QWidget | None = None) -> None:
+        super().__init__(_("Laporan perkembangan komitmen (progress report)"), parent)
+        self.context = context
+        self._write = write  # the page's background writer: (title, name, writer, total)
+        self._wanted: int | None = None  # asked for before the list was loaded
+        self.task_force = QComboBox(self)
+        self.task_force.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.task_force.setMinimumContentsLength(20)
+        self.year = QComboBox(self)
+        this_year = context.today().year
+        for year in range(this_year, this_year - YEARS_BACK, -1):
+            self.year.addItem(str(year), year)
+        self.pdf_button = QPushButton(icon("pdf"), _("Write report (PDF)…"), self)
+        self.pdf_button.clicked.connect(lambda: self.write(".pdf"))
+        self.excel_button = QPushButton(icon("save"), _("Write report (Excel)…"), self)
+        self.excel_button.clicked.connect(lambda: self.write(".xlsx"))
+
+        hint = QLabel(_("For the chairs: commitments by status, the lead agencies' scorecard, "
+                        "progress per focus area and sub task force, the trend after each "
+                        "rakor, overdue commitments and rakor attendance, as on the "
+                        "Progress page."), self)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        choices = QGridLayout()
+        choices.addWidget(QLabel(_("Task force"), self), 0, 0)
+        choices.addWidget(self.task_force, 0, 1, 1, 2)
+        choices.addWidget(QLabel(_("Year of the meetings"), self), 1, 0)
+        choices.addWidget(self.year, 1, 1)
+        choices.setColumnStretch(2, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.excel_button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(self)
+        column.addWidget(hint)
+        column.addLayout(choices)
+        column.addLayout(buttons)
+
+    def refresh(self) -> None:
+        kept = (self._wanted or self.task_force.currentData()
+                or self.context.settings.value("last_task_force"))
+        self._wanted = None
+        ok, rows = attempt(self, lambda: list_task_forces(self.context.db))
+        if not ok:
+            return
+        self.task_force.clear()
+        for row in rows:
+            self.task_force.addItem(row.name, row.id)
+        if not str(kept or "").isdigit() and rows:  # as the command line: the one that met last
+            ok, kept = attempt(self, lambda: report_task_force(self.context.db))
+        found = self.task_force.findData(int(kept)) if str(kept or "").isdigit() else -1
+        self.task_force.setCurrentIndex(max(found, 0))
+        self.set_busy(False)
+
+    def choose(self, task_force_id: int, year: int) -> None:
+        """Open on what the Progress page shows."""
+        if self.task_force.findData(task_force_id) < 0:
+            self._wanted = task_force_id  # the page loads its lists after being shown
+        for combo, value in ((self.task_force, task_force_id), (self.year, year)):
+            found = combo.findData(value)
+            if found >= 0:
+                combo.setCurrentIndex(found)
+
+    def write(self, suffix: str) -> None:
+        task_force, year = self.task_force.currentData(), self.year.currentData()
+        if task_force is None:
+            return
+        ok, report = attempt(self, lambda: progress_report(
+            self.context.db, task_force, date(year, 1, 1), date(year, 12, 31),
+            today=self.context.today()))
+        if not ok:
+            return
+        if suffix == ".pdf":
+            writer = lambda target, _progress: write_progress_pdf(report, target)  # noqa: E731
+        else:
+            writer = lambda target, progress: write_progress_workbook(  # noqa: E731
+                report, target, progress)
+        name = f"Laporan Perkembangan {year} {self.task_force.currentText()}{suffix}"
+        self._write(_("Save the progress report as"), name, writer)
+
+    def set_busy(self, busy: bool) -> None:
+        usable = not busy and self.task_force.count() > 0
+        self.pdf_button.setEnabled(usable)
+        self.excel_button.setEnabled(usable)
