@@ -48,6 +48,7 @@ from ui.icons import icon
 from ui.documents_matrix import MatrixBox
 from ui.documents_progress import ProgressReportBox
 from ui.page import Page
+from ui.pdf_preview import PdfPreview
 from ui.table_model import ROW_ROLE, Column, RowTableModel
 
 _NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
@@ -139,6 +140,10 @@ class DocumentsPage(Page):
         self.open_button = QPushButton(icon("open"), _("Open"), self)
         self.open_button.clicked.connect(self.open_result)
         self.open_button.hide()
+        self.preview_button = QPushButton(icon("print"), _("Preview and print…"), self)
+        self.preview_button.clicked.connect(self.preview_result)
+        self.preview_button.hide()
+        self.preview: PdfPreview | None = None
         self.matrix = MatrixBox(context, self._write, self)
         self.progress_report = ProgressReportBox(context, self._write, self)
         self._build_layout()
@@ -172,6 +177,7 @@ class DocumentsPage(Page):
         result = QHBoxLayout()
         result.addWidget(self.progress)
         result.addWidget(self.outcome, 1)
+        result.addWidget(self.preview_button)
         result.addWidget(self.open_button)
         commitments = QHBoxLayout()
         commitments.addWidget(self.matrix, 1)
@@ -299,6 +305,7 @@ class DocumentsPage(Page):
         self.outcome.setStyleSheet("")
         self.outcome.setText(_("Writing {name}…").format(name=target.name))
         self.open_button.hide()
+        self.preview_button.hide()
         self._job = _WriteJob(lambda progress: writer(target, progress))
         self._job.signals.advanced.connect(self.progress.setValue)
         self._job.signals.finished.connect(self._written)
@@ -312,6 +319,7 @@ class DocumentsPage(Page):
         self.result_path = path
         self.outcome.setText(_("Written: {path}").format(path=path))
         self.open_button.show()
+        self.preview_button.setVisible(path.lower().endswith(".pdf"))
 
     def _failed(self, message: str) -> None:
         self._job = None
@@ -330,6 +338,17 @@ class DocumentsPage(Page):
 
     def is_busy(self) -> bool:
         return self._job is not None
+
+    def preview_result(self) -> None:
+        """The written PDF inside the program, to look over, print or save elsewhere."""
+        if not self.result_path:
+            return
+        ok, preview = attempt(self, lambda: PdfPreview(self.result_path,
+                                                       Path(self.result_path).name, self))
+        if ok:
+            self.preview = preview
+            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            preview.open()  # modal to this window, without blocking the event loop
 
     def open_result(self) -> None:
         if self.result_path:

@@ -1,0 +1,159 @@
+"""Pratinjau: a written PDF shown in the program, printed through QPrinter, saved elsewhere."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfgen.canvas import Canvas
+
+from secretariat.errors import FileProblem
+from ui.documents_page import DocumentsPage
+from ui.pdf_preview import PdfPreview
+from ui.pdf_render import PdfPages
+
+
+@pytest.fixture
+def three_pages(tmp_path):
+    """Two portrait A4 pages and a landscape one, each saying which it is."""
+    path = tmp_path / "tiga halaman.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    for number, size in ((1, A4), (2, A4), (3, landscape(A4))):
+        canvas.setPageSize(size)
+        canvas.setFont("Helvetica", 40)
+        canvas.drawString(100, 300, f"Halaman uji {number}")
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def _pdf_printer(target) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(target))
+    return printer
+
+
+def _preview(qtbot, path) -> PdfPreview:
+    preview = PdfPreview(path, path.name)
+    qtbot.addWidget(preview)
+    preview.show()
+    return preview
+
+
+def test_the_preview_shows_every_page_and_where_the_reader_is(qtbot, three_pages):
+    preview = _preview(qtbot, three_pages)
+
+    assert len(preview.page_views) == 3
+    assert preview.page_label.text() == "Halaman 1 dari 3"
+    landscape_view, portrait_view = preview.page_views[2], preview.page_views[0]
+    assert landscape_view.width() > landscape_view.height()
+    assert portrait_view.height() > portrait_view.width()
+    preview.scroll.verticalScrollBar().setValue(preview.scroll.verticalScrollBar().maximum())
+    assert preview.page_label.text() == "Halaman 3 dari 3"
+
+
+def test_only_pages_in_view_are_drawn_and_zoom_resizes_them(qtbot, three_pages):
+    preview = _preview(qtbot, three_pages)
+    qtbot.waitUntil(lambda: 0 in preview._pictures)
+    assert 2 not in preview._pictures  # far below the view: not drawn yet
+
+    width = preview.page_views[0].width()
+    preview.step_zoom(1)
+    assert preview.page_views[0].width() > width
+    preview.step_zoom(-1)
+    preview.step_zoom(-1)
+    assert preview.page_views[0].width() < width
+
+
+def test_printing_sends_the_real_pages_in_their_orientation(qtbot, three_pages, tmp_path):
+    preview = _preview(qtbot, three_pages)
+    printer = preview.printer()  # as the print dialog would receive it
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "dicetak.pdf"))
+
+    assert preview.print_to(printer) and preview.printed_pages == 3
+
+    pages = PdfReader(tmp_path / "dicetak.pdf").pages
+    assert len(pages) == 3
+    sizes = [tuple(round(float(v)) for v in page.mediabox.upper_right) for page in pages]
+    assert sizes[0][0] < sizes[0][1] and sizes[2][0] > sizes[2][1]  # portrait, landscape
+    assert abs(sizes[0][0] - A4[0]) <= 2  # the paper the document was written for
+
+
+def test_a_page_range_prints_only_those_pages(qtbot, three_pages, tmp_path):
+    from ui.pdf_render import print_pdf
+
+    printer = _pdf_printer(tmp_path / "sebagian.pdf")
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 3)
+
+    assert print_pdf(three_pages, printer) == 2
+    assert len(PdfReader(tmp_path / "sebagian.pdf").pages) == 2
+
+
+def test_printed_pages_carry_the_drawing_not_blank_paper(qtbot, three_pages, tmp_path):
+    printer = _pdf_printer(tmp_path / "isi.pdf")
+    from ui.pdf_render import print_pdf
+
+    print_pdf(three_pages, printer)
+    with PdfPages(tmp_path / "isi.pdf") as printed:
+        image = printed.image(0, 30)
+    dark = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+               if image.pixelColor(x, y).lightness() < 128)
+    assert dark > 20  # the text "Halaman uji 1" came through
+
+
+def test_a_file_that_is_not_a_pdf_is_explained(qtbot, tmp_path, demo_context, messages):
+    broken = tmp_path / "rusak.pdf"
+    broken.write_bytes(b"%PDF-1.4 bukan pdf sebenarnya")
+    with pytest.raises(FileProblem):
+        PdfPages(broken)
+
+    page = DocumentsPage(demo_context)
+    qtbot.addWidget(page)
+    page.result_path = str(broken)
+    page.preview_result()
+    assert page.preview is None
+    assert any("rusak.pdf" in text for text in messages.texts())
+
+
+def test_save_as_writes_an_identical_copy_and_a_locked_target_is_explained(
+        qtbot, three_pages, tmp_path, monkeypatch, messages):
+    preview = _preview(qtbot, three_pages)
+    copy = tmp_path / "salinan"
+    monkeypatch.setattr(preview, "ask_target", lambda: str(copy))
+    preview.save_as()
+    assert (tmp_path / "salinan.pdf").read_bytes() == three_pages.read_bytes()
+
+    (tmp_path / "terkunci.pdf").write_bytes(b"lama")
+    monkeypatch.setattr(preview, "ask_target", lambda: str(tmp_path / "terkunci.pdf"))
+
+    def locked(source, destination):
+        raise PermissionError(13, "The process cannot access the file")
+
+    monkeypatch.setattr(os, "replace", locked)
+    preview.save_as()
+    assert (tmp_path / "terkunci.pdf").read_bytes() == b"lama"
+    assert any("terkunci.pdf" in text for text in messages.texts())
+
+
+def test_the_written_notulen_opens_in_the_preview(qtbot, demo_context, monkeypatch, tmp_path):
+    page = DocumentsPage(demo_context)
+    qtbot.addWidget(page)
+    page.show()
+    monkeypatch.setattr(page, "ask_target", lambda *_a: str(tmp_path / "notulen.pdf"))
+    held = next(row for row in page.meetings.rows() if row.commitment_count)
+    page.select_meeting(held.id)
+    page.write_minutes()
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=30_000)
+    assert page.preview_button.isVisible()
+
+    page.preview_button.click()
+
+    assert page.preview is not None and page.preview.isVisible()
+    assert len(page.preview.page_views) == len(PdfReader(tmp_path / "notulen.pdf").pages)
+    page.preview.close()
