@@ -109,6 +109,17 @@ def _parser() -> argparse.ArgumentParser:
                           help=_("the meetings of this year (default: this year)"))
     progress.add_argument("--task-force", type=int, metavar="ID",
                           help=_("the task force (default: the one that met last)"))
+    agencies = documents.add_parser(
+        "agencies", help=_("direktori instansi: agencies, contact people, memberships (Excel)"))
+    agencies.add_argument("-o", "--output", required=True, metavar=_("FILE"))
+    agencies.add_argument("--all", action="store_true", help=_("include archived agencies"))
+    meetings = documents.add_parser("meetings", help=_("jadwal rapat: the meeting schedule "
+                                                       "(Excel)"))
+    meetings.add_argument("-o", "--output", required=True, metavar=_("FILE"))
+    meetings.add_argument("--year", type=int, metavar=_("YEAR"),
+                          help=_("only the meetings of this year"))
+    meetings.add_argument("--task-force", type=int, metavar="ID",
+                          help=_("only the meetings of this task force"))
     return parser
 
 

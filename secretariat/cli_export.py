@@ -16,6 +16,8 @@ def run_export(db, args) -> int:
         return _export_actions(db, args, target)
     if args.document == "progress":
         return _export_progress(db, args, target)
+    if args.document in ("agencies", "meetings"):
+        return _export_register(db, args, target)
     if target.suffix.lower() != ".pdf":
         raise ValidationError(_("This document is written as PDF: give a file name ending "
                                 "in .pdf."))
@@ -58,6 +60,25 @@ def _export_progress(db, args, target: Path) -> int:
         from exports.excel.progress import write_progress_workbook
 
         write_progress_workbook(report, target)
+    print(_("Written to {path}.").format(path=target))
+    return 0
+
+
+def _export_register(db, args, target: Path) -> int:
+    from exports.excel.registers import write_agency_directory, write_meeting_schedule
+    from secretariat.progress_report import report_task_force
+    from secretariat.registers import agency_directory, meeting_schedule
+
+    if target.suffix.lower() != ".xlsx":
+        raise ValidationError(_("This register is written as Excel: give a file name ending "
+                                "in .xlsx."))
+    if args.document == "agencies":
+        write_agency_directory(agency_directory(db, include_archived=args.all), target)
+    else:
+        task_force = (report_task_force(db, args.task_force)
+                      if args.task_force is not None else None)  # checked: it must exist
+        write_meeting_schedule(meeting_schedule(db, year=args.year, task_force_id=task_force),
+                               target)
     print(_("Written to {path}.").format(path=target))
     return 0
 

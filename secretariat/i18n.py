@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import gettext
 import os
+from functools import cache
 from importlib.resources import files
 
 DOMAIN = "secretariat"
 DEFAULT_LANGUAGE = "id"
+DOCUMENT_LANGUAGE = "id"  # official documents leave the office in Indonesian, always
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
@@ -47,6 +49,17 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations.ngettext(singular, plural, n)
+
+
+@cache
+def _document_translations() -> gettext.NullTranslations:
+    return gettext.translation(DOMAIN, locale_dir(), languages=[DOCUMENT_LANGUAGE],
+                               fallback=True)
+
+
+def in_documents(message: str) -> str:
+    """`message` in the language of official documents, whatever the screens use."""
+    return _document_translations().gettext(message)
 
 
 def N_(message: str) -> str:

@@ -13,7 +13,7 @@ from models import (
     MeetingStatus,
     RegionLevel,
 )
-from secretariat.i18n import N_, _
+from secretariat.i18n import N_, _, in_documents
 
 _LABELS: dict[Enum, str] = {
     CommitmentStatus.NOT_STARTED: N_("Not yet followed up"),
@@ -55,3 +55,8 @@ _LABELS: dict[Enum, str] = {
 def label(code: Enum) -> str:
     """The translated label of a stored code (status, kind, source, level)."""
     return _(_LABELS[code])
+
+
+def document_label(code: Enum) -> str:
+    """The label as official documents print it (Indonesian, whatever the screens use)."""
+    return in_documents(_LABELS[code])

@@ -8,45 +8,26 @@ every overdue commitment. The summary sheet carries Excel's own chart of the sta
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
-from openpyxl.utils import get_column_letter
 
-from exports.excel.cells import Cells, header_cell, title_cell
-from exports.excel.printing import LINE_HEIGHT, row_height, set_up_printing
+from exports.excel.cells import Cells
+from exports.excel.sheets import HEADER_ROW, table_sheet
 from exports.files import write_atomically
 from secretariat.progress_report import ProgressReport
 
-HEADER_ROW = 4
 
 
-def _sheet(workbook: Workbook, name: str, report: ProgressReport, headers: tuple[str, ...],
-           widths: tuple[int, ...], rows: Callable[[Cells], Iterable[list]], *,
-           filtered: bool = True):
-    """One table on its own sheet, titled like the report."""
-    sheet = workbook.create_sheet(name)
-    set_up_printing(sheet, columns=len(headers), header_row=HEADER_ROW,
-                    paper=report.letterhead.paper_size, widths=widths,
-                    landscape=len(headers) > 7)
-    sheet.append([title_cell(sheet, f"{report.title} — {name}")])
-    sheet.append([title_cell(sheet, report.task_force, size=11, bold=False)])
-    sheet.append([title_cell(sheet, f"{report.period}; keadaan per {report.printed_on}",
-                             size=10, bold=False)])
-    heading_cells = [header_cell(sheet, heading) for heading in headers]
-    sheet.row_dimensions[HEADER_ROW].height = max(2 * LINE_HEIGHT,
-                                                  row_height(heading_cells, widths))
-    sheet.append(heading_cells)
-    last = HEADER_ROW
-    for last, row in enumerate(rows(Cells(sheet)), start=HEADER_ROW + 1):
-        sheet.row_dimensions[last].height = row_height(row, widths)
-        sheet.append(row)
-        del sheet.row_dimensions[last]  # written already: a long overdue list stays flat
-    if filtered:
-        sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(headers))}{last}"
-    return sheet
+def _sheet(workbook, name: str, report: ProgressReport, headers: tuple[str, ...],
+           widths: tuple[int, ...], rows, **options):
+    """One table of the report on its own sheet, titled like the report."""
+    return table_sheet(workbook, name, titles=(
+        f"{report.title} — {name}", report.task_force,
+        f"{report.period}; keadaan per {report.printed_on}"), headers=headers, widths=widths,
+        rows=rows, paper=report.letterhead.paper_size, **options)
 
 
 def _summary(report: ProgressReport):
