@@ -47,6 +47,7 @@ from ui.forms import ERROR_STYLE
 from ui.icons import icon
 from ui.documents_matrix import MatrixBox
 from ui.documents_progress import ProgressReportBox
+from ui.documents_registers import RegistersBox
 from ui.page import Page
 from ui.pdf_preview import PdfPreview
 from ui.table_model import ROW_ROLE, Column, RowTableModel
@@ -93,7 +94,7 @@ class _WriteJob(QRunnable):
 
 
 class DocumentsPage(Page):
-    WATCHES = ("meetings", "task_forces")
+    WATCHES = ("meetings", "task_forces", "agencies")
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -146,6 +147,7 @@ class DocumentsPage(Page):
         self.preview: PdfPreview | None = None
         self.matrix = MatrixBox(context, self._write, self)
         self.progress_report = ProgressReportBox(context, self._write, self)
+        self.registers = RegistersBox(context, self._write, self)
         self._build_layout()
 
     def _build_layout(self) -> None:
@@ -191,6 +193,7 @@ class DocumentsPage(Page):
         column.addWidget(self.meeting_facts)
         column.addLayout(documents)
         column.addLayout(commitments)
+        column.addWidget(self.registers)
         column.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -335,6 +338,7 @@ class DocumentsPage(Page):
         self.attendance_button.setEnabled(usable)
         self.matrix.set_busy(busy)
         self.progress_report.set_busy(busy)
+        self.registers.set_busy(busy)
 
     def is_busy(self) -> bool:
         return self._job is not None

@@ -32,6 +32,19 @@ def _busiest_commitment_window(window, db):
     return commitment_window
 
 
+def _minutes_preview(meeting_id: int, db, folder: Path):
+    """The notulen of a held rakor in the program's own preview, as a clerk prints it."""
+    from exports.pdf.minutes import write_minutes
+    from secretariat.reports import minutes_report
+    from ui.pdf_preview import PdfPreview
+
+    path = write_minutes(minutes_report(db, meeting_id), folder / "Notulen.pdf")
+    preview = PdfPreview(path, path.name)
+    preview.resize(1000, 820)
+    preview.show()
+    return preview
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="resources/screenshots")
@@ -75,13 +88,17 @@ def main() -> int:
     view.tabs.setCurrentWidget(view.carry_forward)
     _settle(app)
     window.grab().save(str(out / "carried_forward.png"))
+    preview = _minutes_preview(held.id, db, Path(folder))
+    _settle(app)
+    preview.grab().save(str(out / "preview.png"))
+    preview.close()
     commitment_window = _busiest_commitment_window(window, db)
     _settle(app)
     commitment_window.grab().save(str(out / "commitment.png"))
     commitment_window.close()
     window.close()
     db.close()
-    print(f"{len(shots) + 3} screenshots written to {out}", flush=True)
+    print(f"{len(shots) + 4} screenshots written to {out}", flush=True)
     # Leave before Python's final garbage collection of Qt objects (a PySide6 crash at exit).
     os._exit(0)
 

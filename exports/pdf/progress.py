@@ -10,6 +10,7 @@ matrix is the document that lists them all.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -144,14 +145,21 @@ def _group_chart(groups, report: ProgressReport, width: float) -> Drawing:
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.reverseDirection = 1  # first group on top, as in the table
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = 7
+    _count_axis(chart.valueAxis, max(max(row) for row in chart.data))
     chart.barSpacing, chart.groupSpacing = 1, 6
     drawing.add(chart)
     drawing.add(_legend(175, height + 28, [(DONE_COLOUR, "Selesai"),
                                                    (OPEN_COLOUR, "Belum selesai")]))
     return drawing
+
+
+def _count_axis(axis, largest: int) -> None:
+    """An axis of whole commitments: no "1.5" ticks when there are only two."""
+    axis.valueMin = 0
+    axis.valueStep = max(1, math.ceil(largest / 5))
+    axis.valueMax = max(1, math.ceil(largest / axis.valueStep) * axis.valueStep)
+    axis.labels.fontName = REGULAR
+    axis.labels.fontSize = 7
 
 
 def _shortened(name: str, limit: int) -> str:
@@ -199,9 +207,7 @@ def _trend_chart(report: ProgressReport, width: float) -> Drawing:
     chart.categoryAxis.categoryNames = [point.meeting_date.strftime("%d-%m-%Y") for point in trend]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 7
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = 7
+    _count_axis(chart.valueAxis, max(max(row) for row in chart.data))
     drawing.add(chart)
     drawing.add(_legend(40, 165, [(OPEN_COLOUR, "Belum selesai"),
                                           (DONE_COLOUR, "Selesai")]))
@@ -259,8 +265,14 @@ def _attendance(report: ProgressReport, styles: Styles, width: float) -> list[Fl
 
 
 def _section(title: str, styles: Styles, flowables: list[Flowable]) -> list[Flowable]:
-    # The heading stays with the start of its section, never alone at a page's foot.
-    return [KeepTogether([Paragraph(title, styles.heading), flowables[0]]), *flowables[1:]]
+    """The heading and its note stay with the section's first table or chart, never alone
+    at a page's foot (a table longer than a page still splits where it must)."""
+    first = 1
+    while first < len(flowables) and isinstance(flowables[first - 1], Paragraph) \
+            and flowables[first - 1].style.name == "small":
+        first += 1  # a note under the heading goes with what it introduces
+    return [KeepTogether([Paragraph(title, styles.heading), *flowables[:first]]),
+            *flowables[first:]]
 
 
 def progress_story(report: ProgressReport, width: float) -> list[Flowable]:

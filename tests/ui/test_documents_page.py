@@ -265,3 +265,31 @@ def test_the_progress_report_is_written_as_pdf_with_a_safe_name(qtbot, demo_cont
     suggested = page.asked[-1][1]
     assert suggested.startswith("Laporan Perkembangan 2025") and suggested.endswith(".pdf")
     assert not set('<>:"/\\|?*') & set(suggested)
+
+
+# --- the registers -------------------------------------------------------------------------
+
+
+def test_the_agency_directory_and_the_schedule_are_written_from_laporan(qtbot, demo_context,
+                                                                        monkeypatch, tmp_path):
+    import openpyxl
+
+    from exports.excel.sheets import HEADER_ROW
+    from secretariat.agencies import list_agencies
+    from secretariat.meetings import list_meetings
+
+    page = _page(qtbot, demo_context, monkeypatch, tmp_path / "direktori")
+    page.registers.write_directory()
+    _wait_written(qtbot, page)
+    assert page.result_path.endswith("direktori.xlsx") and not page.preview_button.isVisible()
+    sheet = openpyxl.load_workbook(page.result_path)["Direktori Instansi"]
+    listed = {row[0] for row in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True)}
+    assert listed == {agency.abbreviation for agency in list_agencies(demo_context.db)}
+
+    monkeypatch.setattr(page, "ask_target", lambda *_a: str(tmp_path / "jadwal.xlsx"))
+    page.registers.year.setCurrentIndex(page.registers.year.findData(2025))
+    page.registers.write_schedule()
+    _wait_written(qtbot, page)
+    rows = list(openpyxl.load_workbook(page.result_path).active.iter_rows(
+        min_row=HEADER_ROW + 1, values_only=True))
+    assert len(rows) == len(list_meetings(demo_context.db, year=2025))
