@@ -19,6 +19,7 @@ from tests.factories import make_task_force
 from tests.ui.conftest import TODAY
 from ui.commitments_page import CommitmentsPage
 from ui.follow_ups.commitment_window import CommitmentWindow
+from ui.pdf_preview import PdfPreview
 
 PDF_BYTES = b"%PDF-1.4\n% surat balasan Dinsos\n%%EOF\n"
 
@@ -137,13 +138,16 @@ def test_a_request_letter_goes_from_the_komitmen_list_and_is_recorded(
 
     page.request_report()
     dialog = page.dialog
-    dialog.viewer = lambda path: None
     dialog.letter_number.setText("005/211/GT-PPTPPO/XI/2026")
     dialog.target.setText(str(tmp_path / "permintaan"))
     dialog.accept()
 
     assert not dialog.isVisible(), dialog.form.error_text("target")
     written = tmp_path / "permintaan.pdf"
+    # The letter waits in the program's preview, to be printed for signature.
+    (preview,) = [child for child in page.findChildren(PdfPreview) if child.isVisible()]
+    assert preview.path == written and len(preview.page_views) >= 1
+    preview.close()
     content = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(written).pages))
     assert "005/211/GT-PPTPPO/XI/2026" in content and "25 November 2026" in content
     asked = [page.model.row_at(r) for r in range(page.model.rowCount())]

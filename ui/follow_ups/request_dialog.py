@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -31,7 +31,8 @@ from secretariat.request_letters import (
     record_request,
     request_letter,
 )
-from ui.follow_ups.commitment_window import open_with_system_viewer
+from ui.errors import attempt
+from ui.pdf_preview import PdfPreview
 from ui.forms import FormDialog, date_edit, date_value
 
 
@@ -45,7 +46,7 @@ class RequestDialog(FormDialog):
         super().__init__(_("Ask for a progress report"), parent)
         self.context = context
         self.commitment_ids = tuple(commitment_ids)
-        self.viewer: Callable[[Path], None] = open_with_system_viewer
+        self.viewer: Callable[[Path], None] = self._preview
         self.written: Path | None = None
         today = context.today()
         first = get_commitment(context.db, self.commitment_ids[0], today=today).row \
@@ -80,11 +81,19 @@ class RequestDialog(FormDialog):
         self.form.add("target", _("Save as"), where)
         self.record = QCheckBox(_("Record that the letter was sent"), self)
         self.record.setChecked(True)
-        self.open_after = QCheckBox(_("Open the letter after saving"), self)
+        self.open_after = QCheckBox(_("Show the letter to print after saving"), self)
         self.open_after.setChecked(True)
         self.form.layout.addRow(self.record)
         self.form.layout.addRow(self.open_after)
         self.resize(640, self.sizeHint().height())
+
+    def _preview(self, path: Path) -> None:
+        """The letter in the program's preview, where it is printed for signature."""
+        owner = self.parentWidget() or self
+        ok, preview = attempt(owner, lambda: PdfPreview(path, path.name, owner))
+        if ok:
+            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            preview.open()
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(self, _("Save letter as"),
