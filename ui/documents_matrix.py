@@ -15,12 +15,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,28 +26,20 @@ from exports.pdf.matrix import write_matrix_pdf
 from secretariat.action_matrix import Grouping, action_matrix
 from secretariat.commitment_queries import CommitmentFilter
 from secretariat.i18n import _
+from ui.documents_box import DocumentBox
 from ui.errors import attempt
-from ui.icons import icon
-
-YEARS_BACK = 8
 
 
-class MatrixBox(QGroupBox):
+class MatrixBox(DocumentBox):
     def __init__(self, context, write, parent: QWidget | None = None) -> None:
-        super().__init__(_("Matriks tindak lanjut (action matrix)"), parent)
-        self.context = context
-        self._write = write  # the page's background writer: (title, name, writer, total)
+        super().__init__(_("Matriks tindak lanjut (action matrix)"), context, write, parent)
         self._given: CommitmentFilter | None = None
         self.grouping = QComboBox(self)
         self.grouping.addItem(_("Under each meeting"), Grouping.MEETING.value)
         self.grouping.addItem(_("Under each lead agency"), Grouping.AGENCY.value)
         self.open_only = QCheckBox(_("Only open commitments"), self)
         self.open_only.setChecked(True)
-        self.year = QComboBox(self)
-        self.year.addItem(_("All years"), None)
-        this_year = context.today().year
-        for year in range(this_year, this_year - YEARS_BACK, -1):
-            self.year.addItem(str(year), year)
+        self.year = self.year_choice(all_years=True)
         self.given_label = QLabel(self)
         self.given_label.setTextFormat(Qt.TextFormat.PlainText)
         self.given_label.setStyleSheet("color: #1d4f91; font-weight: bold")
@@ -58,18 +47,12 @@ class MatrixBox(QGroupBox):
         self.given_clear.setText("✕")
         self.given_clear.setToolTip(_("Use the choices here instead"))
         self.given_clear.clicked.connect(lambda: self.use_filter(None, ""))
-        self.pdf_button = QPushButton(icon("pdf"), _("Write matrix (PDF)…"), self)
-        self.pdf_button.clicked.connect(lambda: self.write(".pdf"))
-        self.excel_button = QPushButton(icon("save"), _("Write matrix (Excel)…"), self)
-        self.excel_button.clicked.connect(lambda: self.write(".xlsx"))
 
-        hint = QLabel(_("Every commitment with its lead and supporting agencies, due date, "
+        self.add_hint(_("Every commitment with its lead and supporting agencies, due date, "
                         "status and progress, evidence and obstacles. The PDF is for "
                         "circulating to member agencies, the workbook for the secretariat's "
                         "own reporting. From the Komitmen page, 'Matriks…' takes exactly "
-                        "the list shown there."), self)
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+                        "the list shown there."))
         choices = QGridLayout()
         choices.addWidget(QLabel(_("List"), self), 0, 0)
         choices.addWidget(self.grouping, 0, 1)
@@ -81,15 +64,10 @@ class MatrixBox(QGroupBox):
         given.addWidget(self.given_label)
         given.addWidget(self.given_clear)
         given.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.pdf_button)
-        buttons.addWidget(self.excel_button)
-        buttons.addStretch(1)
-        column = QVBoxLayout(self)
-        column.addWidget(hint)
-        column.addLayout(choices)
-        column.addLayout(given)
-        column.addLayout(buttons)
+        self.column.addLayout(choices)
+        self.column.addLayout(given)
+        self.column.addLayout(self.writer_buttons(_("Write matrix (PDF)…"),
+                                                  _("Write matrix (Excel)…")))
         self.use_filter(None, "")
 
     def use_filter(self, flt: CommitmentFilter | None, scope: str) -> None:
@@ -122,7 +100,3 @@ class MatrixBox(QGroupBox):
         self._write(_("Save the action matrix as"), name,
                     lambda target, progress: writer(matrix, target, progress),
                     total=matrix.total)
-
-    def set_busy(self, busy: bool) -> None:
-        self.pdf_button.setEnabled(not busy)
-        self.excel_button.setEnabled(not busy)

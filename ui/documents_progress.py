@@ -8,67 +8,41 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from exports.excel.progress import write_progress_workbook
 from exports.pdf.progress import write_progress_pdf
 from secretariat.i18n import _
 from secretariat.progress_report import progress_report, report_task_force
 from secretariat.regions import list_task_forces
+from ui.documents_box import DocumentBox
 from ui.errors import attempt
-from ui.icons import icon
-
-YEARS_BACK = 8
 
 
-class ProgressReportBox(QGroupBox):
+class ProgressReportBox(DocumentBox):
     def __init__(self, context, write, parent: QWidget | None = None) -> None:
-        super().__init__(_("Laporan perkembangan komitmen (progress report)"), parent)
-        self.context = context
-        self._write = write  # the page's background writer: (title, name, writer, total)
+        super().__init__(_("Laporan perkembangan komitmen (progress report)"), context, write,
+                         parent)
         self._wanted: int | None = None  # asked for before the list was loaded
         self.task_force = QComboBox(self)
         self.task_force.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.task_force.setMinimumContentsLength(20)
-        self.year = QComboBox(self)
-        this_year = context.today().year
-        for year in range(this_year, this_year - YEARS_BACK, -1):
-            self.year.addItem(str(year), year)
-        self.pdf_button = QPushButton(icon("pdf"), _("Write report (PDF)…"), self)
-        self.pdf_button.clicked.connect(lambda: self.write(".pdf"))
-        self.excel_button = QPushButton(icon("save"), _("Write report (Excel)…"), self)
-        self.excel_button.clicked.connect(lambda: self.write(".xlsx"))
+        self.year = self.year_choice(all_years=False)
 
-        hint = QLabel(_("For the chairs: commitments by status, the lead agencies' scorecard, "
+        self.add_hint(_("For the chairs: commitments by status, the lead agencies' scorecard, "
                         "progress per focus area and sub task force, the trend after each "
                         "rakor, overdue commitments and rakor attendance, as on the "
-                        "Progress page."), self)
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+                        "Progress page."))
         choices = QGridLayout()
         choices.addWidget(QLabel(_("Task force"), self), 0, 0)
         choices.addWidget(self.task_force, 0, 1, 1, 2)
         choices.addWidget(QLabel(_("Year of the meetings"), self), 1, 0)
         choices.addWidget(self.year, 1, 1)
         choices.setColumnStretch(2, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.pdf_button)
-        buttons.addWidget(self.excel_button)
-        buttons.addStretch(1)
-        column = QVBoxLayout(self)
-        column.addWidget(hint)
-        column.addLayout(choices)
-        column.addLayout(buttons)
+        self.column.addLayout(choices)
+        self.column.addLayout(self.writer_buttons(_("Write report (PDF)…"),
+                                                  _("Write report (Excel)…")))
 
     def refresh(self) -> None:
         kept = (self._wanted or self.task_force.currentData()
@@ -113,6 +87,4 @@ class ProgressReportBox(QGroupBox):
         self._write(_("Save the progress report as"), name, writer)
 
     def set_busy(self, busy: bool) -> None:
-        usable = not busy and self.task_force.count() > 0
-        self.pdf_button.setEnabled(usable)
-        self.excel_button.setEnabled(usable)
+        super().set_busy(busy or self.task_force.count() == 0)

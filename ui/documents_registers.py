@@ -2,47 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from exports.excel.registers import write_agency_directory, write_meeting_schedule
 from secretariat.i18n import _
 from secretariat.registers import agency_directory, meeting_schedule
+from ui.documents_box import DocumentBox
 from ui.errors import attempt
 from ui.icons import icon
 
-YEARS_BACK = 8
 
-
-class RegistersBox(QGroupBox):
+class RegistersBox(DocumentBox):
     def __init__(self, context, write, parent: QWidget | None = None) -> None:
-        super().__init__(_("Directory and schedule (Excel)"), parent)
-        self.context = context
-        self._write = write  # the page's background writer: (title, name, writer, total)
+        super().__init__(_("Directory and schedule (Excel)"), context, write, parent)
         self.archived = QCheckBox(_("Include archived agencies"), self)
         self.directory_button = QPushButton(icon("save"), _("Write agency directory…"), self)
         self.directory_button.clicked.connect(self.write_directory)
-        self.year = QComboBox(self)
-        self.year.addItem(_("All years"), None)
-        this_year = context.today().year
-        for year in range(this_year + 1, this_year - YEARS_BACK, -1):
-            self.year.addItem(str(year), year)
-        self.year.setCurrentIndex(self.year.findData(this_year))
+        self.year = self.year_choice(all_years=True, years_ahead=1)  # next year's plan too
+        self.year.setCurrentIndex(self.year.findData(context.today().year))
         self.schedule_button = QPushButton(icon("save"), _("Write meeting schedule…"), self)
         self.schedule_button.clicked.connect(self.write_schedule)
 
-        hint = QLabel(_("The member agencies with their contact people and memberships, and "
-                        "the meetings of a year, as workbooks to circulate or print."), self)
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        self.add_hint(_("The member agencies with their contact people and memberships, and "
+                        "the meetings of a year, as workbooks to circulate or print."))
+        self.buttons = [self.directory_button, self.schedule_button]
         directory = QHBoxLayout()
         directory.addWidget(self.directory_button)
         directory.addWidget(self.archived)
@@ -52,10 +35,8 @@ class RegistersBox(QGroupBox):
         schedule.addWidget(QLabel(_("Meetings of"), self))
         schedule.addWidget(self.year)
         schedule.addStretch(1)
-        column = QVBoxLayout(self)
-        column.addWidget(hint)
-        column.addLayout(directory)
-        column.addLayout(schedule)
+        self.column.addLayout(directory)
+        self.column.addLayout(schedule)
 
     def write_directory(self) -> None:
         ok, directory = attempt(self, lambda: agency_directory(
@@ -74,7 +55,3 @@ class RegistersBox(QGroupBox):
             self._write(_("Save the meeting schedule as"),
                         f"Jadwal Rapat {year or 'semua tahun'}.xlsx",
                         lambda target, _progress: write_meeting_schedule(schedule, target))
-
-    def set_busy(self, busy: bool) -> None:
-        self.directory_button.setEnabled(not busy)
-        self.schedule_button.setEnabled(not busy)
