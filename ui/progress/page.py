@@ -100,16 +100,20 @@ class ProgressPage(Page):
 
         self.scorecard = RowTableModel(scorecard_columns(), self)
         self.scorecard_view = _table(self.scorecard, self, sortable=True, rows=8)
-        self.scorecard_view.doubleClicked.connect(self._open_scorecard_row)
+        self.scorecard_view.activated.connect(self._open_scorecard_row)
         self.overdue = RowTableModel(overdue_columns(), self)
         self.overdue_view = _table(self.overdue, self, rows=8)
-        self.overdue_view.doubleClicked.connect(
+        self.overdue_view.activated.connect(  # double-click or Enter
             lambda index: self.context.navigator.open_commitment(
                 self.overdue.row_at(index.row()).commitment_id))
         self.attendance = RowTableModel(attendance_columns(), self)
         self.attendance_view = _table(self.attendance, self, sortable=True, rows=8)
         for view in (self.scorecard_view, self.attendance_view):
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The agency takes what is left, so the rate at the right end is never cut off.
+        attendance_header = self.attendance_view.horizontalHeader()
+        attendance_header.setStretchLastSection(False)
+        attendance_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.status_chart = QWidget(self)
         self.focus_chart = QWidget(self)
         self.sub_chart = QWidget(self)
@@ -137,11 +141,12 @@ class ProgressPage(Page):
                                  self.scorecard_view), 1, 0, 1, 2)
         self.grid.addWidget(self.focus_chart, 2, 0)
         self.grid.addWidget(self.sub_chart, 2, 1)
-        self.grid.addWidget(self.trend_chart, 3, 0)
+        # Full rows: the attendance table needs the width for its agency names and rate.
+        self.grid.addWidget(self.trend_chart, 3, 0, 1, 2)
         self.grid.addWidget(_box(_("Attendance at rakor (who keeps skipping first)"),
-                                 self.attendance_view), 3, 1)
+                                 self.attendance_view), 4, 0, 1, 2)
         self.grid.addWidget(_box(_("Overdue commitments (double-click opens one)"),
-                                 self.overdue_view), 4, 0, 1, 2)
+                                 self.overdue_view), 5, 0, 1, 2)
         self.grid.setColumnStretch(0, 1)
         self.grid.setColumnStretch(1, 1)
         scroll = QScrollArea(self)
