@@ -185,3 +185,23 @@ def test_export_progress_from_the_command_line(tmp_path):
     assert main(["--db", str(path), "export", "progress", "-o", str(tmp_path / "l.docx")]) == 1
     assert main(["--db", str(path), "export", "progress", "--task-force", "999",
                  "-o", str(workbook)]) == 1
+
+
+def test_a_commitment_longer_than_a_page_flows_over_pages(db, tmp_path):
+    from sqlalchemy import text as sql
+
+    task_force = make_task_force(db)
+    lead = make_agency(db, "Dinsos")
+    meeting = make_meeting(db, task_force, date(2026, 1, 5))
+    make_commitment(db, meeting, lead, text="Awal komitmen", due_date=date(2026, 2, 1))
+    with db.unit_of_work() as session:  # longer than the program accepts: old or imported data
+        session.execute(sql("UPDATE commitments SET text = :long"),
+                        {"long": "Awal komitmen " + "kata panjang sekali " * 2500 + "AKHIR"})
+    report = progress_report(db, task_force, *YEAR, today=TODAY)
+
+    target = write_progress_pdf(report, tmp_path / "panjang.pdf")
+    content = _flat(target)
+    assert "Awal komitmen" in content and "AKHIR" in content
+    assert len(PdfReader(target).pages) > 3
+    late = openpyxl.load_workbook(write_progress_workbook(report, tmp_path / "p.xlsx"))["Terlambat"]
+    assert late.cell(HEADER_ROW + 1, 2).value.startswith("Awal komitmen")
