@@ -15,10 +15,12 @@ from PySide6.QtCore import QSize, QStandardPaths, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QProgressDialog,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -196,7 +198,19 @@ class PdfPreview(QDialog):
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> bool:
-        ok, count = attempt(self, lambda: print_pdf(self.path, printer))
+        """Print with a progress window: a long matrix takes a while, and can be stopped."""
+        waiting = QProgressDialog(_("Printing…"), _("Stop"), 0, len(self.pages), self)
+        waiting.setWindowModality(Qt.WindowModality.WindowModal)
+        waiting.setMinimumDuration(500)
+
+        def advanced(done: int, total: int) -> bool:
+            waiting.setMaximum(total)
+            waiting.setValue(done)
+            QApplication.processEvents()  # the window repaints; PDFium stays on this thread
+            return not waiting.wasCanceled()
+
+        ok, count = attempt(self, lambda: print_pdf(self.path, printer, advanced))
+        waiting.reset()
         if ok:
             self.printed_pages = count
         return ok

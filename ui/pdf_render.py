@@ -7,6 +7,7 @@ here runs on the UI thread, one page at a time.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -70,8 +71,12 @@ def _orientation(landscape: bool) -> QPageLayout.Orientation:
     return QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
 
 
-def print_pdf(path: str | Path, printer: QPrinter) -> int:
+def print_pdf(path: str | Path, printer: QPrinter,
+              progress: Callable[[int, int], bool] | None = None) -> int:
     """Print the PDF's pages as they are; returns how many pages went to the printer.
+
+    `progress(done, total)` is called before each page; when it returns False the job is
+    aborted (nothing more reaches the printer) and 0 is returned.
 
     Honours the page range chosen in the print dialog. The printer takes the whole sheet
     (`fullPage`): the documents carry their own margins, so each page is laid on the paper
@@ -94,6 +99,9 @@ def print_pdf(path: str | Path, printer: QPrinter) -> int:
                                 "on and connected, then try again."))
         try:
             for count, index in enumerate(chosen):
+                if progress is not None and not progress(count, len(chosen)):
+                    printer.abort()
+                    return 0
                 if count:
                     printer.setPageOrientation(_orientation(pages.is_landscape(index)))
                     printer.newPage()

@@ -157,3 +157,19 @@ def test_the_written_notulen_opens_in_the_preview(qtbot, demo_context, monkeypat
     assert page.preview is not None and page.preview.isVisible()
     assert len(page.preview.page_views) == len(PdfReader(tmp_path / "notulen.pdf").pages)
     page.preview.close()
+
+
+def test_printing_can_be_stopped_between_pages(qtbot, three_pages, tmp_path):
+    from ui.pdf_render import print_pdf
+
+    asked: list[tuple[int, int]] = []
+
+    def stop_after_first(done: int, total: int) -> bool:
+        asked.append((done, total))
+        return done < 1
+
+    printer = _pdf_printer(tmp_path / "berhenti.pdf")
+    assert print_pdf(three_pages, printer, stop_after_first) == 0
+    assert asked == [(0, 3), (1, 3)]
+    stopped = tmp_path / "berhenti.pdf"  # a print-to-file job may keep what was sent
+    assert not stopped.exists() or len(PdfReader(stopped).pages) <= 1
