@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from babel.dates import format_date
+from sqlalchemy import select
 
-from secretariat.agencies import list_agencies
-from secretariat.contacts import list_contacts, list_memberships
+from models import Agency, ContactPerson, Membership, Region, SubTaskForce, TaskForce
 from secretariat.dates import clock, short_date
 from secretariat.i18n import DOCUMENT_LANGUAGE
 from secretariat.letterhead import LetterheadSettings, get_letterhead
@@ -94,14 +94,32 @@ class MeetingSchedule:
 
 def agency_directory(db, *, include_archived: bool = False,
                      today: date | None = None) -> AgencyDirectory:
-    agencies = list_agencies(db, active=None if include_archived else True)
-    contacts = defaultdict(list)
-    for contact in list_contacts(db, None):
-        contacts[contact.agency_id].append(contact)
+    """Agencies, their contact people and their seats, read in one snapshot.
+
+    One session for all three reads: on a shared PostgreSQL, a colleague's edit between
+    them must not give a directory that contradicts itself.
+    """
+    agencies_query = (select(Agency, Region.name).outerjoin(Region, Agency.region_id == Region.id)
+                      .order_by(Agency.abbreviation, Agency.id))
+    if not include_archived:
+        agencies_query = agencies_query.where(Agency.active.is_(True))
+    with db.reading() as session:
+        agencies = session.execute(agencies_query).all()
+        contacts = defaultdict(list)
+        for person in session.scalars(select(ContactPerson)
+                                      .where(ContactPerson.active.is_(True))):
+            contacts[person.agency_id].append(person)
+        seats = session.execute(
+            select(Membership, TaskForce.name, Agency.abbreviation, Agency.name, Agency.active,
+                   SubTaskForce.name)
+            .join(TaskForce, Membership.task_force_id == TaskForce.id)
+            .join(Agency, Membership.agency_id == Agency.id)
+            .outerjoin(SubTaskForce, Membership.sub_task_force_id == SubTaskForce.id)
+            .order_by(TaskForce.name, Agency.abbreviation, Membership.id)).all()
     lines = []
-    for agency in agencies:
+    for agency, region in agencies:
         fixed = dict(abbreviation=agency.abbreviation, agency=agency.name, sector=agency.sector,
-                     level=document_label(agency.level), region=agency.region_name,
+                     level=document_label(agency.level), region=region or "",
                      address=agency.address, agency_phone=agency.phone,
                      agency_email=agency.email, active=agency.active)
         people = sorted(contacts[agency.id], key=lambda c: (not c.focal_point, c.name.lower()))
@@ -111,13 +129,11 @@ def agency_directory(db, *, include_archived: bool = False,
         if not people:  # still listed: the clerk sees whom nobody can be reached at
             lines.append(DirectoryLine(**fixed, contact="", position="", nip="", phone="",
                                        email="", focal_point=False))
-    listed = {agency.id for agency in agencies}
     memberships = [
-        MembershipLine(task_force.name, seat.agency_abbreviation, seat.agency_name, seat.role,
-                       seat.sub_task_force, seat.leads_sub_task_force, seat.start_date,
-                       seat.end_date)
-        for task_force in list_task_forces(db)
-        for seat in list_memberships(db, task_force.id) if seat.agency_id in listed
+        MembershipLine(task_force, abbreviation, name, seat.role, sub_task_force or "",
+                       seat.leads_sub_task_force, seat.start_date, seat.end_date)
+        for seat, task_force, abbreviation, name, active, sub_task_force in seats
+        if active or include_archived
     ]
     return AgencyDirectory(
         title="Direktori Instansi Anggota Gugus Tugas PP-TPPO",
