@@ -75,13 +75,11 @@ def print_pdf(path: str | Path, printer: QPrinter,
               progress: Callable[[int, int], bool] | None = None) -> int:
     """Print the PDF's pages as they are; returns how many pages went to the printer.
 
-    `progress(done, total)` is called before each page; when it returns False the job is
-    aborted (nothing more reaches the printer) and 0 is returned.
-
     Honours the page range chosen in the print dialog. The printer takes the whole sheet
     (`fullPage`): the documents carry their own margins, so each page is laid on the paper
     one to one, turned to the page's own orientation, and only shrunk if the paper is
-    smaller.
+    smaller. `progress(done, total)` is called before each page; when it returns False the
+    job is aborted (nothing more reaches the printer) and 0 is returned.
     """
     with PdfPages(path) as pages:
         first, last = 1, len(pages)
