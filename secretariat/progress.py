@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, func, select, type_coerce
 
 from models import (
     Agency,
@@ -216,6 +216,18 @@ def progress_figures(db, task_force_id: int, start: date, end: date, *,
         attendance=attendance,
         trend=trend,
     )
+
+
+def latest_year_with_commitments(db, task_force_id: int) -> int | None:
+    """The year of the task force's latest meeting that agreed commitments: the year a
+    chair looks at first, rather than a new year that has nothing yet."""
+    with db.reading() as session:
+        latest = session.scalar(
+            select(func.max(Meeting.date))
+            .where(Meeting.task_force_id == task_force_id,
+                   Meeting.status != MeetingStatus.CANCELLED,
+                   select(Commitment.id).where(Commitment.meeting_id == Meeting.id).exists()))
+    return latest.year if latest else None
 
 
 def _completion_dates(session, task_force_id: int, start: date, end: date) -> dict[int, date]:

@@ -147,3 +147,15 @@ def test_figures_match_counts_taken_straight_from_the_demo_tables(db):
     assert {s.agency_id: (s.total, s.done) for s in figures.scorecard} == {
         agency: (total, done_per_lead[agency]) for agency, total in per_lead.items()}
     assert {a.agency_id: a.present for a in figures.attendance if a.present} == dict(present)
+
+
+def test_the_latest_year_with_commitments_skips_meetings_without_any(db):
+    from secretariat.progress import latest_year_with_commitments
+
+    task_force = make_task_force(db)
+    lead = make_agency(db, "Polda")
+    assert latest_year_with_commitments(db, task_force) is None
+    make_commitment(db, make_meeting(db, task_force, date(2025, 12, 2)), lead)
+    make_meeting(db, task_force, date(2026, 3, 1))  # planned, nothing agreed yet
+
+    assert latest_year_with_commitments(db, task_force) == 2025

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 from exports.excel.progress import write_progress_workbook
 from exports.pdf.progress import write_progress_pdf
 from secretariat.i18n import _
+from secretariat.progress import latest_year_with_commitments
 from secretariat.progress_report import progress_report, report_task_force
 from secretariat.regions import list_task_forces
 from ui.documents_box import DocumentBox
@@ -24,11 +25,13 @@ class ProgressReportBox(DocumentBox):
         super().__init__(_("Laporan perkembangan komitmen (progress report)"), context, write,
                          parent)
         self._wanted: int | None = None  # asked for before the list was loaded
+        self._year_chosen = False  # by the clerk or the Progress page: kept on reloads
         self.task_force = QComboBox(self)
         self.task_force.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.task_force.setMinimumContentsLength(20)
         self.year = self.year_choice(all_years=False)
+        self.year.activated.connect(lambda _index: setattr(self, "_year_chosen", True))
 
         self.add_hint(_("For the chairs: commitments by status, the lead agencies' scorecard, "
                         "progress per focus area and sub task force, the trend after each "
@@ -58,10 +61,17 @@ class ProgressReportBox(DocumentBox):
             ok, kept = attempt(self, lambda: report_task_force(self.context.db))
         found = self.task_force.findData(int(kept)) if str(kept or "").isdigit() else -1
         self.task_force.setCurrentIndex(max(found, 0))
+        if not self._year_chosen and self.task_force.currentData() is not None:
+            # As on the Progress page: the latest year with commitments, not an empty one.
+            ok, year = attempt(self, lambda: latest_year_with_commitments(
+                self.context.db, self.task_force.currentData()))
+            if ok and self.year.findData(year) >= 0:
+                self.year.setCurrentIndex(self.year.findData(year))
         self.set_busy(False)
 
     def choose(self, task_force_id: int, year: int) -> None:
         """Open on what the Progress page shows."""
+        self._year_chosen = True
         if self.task_force.findData(task_force_id) < 0:
             self._wanted = task_force_id  # the page loads its lists after being shown
         for combo, value in ((self.task_force, task_force_id), (self.year, year)):

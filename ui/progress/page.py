@@ -30,7 +30,7 @@ from models import CommitmentStatus
 from secretariat.commitment_queries import CommitmentFilter
 from secretariat.i18n import _
 from secretariat.meetings import list_meetings
-from secretariat.progress import ProgressFigures, progress_figures
+from secretariat.progress import ProgressFigures, latest_year_with_commitments, progress_figures
 from secretariat.regions import list_task_forces
 from ui.context import AppContext
 from ui.errors import attempt
@@ -181,9 +181,7 @@ class ProgressPage(Page):
         task_force = self.task_force.currentData()
         if task_force is None:
             return
-        meetings = list_meetings(self.context.db, task_force_id=task_force, newest=40)
-        years = [m.date.year for m in meetings if m.commitment_count]
-        found = self.year.findData(max(years)) if years else -1
+        found = self.year.findData(latest_year_with_commitments(self.context.db, task_force))
         if found >= 0:
             self.year.blockSignals(True)
             self.year.setCurrentIndex(found)
