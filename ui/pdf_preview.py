@@ -11,7 +11,7 @@ import shutil
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QStandardPaths, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -101,6 +101,7 @@ class PdfPreview(QDialog):
         self.scroll.setWidgetResizable(True)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.scroll.verticalScrollBar().valueChanged.connect(self._show_page_number)
+        self.scroll.viewport().installEventFilter(self)
 
         bar = QHBoxLayout()
         for widget in (self.print_button, self.save_button):
@@ -124,6 +125,16 @@ class PdfPreview(QDialog):
         if not self._fitted:  # the first look: the whole width of the page, readable
             self._fitted = True
             self.fit_width()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Ctrl+wheel zooms, as in every PDF reader, instead of scrolling.
+        if (event.type() == QEvent.Type.Wheel
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            delta = event.angleDelta().y()
+            if delta:
+                self.step_zoom(1 if delta > 0 else -1)
+            return True
+        return super().eventFilter(watched, event)
 
     # -- zoom and pictures
     def page_pixels(self, index: int) -> QSize:
@@ -193,12 +204,16 @@ class PdfPreview(QDialog):
         printer = self.printer()
         dialog = QPrintDialog(printer, self)
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintCurrentPage, True)
         dialog.setMinMax(1, len(self.pages))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> bool:
         """Print with a progress window: a long matrix takes a while, and can be stopped."""
+        if printer.printRange() == QPrinter.PrintRange.CurrentPage:
+            printer.setPrintRange(QPrinter.PrintRange.PageRange)
+            printer.setFromTo(self.current_page(), self.current_page())
         waiting = QProgressDialog(_("Printing…"), _("Stop"), 0, len(self.pages), self)
         waiting.setWindowModality(Qt.WindowModality.WindowModal)
         waiting.setMinimumDuration(500)

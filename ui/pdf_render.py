@@ -23,13 +23,17 @@ PRINT_DPI_LIMIT = 300  # sharper gains nothing on office printers and costs memo
 
 
 class PdfPages:
-    """One open PDF: how many pages, their sizes in points, and each page as an image."""
+    """One open PDF: how many pages, their sizes in points, and each page as an image.
+
+    The file is read into memory first and never held open: Windows would otherwise lock
+    it while the preview is showing, and the clerk's "write again" or "save as" would fail.
+    """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._document = None
         try:
-            self._document = pdfium.PdfDocument(str(self.path))
+            self._document = pdfium.PdfDocument(self.path.read_bytes())
             self.sizes = [QSizeF(*self._document.get_page_size(index))
                           for index in range(len(self._document))]
         except (pdfium.PdfiumError, OSError) as error:
@@ -71,21 +75,33 @@ def _orientation(landscape: bool) -> QPageLayout.Orientation:
     return QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
 
 
+def _pages_to_print(count: int, printer: QPrinter) -> list[int]:
+    """0-based pages in printing order: the dialog's range and order, and the copies the
+    printer cannot make itself (collated 1 2 3, 1 2 3 or not 1 1, 2 2, 3 3)."""
+    first, last = 1, count
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        first, last = printer.fromPage(), min(printer.toPage() or last, last)
+    chosen = list(range(first - 1, last))
+    if printer.pageOrder() == QPrinter.PageOrder.LastPageFirst:
+        chosen.reverse()
+    copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
+    if printer.collateCopies():
+        return chosen * copies
+    return [index for index in chosen for _copy in range(copies)]
+
+
 def print_pdf(path: str | Path, printer: QPrinter,
               progress: Callable[[int, int], bool] | None = None) -> int:
     """Print the PDF's pages as they are; returns how many pages went to the printer.
 
-    Honours the page range chosen in the print dialog. The printer takes the whole sheet
+    Honours the page range, page order and copies chosen in the print dialog. The printer takes the whole sheet
     (`fullPage`): the documents carry their own margins, so each page is laid on the paper
     one to one, turned to the page's own orientation, and only shrunk if the paper is
     smaller. `progress(done, total)` is called before each page; when it returns False the
     job is aborted (nothing more reaches the printer) and 0 is returned.
     """
     with PdfPages(path) as pages:
-        first, last = 1, len(pages)
-        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
-            first, last = printer.fromPage(), min(printer.toPage() or last, last)
-        chosen = range(first - 1, last)
+        chosen = _pages_to_print(len(pages), printer)
         if not chosen:
             return 0
         printer.setFullPage(True)

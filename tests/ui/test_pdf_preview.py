@@ -6,14 +6,17 @@ import os
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
 from secretariat.errors import FileProblem
 from ui.documents_page import DocumentsPage
 from ui.pdf_preview import PdfPreview
-from ui.pdf_render import PdfPages
+from ui.pdf_render import PdfPages, print_pdf
 
 
 @pytest.fixture
@@ -173,3 +176,64 @@ def test_printing_can_be_stopped_between_pages(qtbot, three_pages, tmp_path):
     assert asked == [(0, 3), (1, 3)]
     stopped = tmp_path / "berhenti.pdf"  # a print-to-file job may keep what was sent
     assert not stopped.exists() or len(PdfReader(stopped).pages) <= 1
+
+
+def _orientations(path) -> str:
+    """"PPL": portrait, portrait, landscape, as the printed file's pages are."""
+    return "".join("L" if page.mediabox.width > page.mediabox.height else "P"
+                   for page in PdfReader(path).pages)
+
+
+def test_copies_the_printer_cannot_make_are_printed_here_collated_or_not(three_pages, tmp_path):
+    printer = _pdf_printer(tmp_path / "disusun.pdf")
+    assert not printer.supportsMultipleCopies()  # a PDF file: the copies are ours to make
+    printer.setCopyCount(2)
+    printer.setCollateCopies(True)
+    assert print_pdf(three_pages, printer) == 6
+    assert _orientations(tmp_path / "disusun.pdf") == "PPLPPL"
+
+    printer = _pdf_printer(tmp_path / "tidak disusun.pdf")
+    printer.setCopyCount(2)
+    printer.setCollateCopies(False)
+    assert print_pdf(three_pages, printer) == 6
+    assert _orientations(tmp_path / "tidak disusun.pdf") == "PPPPLL"
+
+
+def test_last_page_first_prints_in_reverse(three_pages, tmp_path):
+    printer = _pdf_printer(tmp_path / "terbalik.pdf")
+    printer.setPageOrder(QPrinter.PageOrder.LastPageFirst)
+    assert print_pdf(three_pages, printer) == 3
+    assert _orientations(tmp_path / "terbalik.pdf") == "LPP"
+
+
+def test_current_page_prints_the_page_in_view(qtbot, three_pages, tmp_path):
+    preview = _preview(qtbot, three_pages)
+    preview.scroll.verticalScrollBar().setValue(preview.scroll.verticalScrollBar().maximum())
+    assert preview.current_page() == 3
+    printer = _pdf_printer(tmp_path / "halaman ini.pdf")
+    printer.setPrintRange(QPrinter.PrintRange.CurrentPage)
+
+    assert preview.print_to(printer) and preview.printed_pages == 1
+    assert _orientations(tmp_path / "halaman ini.pdf") == "L"
+
+
+def test_ctrl_wheel_zooms_instead_of_scrolling(qtbot, three_pages):
+    preview = _preview(qtbot, three_pages)
+    before = preview.zoom
+    viewport = preview.scroll.viewport()
+    centre = QPointF(viewport.rect().center())
+    wheel = QWheelEvent(centre, viewport.mapToGlobal(centre), QPoint(), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(viewport, wheel)
+    assert preview.zoom > before
+    assert preview.scroll.verticalScrollBar().value() == 0
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc to list open files")
+def test_the_shown_file_is_not_held_open(qtbot, three_pages):
+    """Windows locks open files: the clerk must be able to write the document again."""
+    preview = _preview(qtbot, three_pages)
+    assert len(preview.pages) == 3
+    open_files = {os.path.realpath(f"/proc/self/fd/{fd}") for fd in os.listdir("/proc/self/fd")}
+    assert str(three_pages.resolve()) not in open_files
