@@ -7,8 +7,8 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, UniqueConstraint, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Audited, Base
-from models.enums import AgencyLevel, db_enum
+from models.base import Audited, Base, db_enum
+from models.enums import AgencyLevel
 
 
 class Agency(Audited, Base):

@@ -7,9 +7,11 @@ creation and change timestamps, and the name of whoever changed them last.
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime, timezone
 
 from sqlalchemy import DateTime, Integer, MetaData, String
+from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 # Named constraints so Alembic migrations can address them on both SQLite and PostgreSQL.
@@ -50,3 +52,16 @@ class Audited:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict:
         return {"version_id_col": cls.version}
+
+
+def db_enum(enum_class: type[enum.Enum], name: str) -> SqlEnum:
+    """A portable enum column: VARCHAR plus CHECK on both SQLite and PostgreSQL."""
+    return SqlEnum(
+        enum_class,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=max(len(m.value) for m in enum_class) + 4,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )

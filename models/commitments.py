@@ -21,8 +21,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Audited, Base
-from models.enums import CommitmentStatus, FollowUpSource, db_enum
+from models.base import Audited, Base, db_enum
+from models.enums import CommitmentStatus, FollowUpSource
 
 commitment_supporting_agencies = Table(
     "commitment_supporting_agencies",

@@ -1,14 +1,13 @@
 """Closed vocabularies stored as short English codes.
 
 The codes are what the database and JSON hold; people read the labels that
-`secretariat.vocabulary` gives in their language.
+`secretariat.vocabulary` gives in their language. Plain Python: the first screen reads
+them before SQLAlchemy is loaded (the column type is `models.base.db_enum`).
 """
 
 from __future__ import annotations
 
 import enum
-
-from sqlalchemy import Enum as SqlEnum
 
 
 class RegionLevel(enum.StrEnum):
@@ -80,16 +79,3 @@ class FollowUpSource(enum.StrEnum):
 class PaperSize(enum.StrEnum):
     A4 = "A4"
     F4 = "F4"  # Folio 215 x 330 mm
-
-
-def db_enum(enum_class: type[enum.Enum], name: str) -> SqlEnum:
-    """A portable enum column: VARCHAR plus CHECK on both SQLite and PostgreSQL."""
-    return SqlEnum(
-        enum_class,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=max(len(m.value) for m in enum_class) + 4,
-        values_callable=lambda members: [m.value for m in members],
-        validate_strings=True,
-    )

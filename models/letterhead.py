@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Audited, Base
-from models.enums import PaperSize, db_enum
+from models.base import Audited, Base, db_enum
+from models.enums import PaperSize
 
 
 class Letterhead(Audited, Base):

@@ -7,8 +7,8 @@ from datetime import date as date_type, time
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, Time, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Audited, Base
-from models.enums import AttendanceStatus, MeetingKind, MeetingStatus, TimeZone, db_enum
+from models.base import Audited, Base, db_enum
+from models.enums import AttendanceStatus, MeetingKind, MeetingStatus, TimeZone
 
 
 class Meeting(Audited, Base):

@@ -7,8 +7,8 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Audited, Base
-from models.enums import RegionLevel, TimeZone, db_enum
+from models.base import Audited, Base, db_enum
+from models.enums import RegionLevel, TimeZone
 
 
 class Region(Audited, Base):

@@ -12,18 +12,62 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from models.engine import sqlite_file
 from secretariat.backup import automatic_backup
-from secretariat.database import default_actor, open_database
 from secretariat.errors import DomainError
-from secretariat.instance_lock import LockHolder, acquire_lock, break_lock
+from secretariat.first_view import current_sqlite_file
+from secretariat.instance_lock import LockHolder, acquire_lock, break_lock, default_actor
 from secretariat.network_paths import network_share_warning
-from secretariat.paths import database_url
+from secretariat.paths import database_url, plain_sqlite_file
+
+if TYPE_CHECKING:
+    from secretariat.database import Database
 
 
 def _sqlite_path(target) -> Path | None:
-    return sqlite_file(database_url(target))
+    url = database_url(target)
+    path = plain_sqlite_file(url)
+    if path is not None:
+        return path
+    from models.engine import sqlite_file  # other URL forms: SQLAlchemy parses them
+
+    return sqlite_file(url)
+
+
+class DeferredDatabase:
+    """The desktop program's database, fully opened (SQLAlchemy, schema check) on first use.
+
+    Only for an SQLite file already at this program's schema (`current_sqlite_file`): its
+    first view is read through sqlite3 meanwhile, and nothing needs upgrading. It stands in
+    for a `Database`: anything else asked of it opens the database and is answered by it.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.first_view_file = path
+        self.sqlite_path = path
+        self._opened: Database | None = None
+
+    def display_name(self) -> str:
+        return str(self.sqlite_path)
+
+    @property
+    def is_open(self) -> bool:
+        return self._opened is not None
+
+    def opened(self) -> Database:
+        if self._opened is None:
+            from secretariat.database import open_database
+
+            self._opened = open_database(self.sqlite_path)
+        return self._opened
+
+    def __getattr__(self, name: str):
+        return getattr(self.opened(), name)
+
+    def close(self) -> None:
+        if self._opened is not None:
+            self._opened.close()
 
 
 @contextmanager
@@ -55,7 +99,15 @@ def run_desktop(target, *, smoke_started: float | None = None,
     shown its data, after printing how many milliseconds that took from then.
     """
     with writer_lock(target, purpose="desktop"):
-        db = open_database(target)
+        # An SQLite file at this schema shows its first view before the ORM loads; anything
+        # else (a server, a new file, an upgrade) is opened in full first.
+        first_view_file = current_sqlite_file(target)
+        if first_view_file is not None:
+            db = DeferredDatabase(first_view_file)
+        else:
+            from secretariat.database import open_database
+
+            db = open_database(target)
         path = db.sqlite_path
         started: list[threading.Thread] = []
 
@@ -69,7 +121,7 @@ def run_desktop(target, *, smoke_started: float | None = None,
             from ui.app import run_gui  # Qt is loaded only for the desktop program
 
             return run_gui(db, smoke_started=smoke_started, language=language,
-                           after_first_view=start_backup)
+                           after_first_view=start_backup, first_view_file=first_view_file)
         finally:
             start_backup()  # a window that never showed its data still gets its copy
             for thread in started:

@@ -4,18 +4,26 @@ Four short lists, each with the number of all its entries so the home page can s
 many more there are: meetings this week, open commitments due in the next 14 days,
 overdue commitments and meetings whose minutes are still a draft. The program opens on
 this report, so every list is limited in SQL and served by an index; nothing here loads a
-whole table.
+whole table. The report's shapes are in `secretariat.attention_report`; the program's very
+first view reads the same report through sqlite3 (`secretariat.first_view`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, time, timedelta
-from typing import Generic, TypeVar
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from models import Commitment, Meeting, MeetingKind, MeetingStatus, TaskForce, TimeZone
+from models import Commitment, Meeting, MeetingStatus, TaskForce
+from secretariat.attention_report import (
+    DRAFT_MINUTES,
+    DUE_SOON_DAYS,
+    Attention,
+    AttentionMeeting,
+    Reminders,
+    Section,
+    report_days,
+)
 from secretariat.commitment_queries import (
     CommitmentFilter,
     CommitmentRow,
@@ -24,53 +32,8 @@ from secretariat.commitment_queries import (
 )
 from secretariat.status import overdue_clause
 
-DUE_SOON_DAYS = 14
-# Minutes are written after the meeting: a meeting held (or with draft minutes) waits for
-# the secretariat until its minutes are final.
-_DRAFT_MINUTES = (MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT)
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class AttentionMeeting:
-    """One meeting line of the home page."""
-
-    id: int
-    title: str
-    kind: MeetingKind
-    date: date
-    start_time: time | None
-    time_zone: TimeZone
-    place: str
-    task_force: str
-    status: MeetingStatus
-
-
-@dataclass(frozen=True)
-class Section(Generic[T]):
-    """The first entries of one list (most urgent first) and how many there are in all."""
-
-    rows: tuple[T, ...]
-    total: int
-
-    @property
-    def more(self) -> int:
-        """How many entries the list leaves out."""
-        return max(0, self.total - len(self.rows))
-
-
-@dataclass(frozen=True)
-class Attention:
-    today: date
-    week_start: date  # Monday
-    week_end: date  # Sunday
-    due_soon_until: date
-    meetings_this_week: Section[AttentionMeeting]
-    due_soon: Section[CommitmentRow]
-    overdue: Section[CommitmentRow]
-    draft_minutes: Section[AttentionMeeting]
-
+__all__ = ["DUE_SOON_DAYS", "Attention", "AttentionMeeting", "Reminders", "Section",
+           "attention", "start_reminders"]
 
 _MEETING_COLUMNS = (
     Meeting.id, Meeting.title, Meeting.kind, Meeting.date, Meeting.start_time,
@@ -114,9 +77,7 @@ def _count_overdue(db, _flt: CommitmentFilter, *, today: date) -> int:
 
 def attention(db, today: date, *, limit: int = 50) -> Attention:
     """The home page's report for `today`; each list holds at most `limit` entries."""
-    week_start = today - timedelta(days=today.weekday())
-    week_end = week_start + timedelta(days=6)
-    due_until = today + timedelta(days=DUE_SOON_DAYS)
+    week_start, week_end, due_until = report_days(today)
     this_week = _meetings(
         db,
         (Meeting.date >= week_start, Meeting.date <= week_end,
@@ -127,7 +88,7 @@ def attention(db, today: date, *, limit: int = 50) -> Attention:
     # The longest-waiting minutes first.
     drafts = _meetings(
         db,
-        (Meeting.status.in_(_DRAFT_MINUTES), Meeting.date <= today),
+        (Meeting.status.in_(DRAFT_MINUTES), Meeting.date <= today),
         (Meeting.date,),
         limit,
     )
@@ -140,19 +101,6 @@ def attention(db, today: date, *, limit: int = 50) -> Attention:
         meetings_this_week=this_week, due_soon=due_soon, overdue=overdue,
         draft_minutes=drafts,
     )
-
-
-@dataclass(frozen=True)
-class Reminders:
-    """The notice shown when the program opens."""
-
-    since: date | None  # the day the program was last opened here
-    due_soon: Section[CommitmentRow]
-    newly_overdue: Section[CommitmentRow]
-
-    @property
-    def empty(self) -> bool:
-        return not (self.due_soon.total or self.newly_overdue.total)
 
 
 def start_reminders(db, today: date, last_opened: date | None, *, limit: int = 20) -> Reminders:

@@ -194,3 +194,33 @@ def newest_good_backup(database: Path) -> Path | None:
         if sqlite_problem(path) is None:
             return path
     return None
+
+
+def refuse_damaged(path: Path) -> None:
+    """Refuse a damaged SQLite file before anything writes to it, naming the newest backup."""
+    if not path.exists():
+        return
+    if path.stat().st_size == 0:
+        # SQLite would treat an emptied file as a new database; with backups around, it
+        # is far more likely a file that lost its content.
+        problem = _("The database file is empty.") if list_backups(path) else None
+    else:
+        problem = sqlite_problem(path, full_check=False, require_program_tables=False)
+    if problem:
+        raise DamagedDatabaseError(path, problem, newest_good_backup(path))
+
+
+class DamagedDatabaseError(DatabaseProblem):
+    """The SQLite file is damaged; `newest_backup` is the newest backup that checks out."""
+
+    def __init__(self, path: Path, problem: str, newest_backup: Path | None):
+        if newest_backup is not None:
+            advice = _("The newest good backup is {backup}. Restore it with: "
+                       "secretariat restore \"{backup}\"").format(backup=newest_backup)
+        else:
+            advice = _("No good backup was found next to it.")
+        super().__init__(_("The database {path} is damaged and was not changed: {problem} "
+                           "{advice}").format(path=path, problem=problem, advice=advice))
+        self.path = path
+        self.problem = problem
+        self.newest_backup = newest_backup

@@ -1,5 +1,8 @@
 """Reading commitments: filtered, sorted pages, the carry-forward list, one commitment.
 
+The filter, sort and row shapes live in `secretariat.commitment_rows` (no SQLAlchemy);
+they are imported here too, so callers may take them from either module.
+
 Lists select plain columns (not ORM objects) so a page of 200 from 100,000 commitments
 stays cheap; the indexes in `models.commitments` serve the common filters.
 """
@@ -8,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
-from typing import NamedTuple
 
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import aliased
@@ -25,58 +26,17 @@ from models import (
     commitment_signatories,
     commitment_supporting_agencies,
 )
+from secretariat.commitment_rows import (
+    CommitmentFilter,
+    CommitmentRow,
+    CommitmentSort,
+    ListNames,
+    commitment_row,
+)
 from secretariat.errors import ValidationError
 from secretariat.i18n import _
 from secretariat.records import get_or_fail
-from secretariat.status import OPEN_STATUSES, days_late, overdue_clause
-
-
-class CommitmentSort(StrEnum):
-    DUE_DATE = "due_date"
-    MEETING = "meeting"
-    STATUS = "status"
-    LEAD_AGENCY = "lead_agency"
-    PROGRESS = "progress"
-
-
-@dataclass(frozen=True)
-class CommitmentFilter:
-    statuses: tuple[CommitmentStatus, ...] = ()
-    open_only: bool = False
-    overdue: bool = False
-    lead_agency_id: int | None = None
-    meeting_id: int | None = None
-    task_force_id: int | None = None
-    focus_area_id: int | None = None
-    sub_task_force_id: int | None = None
-    due_from: date | None = None
-    due_to: date | None = None
-    agreed_from: date | None = None  # the agreeing meeting's date, as the progress view counts
-    agreed_to: date | None = None
-    text: str = ""
-    include_confidential: bool = True
-
-
-class CommitmentRow(NamedTuple):
-    """One line of a commitment list. A tuple, not a dataclass: lists build thousands."""
-
-    id: int
-    meeting_id: int
-    meeting_date: date
-    meeting_title: str
-    number: int
-    text: str
-    lead_agency_id: int
-    lead_agency: str
-    due_date: date | None
-    status: CommitmentStatus
-    progress: int
-    overdue: bool
-    days_late: int
-    focus_area: str
-    sub_task_force: str
-    confidential: bool
-    version: int
+from secretariat.status import OPEN_STATUSES, overdue_clause
 
 
 @dataclass(frozen=True)
@@ -110,19 +70,12 @@ def _base_query():
     return select(*_COLUMNS).join(Meeting, Commitment.meeting_id == Meeting.id)
 
 
-@dataclass(frozen=True)
-class _Names:
-    agencies: dict[int, str]
-    focus_areas: dict[int, str]
-    sub_task_forces: dict[int, str]
-
-    @classmethod
-    def load(cls, session) -> "_Names":
-        return cls(
-            dict(session.execute(select(Agency.id, Agency.abbreviation)).all()),
-            dict(session.execute(select(FocusArea.id, FocusArea.name)).all()),
-            dict(session.execute(select(SubTaskForce.id, SubTaskForce.name)).all()),
-        )
+def _load_names(session) -> ListNames:
+    return ListNames(
+        dict(session.execute(select(Agency.id, Agency.abbreviation)).all()),
+        dict(session.execute(select(FocusArea.id, FocusArea.name)).all()),
+        dict(session.execute(select(SubTaskForce.id, SubTaskForce.name)).all()),
+    )
 
 
 def _where(query, flt: CommitmentFilter, today: date):
@@ -189,19 +142,6 @@ def _order(query, sort: CommitmentSort, descending: bool):
     return query.order_by(*nulls_last, *ordered, Commitment.meeting_id, Commitment.number)
 
 
-def _to_row(values, today: date, names: _Names) -> CommitmentRow:
-    (cid, meeting_id, meeting_date, meeting_title, number, text, lead_id, due, status,
-     progress, focus_id, sub_id, confidential, version) = values
-    late = days_late(status, due, today)
-    return CommitmentRow(
-        cid, meeting_id, meeting_date, meeting_title, number, text, lead_id,
-        names.agencies.get(lead_id, ""), due, status, progress,
-        late > 0, late,  # overdue exactly when at least one day late
-        names.focus_areas.get(focus_id, ""), names.sub_task_forces.get(sub_id, ""),
-        confidential, version,
-    )
-
-
 def list_commitments(
     db,
     flt: CommitmentFilter = CommitmentFilter(),
@@ -218,8 +158,8 @@ def list_commitments(
     if limit is not None:
         query = query.limit(limit)
     with db.reading() as session:
-        names = _Names.load(session)
-        return [_to_row(values, today, names) for values in session.execute(query)]
+        names = _load_names(session)
+        return [commitment_row(values, today, names) for values in session.execute(query)]
 
 
 def count_commitments(db, flt: CommitmentFilter = CommitmentFilter(), *, today: date | None = None) -> int:
@@ -249,8 +189,8 @@ def carry_forward(db, meeting_id: int, *, today: date | None = None) -> list[Com
             )
             .order_by(Meeting.date, Commitment.meeting_id, Commitment.number)
         )
-        names = _Names.load(session)
-        return [_to_row(values, today, names) for values in session.execute(query)]
+        names = _load_names(session)
+        return [commitment_row(values, today, names) for values in session.execute(query)]
 
 
 def get_commitment(db, commitment_id: int, *, today: date | None = None) -> CommitmentDetail:
@@ -258,7 +198,7 @@ def get_commitment(db, commitment_id: int, *, today: date | None = None) -> Comm
     with db.reading() as session:
         commitment = get_or_fail(session, Commitment, commitment_id, _("Commitment"))
         values = session.execute(_base_query().where(Commitment.id == commitment_id)).one()
-        names = _Names.load(session)
+        names = _load_names(session)
 
         def agencies(table):
             return session.execute(
@@ -271,7 +211,7 @@ def get_commitment(db, commitment_id: int, *, today: date | None = None) -> Comm
         supporting = agencies(commitment_supporting_agencies)
         signatories = agencies(commitment_signatories)
         return CommitmentDetail(
-            row=_to_row(values, today, names),
+            row=commitment_row(values, today, names),
             action_plan=commitment.action_plan,
             indicator=commitment.indicator,
             status_reason=commitment.status_reason,

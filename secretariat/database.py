@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,18 +22,12 @@ from models.engine import SQLITE_BEGIN_OPTION, is_sqlite, make_engine, make_sess
 from models.engine import sqlite_file
 from models.migrate import current_revision, has_user_tables, head_revision, known_revisions
 from models.migrate import upgrade_to_head
-from secretariat.backup import automatic_backup, list_backups, newest_good_backup, sqlite_problem
+from secretariat.backup import DamagedDatabaseError, automatic_backup, refuse_damaged  # noqa: F401
 from secretariat.errors import ConflictError, DatabaseProblem
 from secretariat.i18n import _
+from secretariat.instance_lock import default_actor
 from secretariat.paths import database_url
 from secretariat.storage_errors import changed_meanwhile, translate
-
-
-def default_actor() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name in some service contexts; "" is still honest
-        return ""
 
 
 @dataclass
@@ -159,36 +152,6 @@ def open_database(
 
             install_defaults(db)
     return db
-
-
-def refuse_damaged(path: Path) -> None:
-    """Refuse a damaged SQLite file before anything writes to it, naming the newest backup."""
-    if not path.exists():
-        return
-    if path.stat().st_size == 0:
-        # SQLite would treat an emptied file as a new database; with backups around, it
-        # is far more likely a file that lost its content.
-        problem = _("The database file is empty.") if list_backups(path) else None
-    else:
-        problem = sqlite_problem(path, full_check=False, require_program_tables=False)
-    if problem:
-        raise DamagedDatabaseError(path, problem, newest_good_backup(path))
-
-
-class DamagedDatabaseError(DatabaseProblem):
-    """The SQLite file is damaged; `newest_backup` is the newest backup that checks out."""
-
-    def __init__(self, path: Path, problem: str, newest_backup: Path | None):
-        if newest_backup is not None:
-            advice = _("The newest good backup is {backup}. Restore it with: "
-                       "secretariat restore \"{backup}\"").format(backup=newest_backup)
-        else:
-            advice = _("No good backup was found next to it.")
-        super().__init__(_("The database {path} is damaged and was not changed: {problem} "
-                           "{advice}").format(path=path, problem=problem, advice=advice))
-        self.path = path
-        self.problem = problem
-        self.newest_backup = newest_backup
 
 
 def _short_reason(exc: Exception) -> str:

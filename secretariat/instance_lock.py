@@ -13,6 +13,7 @@ stale (same host, process gone), and the person breaks it on purpose with `break
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import socket
@@ -155,6 +156,14 @@ class InstanceLock:
 
     def __repr__(self) -> str:
         return f"InstanceLock({str(self.lock_file)!r}, held={self.held})"
+
+
+def default_actor() -> str:
+    """Who is working: the operating system's user name, recorded in locks and changes."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in some service contexts; "" is still honest
+        return ""
 
 
 def lock_path(db_path: Path) -> Path:

@@ -9,6 +9,7 @@ from platformdirs import user_data_path
 
 APP_NAME = "Sekretariat GT PP-TPPO"
 DB_FILE_NAME = "sekretariat.sqlite3"
+_PLAIN_SQLITE = "sqlite:///"
 
 
 def data_dir() -> Path:
@@ -29,3 +30,15 @@ def database_url(target: str | os.PathLike | None) -> str:
     if "://" in text:
         return text
     return "sqlite:///" + str(Path(text).expanduser().resolve())
+
+
+def plain_sqlite_file(url: str) -> Path | None:
+    """The file of a `sqlite:///` URL of the form `database_url` writes; None for other forms.
+
+    Needs no SQLAlchemy, so the desktop program can find its file before loading it. URLs
+    with options (`?mode=ro`) and other databases are left to `models.engine.sqlite_file`.
+    """
+    if not url.startswith(_PLAIN_SQLITE) or "?" in url or url == _PLAIN_SQLITE:
+        return None
+    name = url[len(_PLAIN_SQLITE):]
+    return None if name == ":memory:" else Path(name)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import and_
-
-from models import Commitment, CommitmentStatus
+from models.enums import CommitmentStatus
 from secretariat.errors import ValidationError
 from secretariat.i18n import _
 from secretariat.validation import check_percent, clean_text
@@ -25,6 +23,11 @@ def days_late(status: CommitmentStatus, due_date: date | None, today: date) -> i
 
 def overdue_clause(today: date):
     """The same rule as `is_overdue`, as a SQL condition."""
+    # Imported here: the rest of this module serves the first screen, before SQLAlchemy loads.
+    from sqlalchemy import and_
+
+    from models import Commitment
+
     return and_(Commitment.status.in_(OPEN_STATUSES), Commitment.due_date < today)
 
 

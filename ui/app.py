@@ -6,16 +6,20 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from secretariat.database import Database
 from secretariat.i18n import set_language
 from secretariat.paths import APP_NAME
 from ui.context import AppContext
 from ui.qt_translations import install_qt_translations
 from ui.settings import UiSettings
+
+if TYPE_CHECKING:
+    from secretariat.database import Database
 
 
 def build_context(db: Database, settings: UiSettings | None = None) -> AppContext:
@@ -24,7 +28,13 @@ def build_context(db: Database, settings: UiSettings | None = None) -> AppContex
 
 def run_gui(db: Database, *, smoke_started: float | None = None,
             language: str | None = None,
-            after_first_view: Callable[[], None] | None = None) -> int:
+            after_first_view: Callable[[], None] | None = None,
+            first_view_file: Path | None = None) -> int:
+    """Run the desktop program until its window closes.
+
+    `first_view_file`: an SQLite file at this schema whose home page may be read through
+    sqlite3 while `db` (then a `DeferredDatabase`) has not loaded the ORM yet.
+    """
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
@@ -36,7 +46,9 @@ def run_gui(db: Database, *, smoke_started: float | None = None,
 
     from ui.main_window import MainWindow  # after the language is set: labels are built once
 
-    window = MainWindow(build_context(db, settings))
+    context = build_context(db, settings)
+    context.first_view_file = first_view_file
+    window = MainWindow(context)
     if after_first_view is not None:
         window.first_view_ready.connect(after_first_view)
     if smoke_started is not None:

@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from secretariat.commitment_queries import CommitmentFilter
-from secretariat.database import Database
 from ui.settings import UiSettings
+
+if TYPE_CHECKING:  # both load SQLAlchemy; the first view is shown before it loads
+    from secretariat.commitment_rows import CommitmentFilter
+    from secretariat.database import Database
 
 
 class DataChanges(QObject):
@@ -81,3 +84,6 @@ class AppContext:
     navigator: Navigator = field(default_factory=_NoNavigation)
     # Injected so tests and the benchmark can fix "today" (overdue, due soon, this week).
     today: Callable[[], date] = date.today
+    # Set while the home page may read its first report through sqlite3 from this file,
+    # before `db` loads the ORM (see secretariat.first_view); the home page clears it.
+    first_view_file: Path | None = None

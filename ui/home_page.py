@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretariat.attention import DUE_SOON_DAYS, Attention, AttentionMeeting, Section, attention
-from secretariat.commitment_queries import CommitmentRow
+from secretariat.attention_report import DUE_SOON_DAYS, Attention, AttentionMeeting, Section
+from secretariat.commitment_rows import CommitmentRow
+from secretariat.first_view import first_attention
 from secretariat.i18n import _, ngettext
 from secretariat.vocabulary import label
 from ui.context import AppContext
@@ -228,8 +229,7 @@ class HomePage(Page):
         today = self.context.today()
         self._shown_for = today
         self.greeting.setText(_("Welcome. Today is {date}.").format(date=long_date(today)))
-        ok, report = attempt(
-            self, lambda: attention(self.context.db, today, limit=self.LIMIT))
+        ok, report = attempt(self, lambda: self._attention(today))
         if ok:
             self.report = report
             self.this_week.set_section(report.meetings_this_week, "{start} – {end}".format(
@@ -241,6 +241,15 @@ class HomePage(Page):
             self.overdue.set_section(
                 report.overdue, _("Open commitments past their due date, longest first"))
         self.loaded.emit()
+
+    def _attention(self, today: date) -> Attention:
+        first_view_file, self.context.first_view_file = self.context.first_view_file, None
+        if first_view_file is not None:
+            # The program's first view: the same report through sqlite3, before the ORM loads.
+            return first_attention(first_view_file, today, limit=self.LIMIT)
+        from secretariat.attention import attention  # loads the ORM
+
+        return attention(self.context.db, today, limit=self.LIMIT)
 
     def showEvent(self, event) -> None:
         # Left open overnight, the page would still show yesterday's "today".

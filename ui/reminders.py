@@ -11,8 +11,8 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
-from secretariat.attention import DUE_SOON_DAYS, Reminders, start_reminders
-from secretariat.commitment_queries import CommitmentFilter
+from secretariat.attention_report import DUE_SOON_DAYS, Reminders
+from secretariat.commitment_rows import CommitmentFilter
 from secretariat.i18n import _, ngettext
 from ui.formatting import short_date
 
@@ -53,6 +53,8 @@ class ReminderBar(QFrame):
             last = date.fromisoformat(settings.value(LAST_OPENED_KEY, ""))
         except ValueError:  # first start here, or a value edited by hand
             last = None
+        from secretariat.attention import start_reminders  # loads the ORM, after the first view
+
         self.reminders = start_reminders(self.context.db, today, last)
         settings.set_value(LAST_OPENED_KEY, today.isoformat())
         self._show(self.reminders)

@@ -2,8 +2,7 @@
 
 from alembic import context
 
-from models.base import Base
-import models  # noqa: F401  -- importing registers every table on Base.metadata
+from models import Base  # loads every model class, so Base.metadata holds every table
 
 connection = context.config.attributes["connection"]
 context.configure(

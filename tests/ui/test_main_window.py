@@ -102,3 +102,33 @@ def test_start_reminders_name_newly_overdue_and_due_soon_and_open_the_list(qtbot
     assert window.current_key() == "commitments" and page.model.total == soon
     # Opened again the same day: nothing is newly overdue any more.
     assert window.reminders.check().newly_overdue.total == 0
+
+
+def test_the_first_view_is_read_before_the_database_is_opened_in_full(
+        qtbot, demo_context, tmp_path):
+    """As the program starts on an SQLite file at this schema: sqlite3 first, the ORM after."""
+    from secretariat.app_session import DeferredDatabase
+    from secretariat.attention import attention
+    from tests.ui.conftest import TODAY
+    from ui.context import AppContext
+
+    path = demo_context.db.sqlite_path
+    expected = attention(demo_context.db, TODAY)
+    demo_context.db.close()
+    deferred = DeferredDatabase(path)
+    context = AppContext(db=deferred, settings=UiSettings(str(tmp_path / "mulai.ini")),
+                         today=lambda: TODAY, first_view_file=path)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.first_view_ready, timeout=10_000):
+        window.show()
+    home = window.current_page()
+    assert home.report == expected and home.overdue.model.rowCount() > 0
+    assert str(path) in window.findChild(QLabel, "database_label").text()
+    assert not deferred.is_open and context.first_view_file is None  # read once, by sqlite3
+
+    qtbot.waitUntil(lambda: window.reminders.reminders is not None, timeout=10_000)
+    assert deferred.is_open  # the reminders came through the ORM, after the first view
+    home.refresh()
+    assert home.report == expected
+    deferred.close()
