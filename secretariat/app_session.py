@@ -11,12 +11,13 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from secretariat.backup import automatic_backup
 from secretariat.errors import DomainError
-from secretariat.first_view import current_sqlite_file
+from secretariat.first_view import FirstView, current_sqlite_file
 from secretariat.instance_lock import LockHolder, acquire_lock, break_lock, default_actor
 from secretariat.network_paths import network_share_warning
 from secretariat.paths import database_url, plain_sqlite_file
@@ -44,7 +45,6 @@ class DeferredDatabase:
     """
 
     def __init__(self, path: Path) -> None:
-        self.first_view_file = path
         self.sqlite_path = path
         self._opened: Database | None = None
 
@@ -102,7 +102,9 @@ def run_desktop(target, *, smoke_started: float | None = None,
         # An SQLite file at this schema shows its first view before the ORM loads; anything
         # else (a server, a new file, an upgrade) is opened in full first.
         first_view_file = current_sqlite_file(target)
+        first_view = None
         if first_view_file is not None:
+            first_view = FirstView(first_view_file, date.today())  # reads while Qt loads
             db = DeferredDatabase(first_view_file)
         else:
             from secretariat.database import open_database
@@ -121,7 +123,7 @@ def run_desktop(target, *, smoke_started: float | None = None,
             from ui.app import run_gui  # Qt is loaded only for the desktop program
 
             return run_gui(db, smoke_started=smoke_started, language=language,
-                           after_first_view=start_backup, first_view_file=first_view_file)
+                           after_first_view=start_backup, first_view=first_view)
         finally:
             start_backup()  # a window that never showed its data still gets its copy
             for thread in started:

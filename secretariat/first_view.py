@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from contextlib import closing
 from datetime import date, time
 from pathlib import Path
@@ -112,6 +113,36 @@ def first_attention(path: Path, today: date, *, limit: int = 50) -> Attention:
         meetings_this_week=this_week, due_soon=due_soon, overdue=overdue,
         draft_minutes=drafts,
     )
+
+
+class FirstView:
+    """The first report, read in a background thread while Qt loads and builds the window.
+
+    sqlite3 lets go of the interpreter while SQLite works, so the queries run alongside
+    the imports on a second core instead of after them. The thread has its own connection.
+    """
+
+    def __init__(self, path: Path, today: date, *, limit: int = 50) -> None:
+        self.path, self.today, self.limit = path, today, limit
+        self._report: Attention | None = None
+        self._error: Exception | None = None
+        self._thread = threading.Thread(target=self._read, name="first-view", daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        try:
+            self._report = first_attention(self.path, self.today, limit=self.limit)
+        except Exception as error:  # handed to the page that asks, on the UI thread
+            self._error = error
+
+    def report(self, today: date, limit: int) -> Attention:
+        """The report for `today`; read again if the page asks for another day or length."""
+        self._thread.join()
+        if (today, limit) != (self.today, self.limit):  # started just before midnight
+            return first_attention(self.path, today, limit=limit)
+        if self._error is not None:
+            raise self._error
+        return self._report
 
 
 def _meetings(connection, where: str, parameters: tuple, order: str,

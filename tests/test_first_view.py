@@ -24,7 +24,7 @@ from models import MeetingStatus
 from secretariat.agencies import list_agencies
 from secretariat.commitments import CommitmentDraft, add_commitments
 from secretariat.demo import fill_demo
-from secretariat.first_view import current_sqlite_file, first_attention
+from secretariat.first_view import FirstView, current_sqlite_file, first_attention
 from secretariat.meetings import list_meetings
 
 TODAY = date(2026, 11, 25)
@@ -144,15 +144,17 @@ def test_the_window_shows_its_first_data_before_sqlalchemy_loads(demo_file, tmp_
     """In a fresh interpreter, as the program starts: no SQLAlchemy until the first view."""
     script = f"""
 import sys, time
+from datetime import date
 from pathlib import Path
 from secretariat.app_session import DeferredDatabase
+from secretariat.first_view import FirstView
 from ui.app import run_gui
 
 path = Path({str(demo_file)!r})
 def first_view():
     print("orm-loaded" if "sqlalchemy" in sys.modules else "orm-not-loaded")
-run_gui(DeferredDatabase(path), smoke_started=time.perf_counter(), first_view_file=path,
-        after_first_view=first_view)
+run_gui(DeferredDatabase(path), smoke_started=time.perf_counter(),
+        first_view=FirstView(path, date.today()), after_first_view=first_view)
 """
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SECRETARIAT_DATA_DIR": str(tmp_path)}
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
@@ -161,3 +163,18 @@ run_gui(DeferredDatabase(path), smoke_started=time.perf_counter(), first_view_fi
     lines = result.stdout.split()
     assert lines[0] == "orm-not-loaded"
     assert int(lines[1]) > 0  # the smoke's milliseconds
+
+
+def test_the_report_read_ahead_is_the_one_asked_for(demo_file):
+    ahead = FirstView(demo_file, TODAY, limit=5)
+    assert ahead.report(TODAY, 5) == first_attention(demo_file, TODAY, limit=5)
+    # Asked for another day (the program was started just before midnight): read anew.
+    tomorrow = TODAY + timedelta(days=1)
+    assert FirstView(demo_file, TODAY).report(tomorrow, 50) == first_attention(demo_file, tomorrow)
+
+
+def test_a_failure_while_reading_ahead_reaches_the_page_that_asks(tmp_path):
+    missing = tmp_path / "hilang.sqlite3"
+    ahead = FirstView(missing, TODAY)
+    with pytest.raises(sqlite3.Error):
+        ahead.report(TODAY, 50)

@@ -6,7 +6,6 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -20,6 +19,7 @@ from ui.settings import UiSettings
 
 if TYPE_CHECKING:
     from secretariat.database import Database
+    from secretariat.first_view import FirstView
 
 
 def build_context(db: Database, settings: UiSettings | None = None) -> AppContext:
@@ -29,11 +29,11 @@ def build_context(db: Database, settings: UiSettings | None = None) -> AppContex
 def run_gui(db: Database, *, smoke_started: float | None = None,
             language: str | None = None,
             after_first_view: Callable[[], None] | None = None,
-            first_view_file: Path | None = None) -> int:
+            first_view: FirstView | None = None) -> int:
     """Run the desktop program until its window closes.
 
-    `first_view_file`: an SQLite file at this schema whose home page may be read through
-    sqlite3 while `db` (then a `DeferredDatabase`) has not loaded the ORM yet.
+    `first_view`: the home page's first report, being read through sqlite3 while `db`
+    (then a `DeferredDatabase`) has not loaded the ORM yet.
     """
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
@@ -47,7 +47,7 @@ def run_gui(db: Database, *, smoke_started: float | None = None,
     from ui.main_window import MainWindow  # after the language is set: labels are built once
 
     context = build_context(db, settings)
-    context.first_view_file = first_view_file
+    context.first_view = first_view
     window = MainWindow(context)
     if after_first_view is not None:
         window.first_view_ready.connect(after_first_view)

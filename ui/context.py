@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -20,6 +19,7 @@ from ui.settings import UiSettings
 if TYPE_CHECKING:  # both load SQLAlchemy; the first view is shown before it loads
     from secretariat.commitment_rows import CommitmentFilter
     from secretariat.database import Database
+    from secretariat.first_view import FirstView
 
 
 class DataChanges(QObject):
@@ -84,6 +84,6 @@ class AppContext:
     navigator: Navigator = field(default_factory=_NoNavigation)
     # Injected so tests and the benchmark can fix "today" (overdue, due soon, this week).
     today: Callable[[], date] = date.today
-    # Set while the home page may read its first report through sqlite3 from this file,
-    # before `db` loads the ORM (see secretariat.first_view); the home page clears it.
-    first_view_file: Path | None = None
+    # The home page's first report, read through sqlite3 before `db` loads the ORM (see
+    # secretariat.first_view); the home page takes it once.
+    first_view: FirstView | None = None

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from secretariat.attention_report import DUE_SOON_DAYS, Attention, AttentionMeeting, Section
 from secretariat.commitment_rows import CommitmentRow
-from secretariat.first_view import first_attention
 from secretariat.i18n import _, ngettext
 from secretariat.vocabulary import label
 from ui.context import AppContext
@@ -243,10 +242,10 @@ class HomePage(Page):
         self.loaded.emit()
 
     def _attention(self, today: date) -> Attention:
-        first_view_file, self.context.first_view_file = self.context.first_view_file, None
-        if first_view_file is not None:
+        first_view, self.context.first_view = self.context.first_view, None
+        if first_view is not None:
             # The program's first view: the same report through sqlite3, before the ORM loads.
-            return first_attention(first_view_file, today, limit=self.LIMIT)
+            return first_view.report(today, self.LIMIT)
         from secretariat.attention import attention  # loads the ORM
 
         return attention(self.context.db, today, limit=self.LIMIT)

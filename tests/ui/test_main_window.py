@@ -109,6 +109,7 @@ def test_the_first_view_is_read_before_the_database_is_opened_in_full(
     """As the program starts on an SQLite file at this schema: sqlite3 first, the ORM after."""
     from secretariat.app_session import DeferredDatabase
     from secretariat.attention import attention
+    from secretariat.first_view import FirstView
     from tests.ui.conftest import TODAY
     from ui.context import AppContext
 
@@ -117,7 +118,7 @@ def test_the_first_view_is_read_before_the_database_is_opened_in_full(
     demo_context.db.close()
     deferred = DeferredDatabase(path)
     context = AppContext(db=deferred, settings=UiSettings(str(tmp_path / "mulai.ini")),
-                         today=lambda: TODAY, first_view_file=path)
+                         today=lambda: TODAY, first_view=FirstView(path, TODAY))
     window = MainWindow(context)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.first_view_ready, timeout=10_000):
@@ -125,7 +126,7 @@ def test_the_first_view_is_read_before_the_database_is_opened_in_full(
     home = window.current_page()
     assert home.report == expected and home.overdue.model.rowCount() > 0
     assert str(path) in window.findChild(QLabel, "database_label").text()
-    assert not deferred.is_open and context.first_view_file is None  # read once, by sqlite3
+    assert not deferred.is_open and context.first_view is None  # read once, by sqlite3
 
     qtbot.waitUntil(lambda: window.reminders.reminders is not None, timeout=10_000)
     assert deferred.is_open  # the reminders came through the ORM, after the first view
