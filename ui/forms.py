@@ -104,8 +104,17 @@ class FormDialog(QDialog):
             self.result_value = self.save()
         except DomainError as error:
             self.form.report(error)  # the dialog stays open with everything typed kept
+            self._make_room()
             return
         super().accept()
+
+    def _make_room(self) -> None:
+        """Grow to show a message that appeared under a field; a fixed height would cut it."""
+        self.layout().activate()
+        needed = self.layout().totalHeightForWidth(self.width()) \
+            if self.layout().hasHeightForWidth() else self.sizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
 
 def date_edit(parent: QWidget, value: date | None = None, *, optional: bool = False) -> QDateEdit:
