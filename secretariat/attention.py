@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 
-from models import Commitment, Meeting, MeetingStatus, TaskForce
+from models import Agency, Commitment, Letterhead, Meeting, MeetingStatus, TaskForce
 from secretariat.attention_report import (
     DRAFT_MINUTES,
     DUE_SOON_DAYS,
     Attention,
     AttentionMeeting,
+    GettingStarted,
     Reminders,
     Section,
     report_days,
@@ -99,8 +100,19 @@ def attention(db, today: date, *, limit: int = 50) -> Attention:
     return Attention(
         today=today, week_start=week_start, week_end=week_end, due_soon_until=due_until,
         meetings_this_week=this_week, due_soon=due_soon, overdue=overdue,
-        draft_minutes=drafts,
+        draft_minutes=drafts, getting_started=_getting_started(db),
     )
+
+
+def _getting_started(db) -> GettingStarted:
+    query = select(
+        exists(select(TaskForce.id)),
+        exists(select(Letterhead.id).where(Letterhead.agency_line != "")),
+        exists(select(Agency.id)),
+        exists(select(Meeting.id)),
+    )
+    with db.reading() as session:
+        return GettingStarted(*(bool(value) for value in session.execute(query).one()))
 
 
 def start_reminders(db, today: date, last_opened: date | None, *, limit: int = 20) -> Reminders:

@@ -51,6 +51,20 @@ class Section(Generic[T]):
 
 
 @dataclass(frozen=True)
+class GettingStarted:
+    """What a new secretariat has set up so far; the home page guides it through the rest."""
+
+    task_force: bool  # a region with its task force recorded
+    letterhead: bool  # the letterhead names the agency, so documents can be printed
+    agencies: bool  # member agencies registered
+    meeting: bool  # a meeting scheduled
+
+    @property
+    def complete(self) -> bool:
+        return self.task_force and self.letterhead and self.agencies and self.meeting
+
+
+@dataclass(frozen=True)
 class Attention:
     today: date
     week_start: date  # Monday
@@ -60,6 +74,7 @@ class Attention:
     due_soon: Section[CommitmentRow]
     overdue: Section[CommitmentRow]
     draft_minutes: Section[AttentionMeeting]
+    getting_started: GettingStarted
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from secretariat.attention_report import (
     DRAFT_MINUTES,
     Attention,
     AttentionMeeting,
+    GettingStarted,
     Section,
     report_days,
 )
@@ -55,6 +56,13 @@ _COMMITMENTS = """
     ORDER BY commitments.due_date IS NULL, commitments.due_date, commitments.meeting_id,
              commitments.number
     LIMIT ?
+"""
+
+_GETTING_STARTED = """
+    SELECT EXISTS (SELECT id FROM task_forces),
+           EXISTS (SELECT id FROM letterheads WHERE agency_line != ''),
+           EXISTS (SELECT id FROM agencies),
+           EXISTS (SELECT id FROM meetings)
 """
 
 _OPEN = "commitments.status IN ({})".format(", ".join("?" * len(OPEN_STATUSES)))
@@ -107,11 +115,13 @@ def first_attention(path: Path, today: date, *, limit: int = 50) -> Attention:
             connection, names, today, limit,
             f"{_OPEN} AND commitments.due_date < ?", (*_OPEN_CODES, today.isoformat()),
             count_without_join=True)
+        getting_started = GettingStarted(*(bool(value) for value in connection.execute(
+            _GETTING_STARTED).fetchone()))
         connection.execute("ROLLBACK")
     return Attention(
         today=today, week_start=week_start, week_end=week_end, due_soon_until=due_until,
         meetings_this_week=this_week, due_soon=due_soon, overdue=overdue,
-        draft_minutes=drafts,
+        draft_minutes=drafts, getting_started=getting_started,
     )
 
 

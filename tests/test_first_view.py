@@ -66,6 +66,7 @@ def test_the_demo_gives_every_list_entries_to_compare(demo_file):
         assert section.rows, "a list the comparison would not exercise"
     assert report.overdue.total > len(report.overdue.rows)  # the count, not the page
     assert report.overdue.rows[0].days_late >= report.overdue.rows[-1].days_late
+    assert report.getting_started.complete
 
 
 def test_rows_the_demo_lacks_read_the_same(sqlite_db, tmp_path):
@@ -87,6 +88,7 @@ def test_an_empty_database_gives_empty_lists(sqlite_db):
     report = first_attention(sqlite_db.sqlite_path, TODAY)
     assert report == attention(sqlite_db, TODAY)
     assert report.overdue.total == report.meetings_this_week.total == 0
+    assert not any(vars(report.getting_started).values())  # every setup step still to do
 
 
 # -- when the first view may be read without the ORM

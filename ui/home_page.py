@@ -33,6 +33,7 @@ from secretariat.vocabulary import label
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.formatting import clock, long_date, number, short_date
+from ui.getting_started import HIDDEN_KEY, GettingStartedBox
 from ui.page import Page
 from ui.table_model import ROW_ROLE, Column, RowTableModel
 
@@ -172,7 +173,7 @@ class AttentionBox(QGroupBox):
 
 
 class HomePage(Page):
-    WATCHES = ("meetings", "commitments", "attendance", "agencies")
+    WATCHES = ("meetings", "commitments", "attendance", "agencies", "task_forces", "letterhead")
     LIMIT = 50  # entries per list: the start must stay fast on 100,000 commitments
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -210,6 +211,10 @@ class HomePage(Page):
             _("Overdue"), _overdue_columns(), (80, 0, 120),
             _("No commitment is overdue."), open_commitment, show("commitments"), self)
 
+        self.getting_started = GettingStartedBox(
+            lambda key: context.navigator.show_page(key), self._hide_getting_started, self)
+        self.getting_started.hide()  # until the report says what is still to do
+
         grid = QGridLayout()
         grid.addWidget(self.this_week, 0, 0)
         grid.addWidget(self.draft_minutes, 0, 1)
@@ -218,6 +223,7 @@ class HomePage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.greeting)
+        layout.addWidget(self.getting_started)
         layout.addLayout(grid, 1)
 
     def report_day(self) -> date:
@@ -239,7 +245,15 @@ class HomePage(Page):
                 date=short_date(report.due_soon_until)))
             self.overdue.set_section(
                 report.overdue, _("Open commitments past their due date, longest first"))
+            self.getting_started.set_progress(report.getting_started)
+            self.getting_started.setVisible(
+                not report.getting_started.complete
+                and self.context.settings.value(HIDDEN_KEY) != "yes")
         self.loaded.emit()
+
+    def _hide_getting_started(self) -> None:
+        self.context.settings.set_value(HIDDEN_KEY, "yes")
+        self.getting_started.hide()
 
     def _attention(self, today: date) -> Attention:
         first_view, self.context.first_view = self.context.first_view, None

@@ -25,9 +25,12 @@ from PySide6.QtWidgets import (
 
 from secretariat.agencies import list_agencies
 from secretariat.i18n import _, ngettext
+from models.enums import TimeZone
 from secretariat.regions import (
+    RegionDraft,
     RegionOverviewRow,
     TaskForceDraft,
+    create_region,
     create_task_force,
     region_overview,
     update_task_force,
@@ -39,6 +42,7 @@ from ui.formatting import short_date
 from ui.forms import FormDialog, date_edit, date_value
 from ui.icons import icon
 from ui.page import Page
+from ui.preferences.time_zone_section import ZONE_NAMES
 from ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
 
 NOT_FORMED = QColor("#fde2e1")
@@ -84,6 +88,32 @@ class _NotFormedFilter(QSortFilterProxyModel):
         if self.only_not_formed and row.formed:
             return False
         return super().filterAcceptsRow(source_row, source_parent)
+
+
+class RegionDialog(FormDialog):
+    """Enter a province or kabupaten/kota by its Kemendagri code, before its task force."""
+
+    def __init__(self, parent=None, *, context: AppContext) -> None:
+        super().__init__(_("Add a region"), parent)
+        self.context = context
+        self.code = self.form.add("code", _("Kemendagri code"), QLineEdit(self))
+        self.code.setPlaceholderText(_("e.g. 63 for a province, 63.71 for a kabupaten/kota"))
+        self.code.setMaxLength(5)
+        self.name = self.form.add("name", _("Name"), QLineEdit(self))
+        self.name.setPlaceholderText(_("e.g. Kalimantan Selatan, Kota Banjarmasin"))
+        self.time_zone = self.form.add("time_zone", _("Time zone"), QComboBox(self))
+        self.time_zone.addItem(_("As its province (kabupaten/kota)"), None)
+        for zone in TimeZone:
+            self.time_zone.addItem(_(ZONE_NAMES[zone]), zone)
+        hint = QLabel(_("Enter the province first, then its kabupaten/kota."), self)
+        hint.setWordWrap(True)
+        self.form.layout.addRow(hint)
+        self.resize(480, self.sizeHint().height())
+
+    def save(self) -> int:
+        return create_region(self.context.db, RegionDraft(
+            code=self.code.text().strip(), name=self.name.text(),
+            time_zone=self.time_zone.currentData()))
 
 
 class TaskForceDialog(FormDialog):
@@ -167,6 +197,9 @@ class TaskForcesPage(Page):
         self.only_not_formed.toggled.connect(self._filter_not_formed)
         self.edit_button = QPushButton(icon("edit"), _("Record task force…"), self)
         self.edit_button.clicked.connect(self.edit_selected)
+        self.add_button = QPushButton(icon("add"), _("Add region…"), self)
+        self.add_button.setToolTip(_("A province or kabupaten/kota by its Kemendagri code (Ctrl+N)"))
+        self.add_button.clicked.connect(self.add_new)
 
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
@@ -186,6 +219,7 @@ class TaskForcesPage(Page):
         tools = QHBoxLayout()
         tools.addWidget(self.filter_box, 1)
         tools.addWidget(self.only_not_formed)
+        tools.addWidget(self.add_button)
         tools.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -198,10 +232,15 @@ class TaskForcesPage(Page):
         if ok:
             self.model.set_rows(rows)
             missing = [r for r in rows if not r.formed and r.region.parent_id is not None]
-            self.summary.setText(ngettext(
-                "{count} kabupaten/kota has not formed a task force yet.",
-                "{count} kabupaten/kota have not formed a task force yet.",
-                len(missing)).format(count=len(missing)))
+            if not rows:  # a new database: say where to begin
+                self.summary.setText(_(
+                    "No region yet. Add your province by its Kemendagri code (e.g. 63), then "
+                    "its kabupaten/kota, and record the task force of each."))
+            else:
+                self.summary.setText(ngettext(
+                    "{count} kabupaten/kota has not formed a task force yet.",
+                    "{count} kabupaten/kota have not formed a task force yet.",
+                    len(missing)).format(count=len(missing)))
         self.loaded.emit()
 
     def focus_search(self) -> bool:
@@ -231,4 +270,17 @@ class TaskForcesPage(Page):
         self.dialog.open()
 
     def add_new(self) -> None:
-        self.edit_selected()
+        self.region_dialog = RegionDialog(self, context=self.context)
+        self.region_dialog.accepted.connect(self._region_added)
+        self.region_dialog.open()
+
+    def _region_added(self) -> None:
+        region_id = self.region_dialog.result_value
+        self.context.changes.announce("task_forces")
+        self.reload_if_stale()  # announced while hidden (tests): the list must show it now
+        # The new region is selected, so recording its task force is the next click.
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(ROW_ROLE).region.id == region_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.proxy.index(row, 0))
+                break

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from PySide6.QtCore import Qt
 
 from secretariat.regions import region_overview
@@ -67,3 +69,59 @@ def test_a_formed_task_force_without_decree_is_refused_next_to_the_field(qtbot, 
 
     assert dialog.isVisible()
     assert "SK" in dialog.form.error_text("decree_number")
+
+
+def _add_region(qtbot, page, code: str, name: str, zone_index: int = 0):
+    page.add_button.click()
+    dialog = page.region_dialog
+    qtbot.keyClicks(dialog.code, code)
+    qtbot.keyClicks(dialog.name, name)
+    dialog.time_zone.setCurrentIndex(zone_index)
+    dialog.accept()
+    return dialog
+
+
+def test_a_new_database_says_where_to_begin_and_takes_a_province_then_its_kota(qtbot, context):
+    page = _page(qtbot, context)
+    assert page.proxy.rowCount() == 0
+    assert "Belum ada wilayah" in page.summary.text() and "63" in page.summary.text()
+
+    # A kota before its province is refused next to the code, with what was typed kept.
+    early = _add_region(qtbot, page, "63.71", "Kota Banjarmasin")
+    assert early.isVisible() and "provinsi 63" in early.form.error_text("code")
+    assert early.name.text() == "Kota Banjarmasin"
+    # The dialog grew for the two-line message: it has the height its text needs.
+    message = early.form._fields["code"][1]
+    assert message.height() >= message.heightForWidth(message.width()) > message.fontMetrics().height()
+    early.reject()
+
+    province = _add_region(qtbot, page, "63", "Kalimantan Selatan", zone_index=2)  # WITA
+    assert not province.isVisible()
+    kota = _add_region(qtbot, page, "63.71", "Kota Banjarmasin")  # zone: as its province
+    assert not kota.isVisible()
+
+    rows = {r.region.code: r for r in region_overview(context.db)}
+    assert rows["63.71"].region.parent_id == rows["63"].region.id
+    assert rows["63.71"].region.time_zone.value == "WITA"
+    assert page.proxy.rowCount() == 2
+    # The new region is selected: recording its task force is the next click.
+    assert page.selected_row().region.code == "63.71"
+    page.edit_selected()
+    assert "Kota Banjarmasin" in page.dialog.windowTitle()
+    page.dialog.reject()
+
+
+@pytest.mark.parametrize(("code", "field"), [("6371", "code"), ("63.70", "code"), ("", "code")])
+def test_a_wrong_code_is_explained_next_to_the_field(qtbot, context, code, field):
+    page = _page(qtbot, context)
+    dialog = _add_region(qtbot, page, code, "Nama")
+    assert dialog.isVisible() and dialog.form.error_text(field)
+    assert region_overview(context.db) == []
+
+
+def test_the_same_code_twice_is_refused(qtbot, context):
+    page = _page(qtbot, context)
+    _add_region(qtbot, page, "63", "Kalimantan Selatan", zone_index=2)
+    again = _add_region(qtbot, page, "63", "Kalsel", zone_index=2)
+    assert again.isVisible() and "63" in again.form.error_text("code")
+    assert len(region_overview(context.db)) == 1
