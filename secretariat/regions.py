@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 from models import Agency, Region, RegionLevel, TaskForce, TimeZone
 from secretariat.errors import DuplicateError, ValidationError
 from secretariat.i18n import _
+from secretariat.provinces import known_province
 from secretariat.records import check_version, get_or_fail
 from secretariat.validation import check_date, clean_text
 
@@ -98,8 +99,10 @@ def create_region(db, draft: RegionDraft) -> int:
                     _("Enter the province {code} before its kabupaten/kota.").format(code=code[:2]),
                     field="code",
                 )
+        known = known_province(code) if parent is None else None
         try:
-            time_zone = TimeZone(draft.time_zone or (parent.time_zone if parent else None))
+            time_zone = TimeZone(draft.time_zone or (parent.time_zone if parent else None)
+                                 or (known[1] if known else None))
         except ValueError:
             raise ValidationError(_("Choose the time zone (WIB, WITA or WIT)."),
                                   field="time_zone") from None

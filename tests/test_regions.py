@@ -116,11 +116,19 @@ def test_create_region_refuses_a_duplicate_code(db):
         make_province(db, "63", name="Kalsel lagi")
 
 
-def test_create_province_needs_a_time_zone(db):
+def test_a_province_not_among_the_38_needs_a_time_zone(db):
     with pytest.raises(ValidationError) as caught:
-        create_region(db, RegionDraft(code="64", name="Kalimantan Timur"))
+        create_region(db, RegionDraft(code="97", name="Provinsi Baru"))
     assert caught.value.field == "time_zone"
     assert list_regions(db) == []
+
+
+def test_one_of_the_38_provinces_takes_its_own_time_zone_unless_told(db):
+    create_region(db, RegionDraft(code="64", name="Kalimantan Timur"))
+    create_region(db, RegionDraft(code="62", name="Kalimantan Tengah"))
+    create_region(db, RegionDraft(code="82", name="Maluku Utara", time_zone=TimeZone.WITA))
+    zones = {row.code: row.time_zone for row in list_regions(db)}
+    assert zones == {"64": TimeZone.WITA, "62": TimeZone.WIB, "82": TimeZone.WITA}
 
 
 def test_create_region_refuses_an_unknown_time_zone_with_a_domain_error(db):
@@ -353,3 +361,20 @@ def test_regions_without_task_force_is_empty_when_all_are_formed(db):
     kota = make_district(db, "63.71", "Kota Banjarmasin")
     make_task_force(db, kota, name="GT Banjarmasin")
     assert regions_without_task_force(db, province) == []
+
+
+def test_the_province_table_holds_the_38_provinces_in_three_zones():
+    from secretariat.provinces import PROVINCES, known_province
+
+    assert len(PROVINCES) == 38 and len({name for name, _zone in PROVINCES.values()}) == 38
+    assert all(level_of_code(code) is RegionLevel.PROVINCE for code in PROVINCES)
+    def zones(*prefixes: str) -> set[TimeZone]:
+        return {zone for code, (_name, zone) in PROVINCES.items() if code.startswith(prefixes)}
+
+    # Sumatra, Java and West/Central Kalimantan keep WIB; Bali, Nusa Tenggara, South/East/
+    # North Kalimantan and Sulawesi WITA; Maluku and Papua WIT.
+    assert zones("1", "2", "3", "61", "62") == {TimeZone.WIB}
+    assert zones("5", "63", "64", "65", "7") == {TimeZone.WITA}
+    assert zones("8", "9") == {TimeZone.WIT}
+    assert known_province(" 63 ") == ("Kalimantan Selatan", TimeZone.WITA)
+    assert known_province("63.71") is None

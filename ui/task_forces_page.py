@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from secretariat.agencies import list_agencies
 from secretariat.i18n import _, ngettext
+from secretariat.provinces import known_province
 from models.enums import TimeZone
 from secretariat.regions import (
     RegionDraft,
@@ -105,10 +106,24 @@ class RegionDialog(FormDialog):
         self.time_zone.addItem(_("As its province (kabupaten/kota)"), None)
         for zone in TimeZone:
             self.time_zone.addItem(_(ZONE_NAMES[zone]), zone)
+        self._filled_name = ""
+        self.code.textEdited.connect(self._fill_from_code)
         hint = QLabel(_("Enter the province first, then its kabupaten/kota."), self)
         hint.setWordWrap(True)
         self.form.layout.addRow(hint)
         self.resize(480, self.sizeHint().height())
+
+    def _fill_from_code(self, code: str) -> None:
+        """A known province code brings its name and time zone; a kab/kota its province's."""
+        known = known_province(code)
+        if known is not None:
+            name, zone = known
+            if self.name.text() in ("", self._filled_name):  # never over the clerk's typing
+                self.name.setText(name)
+                self._filled_name = name
+            self.time_zone.setCurrentIndex(self.time_zone.findData(zone))
+        elif "." in code:
+            self.time_zone.setCurrentIndex(0)  # as its province
 
     def save(self) -> int:
         return create_region(self.context.db, RegionDraft(

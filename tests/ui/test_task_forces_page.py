@@ -8,6 +8,7 @@ import pytest
 
 from PySide6.QtCore import Qt
 
+from models import TimeZone
 from secretariat.regions import region_overview
 from ui.task_forces_page import NOT_FORMED, TaskForcesPage
 
@@ -71,12 +72,13 @@ def test_a_formed_task_force_without_decree_is_refused_next_to_the_field(qtbot, 
     assert "SK" in dialog.form.error_text("decree_number")
 
 
-def _add_region(qtbot, page, code: str, name: str, zone_index: int = 0):
+def _add_region(qtbot, page, code: str, name: str, zone_index: int | None = None):
     page.add_button.click()
     dialog = page.region_dialog
     qtbot.keyClicks(dialog.code, code)
-    qtbot.keyClicks(dialog.name, name)
-    dialog.time_zone.setCurrentIndex(zone_index)
+    dialog.name.setText(name)
+    if zone_index is not None:
+        dialog.time_zone.setCurrentIndex(zone_index)
     dialog.accept()
     return dialog
 
@@ -95,7 +97,7 @@ def test_a_new_database_says_where_to_begin_and_takes_a_province_then_its_kota(q
     assert message.height() >= message.heightForWidth(message.width()) > message.fontMetrics().height()
     early.reject()
 
-    province = _add_region(qtbot, page, "63", "Kalimantan Selatan", zone_index=2)  # WITA
+    province = _add_region(qtbot, page, "63", "Kalimantan Selatan")  # WITA from the code
     assert not province.isVisible()
     kota = _add_region(qtbot, page, "63.71", "Kota Banjarmasin")  # zone: as its province
     assert not kota.isVisible()
@@ -125,3 +127,30 @@ def test_the_same_code_twice_is_refused(qtbot, context):
     again = _add_region(qtbot, page, "63", "Kalsel", zone_index=2)
     assert again.isVisible() and "63" in again.form.error_text("code")
     assert len(region_overview(context.db)) == 1
+
+
+def test_a_province_code_brings_its_name_and_time_zone_but_typed_names_stay(qtbot, context):
+    page = _page(qtbot, context)
+    page.add_button.click()
+    dialog = page.region_dialog
+    qtbot.keyClicks(dialog.code, "94")
+    assert dialog.name.text() == "Papua Tengah"
+    assert dialog.time_zone.currentData() == TimeZone.WIT
+    dialog.code.clear()
+    qtbot.keyClicks(dialog.code, "61")  # corrected: the filled name follows
+    assert dialog.name.text() == "Kalimantan Barat"
+    assert dialog.time_zone.currentData() == TimeZone.WIB
+    dialog.name.setText("Prov. Kalbar")
+    dialog.code.clear()
+    qtbot.keyClicks(dialog.code, "63")
+    assert dialog.name.text() == "Prov. Kalbar"  # the clerk's own typing is kept
+    qtbot.keyClicks(dialog.code, ".71")
+    assert dialog.time_zone.currentIndex() == 0  # a kota follows its province
+    dialog.reject()
+
+
+def test_a_known_province_gets_its_time_zone_in_the_core_too(context):
+    from secretariat.regions import RegionDraft, create_region
+
+    create_region(context.db, RegionDraft("53", "Nusa Tenggara Timur"))
+    assert region_overview(context.db)[0].region.time_zone == TimeZone.WITA
