@@ -95,6 +95,10 @@ def _label() -> str:
 
 
 def _validated(session: Session, draft: MeetingDraft) -> dict:
+    if draft.task_force_id is None:  # an empty choice list: no task force recorded yet
+        raise ValidationError(
+            _("Choose the task force holding the meeting. If the list is empty, record the "
+              "task force on Gugus Tugas first."), field="task_force_id")
     task_force = get_or_fail(session, TaskForce, draft.task_force_id, _("Task force"))
     try:
         kind = MeetingKind(draft.kind)

@@ -44,6 +44,7 @@ class ScheduleDialog(FormDialog):
         self.task_force = form.add("task_force_id", _("Task force"), QComboBox(self))
         for tf in self.task_forces:
             self.task_force.addItem(tf.name, tf.id)
+        self.task_force.setPlaceholderText(_("No task force recorded yet (see Gugus Tugas)"))
         self.kind = form.add("kind", _("Kind"), QComboBox(self))
         for kind in MeetingKind:
             self.kind.addItem(label(kind), kind)

@@ -83,3 +83,15 @@ def test_a_meeting_opens_in_place_and_back_returns_to_the_list(qtbot, demo_conte
     assert page.view.title.text() == chosen.title
     page.view.back_requested.emit()
     assert page.stack.currentIndex() == 0
+
+
+def test_without_a_task_force_the_clerk_is_told_where_to_record_one(qtbot, context, messages):
+    page = _page(qtbot, context)
+    page.add_new()
+    dialog = page.dialog
+    assert dialog.task_force.count() == 0 and "Gugus Tugas" in dialog.task_force.placeholderText()
+    dialog.title.setText("Rakor pertama")
+    dialog.accept()
+    assert dialog.isVisible() and "Gugus Tugas" in dialog.form.error_text("task_force_id")
+    assert messages.shown == []  # next to the field, not a "number None" dialog
+    assert list_meetings(context.db) == []
