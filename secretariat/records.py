@@ -8,13 +8,16 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from models import Audited
-from secretariat.errors import ConflictError, NotFoundError
+from secretariat.errors import ConflictError, NotFoundError, ValidationError
 from secretariat.i18n import _
 
 T = TypeVar("T")
 
 
-def get_or_fail(session: Session, model: type[T], record_id: int, label: str) -> T:
+def get_or_fail(session: Session, model: type[T], record_id: int | None, label: str) -> T:
+    if record_id is None:  # an empty choice list on a form: say so, not "number None"
+        raise ValidationError(_("No {record} was chosen.").format(
+            record=label.lower()))
     record = session.get(model, record_id)
     if record is None:
         raise NotFoundError(

@@ -203,3 +203,12 @@ def test_check_percent_refuses_others(value):
         check_percent(value)
     assert caught.value.field == "progress"
 
+
+
+def test_a_record_not_chosen_is_a_refusal_in_words_not_number_none(db):
+    from models import Agency
+    from secretariat.records import get_or_fail
+
+    with db.reading() as session, pytest.raises(ValidationError) as refused:
+        get_or_fail(session, Agency, None, "Instansi")
+    assert str(refused.value) == "Belum ada instansi yang dipilih."
