@@ -45,6 +45,22 @@ def _minutes_preview(meeting_id: int, db, folder: Path):
     return preview
 
 
+def _new_database_home(folder: Path, out: Path, app) -> None:
+    """Beranda on a new, empty database: the Memulai guide a first-time user starts from."""
+    from secretariat.database import open_database
+    from ui.app import build_context
+    from ui.main_window import MainWindow
+
+    db = open_database(Path(folder) / "baru.sqlite3")
+    window = MainWindow(build_context(db))
+    window.resize(1360, 820)
+    window.show()
+    _settle(app)
+    window.grab().save(str(out / "getting_started.png"))
+    window.close()
+    db.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="resources/screenshots")
@@ -66,6 +82,7 @@ def main() -> int:
 
     app = QApplication([])
     install_qt_translations(app)
+    _new_database_home(Path(folder), out, app)
     db = open_database(Path(folder) / "demo.sqlite3")
     fill_demo(db)
     window = MainWindow(build_context(db))
@@ -98,7 +115,7 @@ def main() -> int:
     commitment_window.close()
     window.close()
     db.close()
-    print(f"{len(shots) + 4} screenshots written to {out}", flush=True)
+    print(f"{len(shots) + 5} screenshots written to {out}", flush=True)
     # Leave before Python's final garbage collection of Qt objects (a PySide6 crash at exit).
     os._exit(0)
 
