@@ -23,11 +23,11 @@ from models import FocusArea, MeetingStatus, SubTaskForce
 from secretariat.agencies import list_agencies
 from secretariat.catalog import list_entries
 from secretariat.commitment_queries import CommitmentDetail, get_commitment
-from secretariat.commitments import CommitmentDraft, delete_commitment, update_commitment
+from secretariat.commitments import CommitmentDraft, update_commitment
 from secretariat.i18n import _
 from secretariat.meetings import get_meeting
 from secretariat.vocabulary import label
-from ui.errors import attempt, confirm
+from ui.commitment_removal import ask_and_remove
 from ui.formatting import long_date
 from ui.forms import FormDialog, date_edit, date_value
 from ui.icons import icon
@@ -153,14 +153,6 @@ class CommitmentDialog(FormDialog):
         return row.id
 
     def delete(self) -> None:
-        row = self.detail.row
-        if not confirm(self, _("Delete commitment"), _(
-                "Delete commitment {number} of this meeting? This cannot be undone.").format(
-                    number=row.number)):
-            return
-        ok, _result = attempt(self, lambda: delete_commitment(self.context.db, row.id,
-                                                              row.version))
-        if ok:
+        if ask_and_remove(self, self.context, self.detail.row):
             self.deleted = True
-            self.context.changes.announce("commitments")
             self.reject()

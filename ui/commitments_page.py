@@ -20,6 +20,7 @@ from secretariat.i18n import _, ngettext
 from secretariat.status import OPEN_STATUSES
 from ui.commitment_filters import CommitmentFilterBar
 from ui.commitments_model import CommitmentsModel
+from ui.commitment_removal import ask_and_remove
 from ui.context import AppContext
 from ui.errors import attempt, show_error
 from ui.formatting import number
@@ -70,6 +71,8 @@ class CommitmentsPage(Page):
         self.table.doubleClicked.connect(self._open_index)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self._open_current,
                   context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
+                  self.delete_current, context=Qt.ShortcutContext.WidgetShortcut)
 
         title = QLabel(f"<h2>{_('Commitments')}</h2>", self)
         top = QHBoxLayout()
@@ -142,6 +145,13 @@ class CommitmentsPage(Page):
         index = self.table.currentIndex()
         if index.isValid():
             self._open_index(index)
+
+    def delete_current(self) -> None:
+        """Del: remove the commitment under the cursor, after asking (the core refuses one
+        with follow-ups or of final minutes, and says why)."""
+        index = self.table.currentIndex()
+        if index.isValid():
+            ask_and_remove(self, self.context, self.model.row_at(index.row()))
 
     def selected_rows(self):
         selection = self.table.selectionModel()

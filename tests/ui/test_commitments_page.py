@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from models import CommitmentStatus
 from secretariat.agencies import find_agency_by_abbreviation
@@ -158,3 +159,51 @@ def test_a_filter_given_from_outside_is_shown_whole_and_its_scope_can_be_removed
     page.filters.scope_clear.click()
     assert page.filters.current_filter().task_force_id is None
     assert not page.filters.scope_label.isVisible()
+
+
+def _focus_on(qtbot, page, commitment_id: int) -> None:
+    """The cursor on the commitment's line, in an active window, as a clerk's click leaves it."""
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(_shown_ids(page).index(commitment_id), 2))
+
+
+def test_del_removes_a_commitment_entered_by_mistake_after_asking(qtbot, context, messages):
+    # Given a meeting with two commitments, one with hostile text, minutes still open
+    province = make_province(context.db)
+    meeting = make_meeting(context.db, make_task_force(context.db, province))
+    dinsos = make_agency(context.db, "Dinsos")
+    kept = make_commitment(context.db, meeting, dinsos, text="Menyusun data korban",
+                           due_date=date(2026, 6, 30))
+    mistaken = make_commitment(context.db, meeting, dinsos, text="<b>Salah</b> & ketik",
+                               due_date=date(2026, 7, 31))
+    page = _page(qtbot, context)
+    _focus_on(qtbot, page, mistaken)
+
+    # When the clerk answers No, nothing changes
+    messages.answer = QMessageBox.StandardButton.No
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert _core_ids(context) == [kept, mistaken]
+    question = messages.texts("question")[-1]
+    assert "<b>Salah</b> & ketik" in question and "tidak dapat dibatalkan" in question
+
+    # When she answers Yes, it is gone from the database and from the list
+    messages.answer = QMessageBox.StandardButton.Yes
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert _core_ids(context) == [kept]
+    qtbot.waitUntil(lambda: _shown_ids(page) == [kept])
+
+
+def test_del_on_a_commitment_with_follow_ups_is_refused_in_words(qtbot, demo_context, messages):
+    followed = next(row for row in list_commitments(demo_context.db, CommitmentFilter(),
+                                                    limit=None, today=TODAY)
+                    if row.status is CommitmentStatus.IN_PROGRESS)
+    page = _page(qtbot, demo_context)
+    before = _core_ids(demo_context)
+    _focus_on(qtbot, page, followed.id)
+
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+
+    assert _core_ids(demo_context) == before
+    assert messages.texts("warning") or messages.texts("critical")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,7 +25,7 @@ from secretariat.errors import DomainError
 from secretariat.i18n import _
 from secretariat.meetings import MeetingRow
 from secretariat.vocabulary import label
-from ui.errors import show_error
+from ui.commitment_removal import ask_and_remove
 from ui.formatting import short_date
 from ui.icons import icon
 from ui.meetings.agreed_entry import (
@@ -60,6 +60,8 @@ class CommitmentsTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(
             lambda index: context.navigator.open_commitment(self.model.row_at(index.row()).id))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
+                  self.delete_selected, context=Qt.ShortcutContext.WidgetShortcut)
 
         agencies = list_agencies(context.db)
         self.agency_ids = {a.abbreviation.casefold(): a.id for a in agencies}
@@ -82,6 +84,10 @@ class CommitmentsTab(QWidget):
         self.problem.setObjectName("entry_problem")
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setStyleSheet("color: #b00020;")
+        self.delete_button = QPushButton(icon("delete"), _("Delete commitment…"), self)
+        self.delete_button.setToolTip(_("Remove the selected commitment, entered by mistake "
+                                        "(Del)"))
+        self.delete_button.clicked.connect(self.delete_selected)
         self.add_row_button = QPushButton(icon("add"), _("Add row"), self)
         self.add_row_button.clicked.connect(self.entry.add_row)
         self.save_button = QPushButton(icon("save"), _("Save all"), self)
@@ -101,8 +107,16 @@ class CommitmentsTab(QWidget):
         entry_layout.addWidget(self.entry_table, 1)
         entry_layout.addWidget(self.problem)
         split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.table)
         split.addWidget(entry_box)
+        agreed_box = QWidget(self)
+        agreed_layout = QVBoxLayout(agreed_box)
+        agreed_layout.setContentsMargins(0, 0, 0, 0)
+        agreed_layout.addWidget(self.table, 1)
+        agreed_buttons = QHBoxLayout()
+        agreed_buttons.addStretch(1)
+        agreed_buttons.addWidget(self.delete_button)
+        agreed_layout.addLayout(agreed_buttons)
+        split.insertWidget(0, agreed_box)
         layout = QVBoxLayout(self)
         layout.addWidget(self.locked)
         layout.addWidget(split, 1)
@@ -118,8 +132,14 @@ class CommitmentsTab(QWidget):
         self.locked.setText(_("The minutes are final: reopen them to add commitments.")
                             if final else "")
         self.locked.setVisible(final)
-        for widget in (self.entry_table, self.add_row_button, self.save_button):
+        for widget in (self.entry_table, self.add_row_button, self.save_button,
+                       self.delete_button):
             widget.setEnabled(not final)
+
+    def delete_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows and self.delete_button.isEnabled():
+            ask_and_remove(self, self.context, self.model.row_at(rows[0].row()))
 
     def save_all(self) -> None:
         self.problem.clear()
