@@ -41,8 +41,8 @@ class EntryModel(QAbstractTableModel):
         self.rows: list[EntryRow] = [EntryRow()]
 
     def headers(self) -> list[str]:
-        return [_("Commitment"), _("Lead agency"), _("Supporting agencies (abbreviations, "
-                                                     "comma-separated)"),
+        # Short headings: a long one is cut off in the column; the hint is its tooltip.
+        return [_("Commitment"), _("Lead agency"), _("Supporting agencies"),
                 _("Due date"), _("Focus area"), _("Sub task force")]
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -52,6 +52,9 @@ class EntryModel(QAbstractTableModel):
         return 0 if parent.isValid() else 6
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal
+                and section == 2):
+            return _("Abbreviations of the supporting agencies, separated by commas")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
