@@ -1,13 +1,18 @@
 """Every icon the program shows, in one place (the only file naming icon themes).
 
-Icons come from the desktop theme where there is one and from Qt's own style otherwise
-(Windows has no icon theme), so no image files need shipping.
+Icons come from the desktop theme where there is one. Windows has none, and Qt's own
+style has no pictures for a calendar, a chart or settings, so the pages of the navigation
+ship their own small SVG drawings (`resources/icons`); other icons fall back to the style.
 """
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
+
+_DRAWN = files("resources") / "icons"
 
 _SP = QStyle.StandardPixmap
 
@@ -41,6 +46,9 @@ _ICONS = {
 
 def icon(name: str) -> QIcon:
     theme_name, fallback = _ICONS[name]
+    drawn = _DRAWN / f"{name}.svg"
+    if drawn.is_file():
+        return QIcon.fromTheme(theme_name, QIcon(str(drawn)))
     app = QApplication.instance()
     standard = app.style().standardIcon(fallback) if app else QIcon()
     return QIcon.fromTheme(theme_name, standard)
