@@ -100,6 +100,12 @@ def record_follow_up(
             draft.status, draft.progress, draft.status_reason,
             previous_progress=commitment.progress,
         )
+        says_nothing = not (draft.note.strip() or draft.obstacles.strip() or evidence) and (
+            status, progress) == (commitment.status, commitment.progress)
+        if says_nothing:  # one stray Enter would otherwise log an empty, permanent entry
+            raise ValidationError(
+                _("Write what was done, or change the status or progress: a follow-up "
+                  "that reports nothing is not recorded."), field="note")
         entry = FollowUp(
             commitment_id=commitment_id,
             date=when,

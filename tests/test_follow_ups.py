@@ -116,6 +116,25 @@ def test_in_progress_without_progress_keeps_the_previous_figure(db, commitment):
     assert _state(db, commitment)[:2] == (IN_PROGRESS, 30)
 
 
+def test_a_follow_up_that_reports_nothing_is_refused(db, commitment):
+    # Given a commitment in progress at 30 %
+    _record(db, commitment, IN_PROGRESS, progress=30, date=date(2026, 1, 5), note="Rapat")
+    # When a follow-up arrives with no text and the same status and progress
+    with pytest.raises(ValidationError) as refused:
+        _record(db, commitment, IN_PROGRESS, progress=30, note="  \n ", obstacles=" ")
+    # Then it is refused at the note field, and the log keeps only the first entry
+    assert refused.value.field == "note"
+    assert len(list_follow_ups(db, commitment)) == 1
+
+
+@pytest.mark.parametrize("what", [{"note": "Surat dikirim"}, {"obstacles": "Anggaran"},
+                                  {"progress": 40}])
+def test_a_follow_up_with_a_word_or_a_new_figure_is_recorded(db, commitment, what):
+    _record(db, commitment, IN_PROGRESS, progress=30, date=date(2026, 1, 5), note="Rapat")
+    _record(db, commitment, IN_PROGRESS, **({"progress": 30} | what))
+    assert len(list_follow_ups(db, commitment)) == 2
+
+
 @pytest.mark.parametrize("progress", [-1, 101, True])
 def test_progress_out_of_range_is_refused(db, commitment, progress):
     with pytest.raises(ValidationError) as refused:
