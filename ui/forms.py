@@ -12,17 +12,18 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from secretariat.errors import DomainError
-from secretariat.i18n import _
 from ui.errors import show_error
 
 ERROR_STYLE = "color: #b00020;"
@@ -41,6 +42,8 @@ class Form:
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
+        if isinstance(widget, QPlainTextEdit):
+            widget.setTabChangesFocus(True)  # Tab goes to the next field, as in every form
         message = QLabel(holder)
         # The core's messages quote what was typed: "<b>" must show as typed, not as bold.
         message.setTextFormat(Qt.TextFormat.PlainText)
@@ -52,6 +55,10 @@ class Form:
         self.layout.addRow(label, holder)
         self._fields[field] = (widget, message)
         return widget
+
+    def widgets(self) -> list[QWidget]:
+        """The fields' widgets in the order they are shown."""
+        return [widget for widget, _message in self._fields.values()]
 
     def error_text(self, field: str) -> str:
         """The message shown under a field ("" when none): for tests and accessibility."""
@@ -94,6 +101,24 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
         self.result_value = None
+        self._focus_placed = False
+
+    def showEvent(self, event) -> None:
+        """On first showing, the cursor stands in the first field and Tab walks the fields
+        before the buttons. The buttons are made before the subclass adds its fields, so
+        Qt would start on Save, where one Enter saved a form nobody had filled in."""
+        super().showEvent(event)
+        if self._focus_placed:
+            return
+        self._focus_placed = True
+        fields = [widget for widget in self.form.widgets() if widget.isEnabled()
+                  and widget.focusPolicy() != Qt.FocusPolicy.NoFocus]
+        chain = fields + list(self.buttons.buttons())
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
+        focused = self.focusWidget()
+        if fields and (focused is None or isinstance(focused, QAbstractButton)):
+            fields[0].setFocus(Qt.FocusReason.TabFocusReason)
 
     def save(self):  # pragma: no cover - every dialog overrides it
         raise NotImplementedError

@@ -167,3 +167,33 @@ def test_mixed_agencies_are_refused_before_any_letter(qtbot, demo_context, messa
     page.request_report()
     assert page.dialog is None
     assert any("satu instansi" in text or "one agency" in text for text in messages.texts())
+
+
+def test_a_new_follow_up_starts_in_its_first_field_and_an_untouched_one_is_refused(
+        qtbot, context, commitment):
+    # Given a commitment already in progress
+    window = _window(qtbot, context, commitment)
+    _record(window, CommitmentStatus.IN_PROGRESS, progress=30, note="Lokasi dipilih")
+    # When the clerk opens the dialog again and presses Save without writing anything
+    window.record_follow_up()
+    dialog = window.dialog
+    assert dialog.focusWidget() is dialog.date  # the cursor is in the form, not on Save
+    dialog.accept()
+    # Then nothing is logged and the note field says why
+    assert dialog.isVisible() and dialog.form.error_text("note")
+    assert len(list_follow_ups(context.db, commitment)) == 1
+
+
+def test_tab_walks_the_fields_and_leaves_a_text_box(qtbot, context, commitment):
+    window = _window(qtbot, context, commitment)
+    window.record_follow_up()
+    dialog = window.dialog
+    assert dialog.note.tabChangesFocus()  # Tab in "What was done" moves on, types no tab
+    buttons = set(dialog.buttons.buttons())
+    widget, met = dialog.date, []
+    for _step in range(200):  # the focus chain, from the first field until a button
+        widget = widget.nextInFocusChain()
+        if widget in buttons:
+            break
+        met.append(widget)
+    assert dialog.note in met and dialog.progress in met  # every field before the buttons
