@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 STARTED = time.perf_counter()  # --smoke reports the time from here to the first view
@@ -87,6 +88,15 @@ def _parser() -> argparse.ArgumentParser:
     attendance.add_argument("-o", "--output", required=True, metavar=_("FILE"))
     attendance.add_argument("--blank", action="store_true",
                             help=_("before the meeting: invited names, empty signatures"))
+    invitation = documents.add_parser("invitation", help=_("surat undangan: the letter "
+                                                           "inviting to a meeting (PDF)"))
+    invitation.add_argument("meeting", type=int, metavar="MEETING_ID")
+    invitation.add_argument("-o", "--output", required=True, metavar=_("FILE"))
+    invitation.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                            help=_("the letter's date (default: today)"))
+    invitation.add_argument("--nature", default="Penting", metavar=_("NATURE"),
+                            help=_("how urgent the letter is (Sifat): Biasa, Penting, Segera "
+                                   "or Sangat Segera"))
     actions = documents.add_parser("actions",
                                    help=_("matriks tindak lanjut (PDF or Excel by the name)"))
     actions.add_argument("-o", "--output", required=True, metavar=_("FILE"))
@@ -121,6 +131,15 @@ def _parser() -> argparse.ArgumentParser:
     meetings.add_argument("--task-force", type=int, metavar="ID",
                           help=_("only the meetings of this task force"))
     return parser
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("{value} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01.").format(
+                value=value)) from None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from secretariat.errors import ValidationError
@@ -21,7 +23,14 @@ def run_export(db, args) -> int:
     if target.suffix.lower() != ".pdf":
         raise ValidationError(_("This document is written as PDF: give a file name ending "
                                 "in .pdf."))
-    if args.document == "minutes":
+    if args.document == "invitation":
+        from exports.pdf.invitation import write_invitation
+        from secretariat.invitations import invitation_defaults, invitation_letter
+
+        start = invitation_defaults(db, args.meeting, letter_date=args.date or date.today())
+        draft = replace(start.draft, nature=args.nature)
+        write_invitation(invitation_letter(db, args.meeting, draft), target)
+    elif args.document == "minutes":
         from exports.pdf.minutes import write_minutes
 
         report = minutes_report(db, args.meeting,
@@ -84,7 +93,6 @@ def _export_register(db, args, target: Path) -> int:
 
 
 def _export_actions(db, args, target: Path) -> int:
-    from dataclasses import replace
     from datetime import date
 
     from secretariat.action_matrix import Grouping, action_matrix

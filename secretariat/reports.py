@@ -105,7 +105,8 @@ class MinutesReport:
     letterhead: LetterheadSettings
 
 
-def _time_span(meeting: Meeting) -> str:
+def time_span(meeting: Meeting) -> str:
+    """"09.00 – 12.00 WITA", "09.00 WITA – selesai", or "" when no time is set."""
     start = clock(meeting.start_time)
     end = clock(meeting.end_time)
     zone = meeting.time_zone.value
@@ -136,7 +137,7 @@ def attendance_sheet(db, meeting_id: int, *, blank: bool = False) -> AttendanceS
     return AttendanceSheet(
         meeting_title=meeting.title,
         day_and_date=long_date(meeting.date, DOCUMENT_LOCALE),
-        time=_time_span(meeting),
+        time=time_span(meeting),
         place=meeting.place,
         lines=tuple(lines),
         blank=blank,
@@ -181,7 +182,7 @@ def minutes_report(db, meeting_id: int, *, include_confidential: bool = True) ->
         meeting_id=meeting.id,
         title=meeting.title,
         day_and_date=long_date(meeting.date, DOCUMENT_LOCALE),
-        time=_time_span(meeting),
+        time=time_span(meeting),
         place=meeting.place,
         invitation_number=meeting.invitation_number,
         event="; ".join(entry.title for entry in agenda),

@@ -124,14 +124,15 @@ def letterhead(settings: LetterheadSettings, styles: Styles, width: float) -> li
 
 
 def signature(styles: Styles, width: float, *, position: str, name: str, nip: str,
-              place_and_date: str = "") -> Flowable:
-    """The signer's block on the right half: position, room to sign, name underlined, NIP."""
+              place_and_date: str = "", rank: str = "") -> Flowable:
+    """The signer's block on the right half: position, room to sign, name underlined,
+    pangkat/golongan where given, NIP."""
     lines = ([text(place_and_date)] if place_and_date else []) + [
-        text(position), "", f"<b><u>{text(name) or '.' * 30}</u></b>",
-        f"NIP. {text(nip)}" if nip else ""]
+        text(position), "", f"<b><u>{text(name) or '.' * 30}</u></b>"]
+    room = len(lines) - 1  # the name's line gets the space above it
+    lines += ([text(rank)] if rank else []) + [f"NIP. {text(nip)}" if nip else ""]
     rows = [["", Paragraph(line, styles.centered)] for line in lines]
     table = Table(rows, colWidths=[width * 0.45, width * 0.55])
-    room = len(lines) - 2  # the name's line gets the space above it
     table.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, room), (-1, room), 45)]))
