@@ -46,6 +46,7 @@ class Navigator(Protocol):
     def show_commitments(self, flt: "CommitmentFilter", scope: str = "") -> None: ...
     def show_matrix(self, flt: "CommitmentFilter", scope: str = "") -> None: ...
     def show_progress_report(self, task_force_id: int, year: int) -> None: ...
+    def show_meeting_documents(self, meeting_id: int) -> None: ...
 
 
 class _NoNavigation:
@@ -74,6 +75,9 @@ class _NoNavigation:
 
     def show_progress_report(self, task_force_id: int, year: int) -> None:
         self.opened.append(("progress_report", (task_force_id, year)))
+
+    def show_meeting_documents(self, meeting_id: int) -> None:
+        self.opened.append(("documents", meeting_id))
 
 
 @dataclass

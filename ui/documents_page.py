@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from exports.pdf.attendance import write_attendance
+from exports.pdf.invitation import write_invitation
 from exports.pdf.minutes import write_minutes
 from models import MeetingStatus
 from secretariat.errors import DomainError
@@ -45,6 +46,7 @@ from ui.errors import attempt
 from ui.formatting import short_date
 from ui.forms import ERROR_STYLE
 from ui.icons import icon
+from ui.invitation_dialog import InvitationDialog
 from ui.documents_matrix import MatrixBox
 from ui.documents_progress import ProgressReportBox
 from ui.documents_registers import RegistersBox
@@ -128,6 +130,10 @@ class DocumentsPage(Page):
         self.blank.setChecked(True)
         self.attendance_button = QPushButton(icon("pdf"), _("Write daftar hadir (PDF)…"), self)
         self.attendance_button.clicked.connect(self.write_attendance)
+        self.invitation_button = QPushButton(icon("pdf"), _("Write surat undangan (PDF)…"),
+                                             self)
+        self.invitation_button.clicked.connect(self.write_invitation)
+        self.dialog: InvitationDialog | None = None
 
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)  # busy: ReportLab does not say how far it is
@@ -173,9 +179,18 @@ class DocumentsPage(Page):
         column.addWidget(self.attendance_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
 
+        invitation = QGroupBox(_("Surat undangan"), self)
+        column = QVBoxLayout(invitation)
+        column.addWidget(self._hint(_("The letter inviting the members: day, time, place and "
+                                      "agenda, signed by the chair, with the list of invitees "
+                                      "from the attendance list attached.")))
+        column.addWidget(self.invitation_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addStretch(1)
+
         documents = QHBoxLayout()
-        documents.addWidget(minutes, 1)
+        documents.addWidget(invitation, 1)
         documents.addWidget(attendance, 1)
+        documents.addWidget(minutes, 1)
         result = QHBoxLayout()
         result.addWidget(self.progress)
         result.addWidget(self.outcome, 1)
@@ -239,6 +254,7 @@ class DocumentsPage(Page):
         return self.meetings.index(index, 0).data(ROW_ROLE) if index >= 0 else None
 
     def select_meeting(self, meeting_id: int) -> None:
+        self.reload_if_stale()  # opened from a meeting's page before this page was shown
         row = self.meetings.row_of_id(meeting_id)
         if row is not None:
             self.meeting.setCurrentIndex(row)
@@ -291,6 +307,21 @@ class DocumentsPage(Page):
             self._write(_("Save the daftar hadir as"), _file_name("Daftar Hadir", meeting),
                         lambda target, _progress: write_attendance(sheet, target))
 
+    def write_invitation(self) -> None:
+        """Ask for the letter's date and signer; the dialog's Save writes the PDF."""
+        meeting = self.selected_meeting()
+        if meeting is None:
+            return
+        ok, dialog = attempt(self, lambda: InvitationDialog(self.context, meeting.id,
+                                                            meeting.date, self))
+        if not ok:
+            return
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self._write(
+            _("Save the surat undangan as"), _file_name("Undangan", meeting),
+            lambda target, _progress: write_invitation(dialog.result_value, target)))
+        dialog.open()
+
     def _write(self, title: str, suggested_name: str, writer, *, total: int = 0) -> None:
         """Ask where, then run `writer(target, progress)` in the background."""
         chosen = self.ask_target(title, _safe_file_name(suggested_name))
@@ -336,6 +367,8 @@ class DocumentsPage(Page):
         usable = not busy and self.selected_meeting() is not None
         self.minutes_button.setEnabled(usable)
         self.attendance_button.setEnabled(usable)
+        cancelled = usable and self.selected_meeting().status is MeetingStatus.CANCELLED
+        self.invitation_button.setEnabled(usable and not cancelled)
         self.matrix.set_busy(busy)
         self.progress_report.set_busy(busy)
         self.registers.set_busy(busy)

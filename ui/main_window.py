@@ -257,6 +257,9 @@ class MainWindow(QMainWindow):
     def show_progress_report(self, task_force_id: int, year: int) -> None:
         self.show_page("documents").show_progress_report_of(task_force_id, year)
 
+    def show_meeting_documents(self, meeting_id: int) -> None:
+        self.show_page("documents").select_meeting(meeting_id)
+
     # -- search
     def _focus_search(self) -> None:
         if not self.current_page().focus_search():

@@ -293,3 +293,59 @@ def test_the_agency_directory_and_the_schedule_are_written_from_laporan(qtbot, d
     rows = list(openpyxl.load_workbook(page.result_path).active.iter_rows(
         min_row=HEADER_ROW + 1, values_only=True))
     assert len(rows) == len(list_meetings(demo_context.db, year=2025))
+
+
+def test_the_invitation_for_the_planned_rakor_is_dated_today_and_signed_by_its_chair(
+        qtbot, demo_context, monkeypatch, tmp_path):
+    # Given the planned rakor chosen on Laporan (the newest meeting)
+    target = tmp_path / "undangan.pdf"
+    page = _page(qtbot, demo_context, monkeypatch, target)
+    planned = page.selected_meeting()
+
+    # When the clerk asks for the surat undangan and saves the dialog as it comes
+    page.invitation_button.click()
+    dialog = page.dialog
+    assert dialog.letter_date.date().toPython() == TODAY
+    assert dialog.signer_name.text() == "Husnul Hatimah"  # the rakor's chair signs
+    dialog.signer_nip.setText("12ab")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.form.error_text("signer_nip")  # refused, kept open
+    assert not page.is_busy()
+    dialog.signer_nip.setText("196809151993032008")
+    dialog.accept()
+    _wait_written(qtbot, page)
+
+    # Then the letter names the meeting's day, with the list of invitees attached
+    text = _text(target)
+    assert "Undangan Rapat Koordinasi (Rakor)" in text and "DAFTAR UNDANGAN" in text
+    assert "25 November 2026" in text  # the letter's date, the demo's today
+    assert planned.title.split(":")[0] in text
+    assert page.asked[0][1].startswith("Undangan 2026-")
+    assert page.preview_button.isVisible()
+
+
+def test_a_cancelled_meeting_offers_no_invitation(qtbot, demo_context, monkeypatch, tmp_path):
+    from models import Meeting
+    from secretariat.meetings import cancel_meeting
+    from tests.factories import version_of
+
+    page = _page(qtbot, demo_context, monkeypatch, tmp_path / "x.pdf")
+    planned = page.selected_meeting()
+    cancel_meeting(demo_context.db, planned.id, "Diundur",
+                   version_of(demo_context.db, Meeting, planned.id))
+    demo_context.changes.announce("meetings")
+    page.select_meeting(planned.id)
+    assert not page.invitation_button.isEnabled() and page.attendance_button.isEnabled()
+
+
+def test_the_meeting_page_opens_its_documents(qtbot, demo_context):
+    from PySide6.QtGui import QUndoStack
+
+    from ui.meetings.meeting_view import MeetingView
+
+    view = MeetingView(demo_context, QUndoStack())
+    qtbot.addWidget(view)
+    meeting = list_meetings(demo_context.db)[-1]
+    assert view.show_meeting(meeting.id)
+    view.documents_button.click()
+    assert demo_context.navigator.opened[-1] == ("documents", meeting.id)

@@ -133,3 +133,14 @@ def test_the_first_view_is_read_before_the_database_is_opened_in_full(
     home.refresh()
     assert home.report == expected
     deferred.close()
+
+
+def test_a_meetings_page_leads_to_its_documents_with_the_meeting_chosen(qtbot, demo_context):
+    from secretariat.meetings import list_meetings
+
+    window = _window(qtbot, demo_context)
+    oldest = list_meetings(demo_context.db)[0]  # not the one Laporan would choose itself
+    window.open_meeting(oldest.id)
+    window.page("meetings").view.documents_button.click()
+    assert window.current_key() == "documents"
+    assert window.current_page().selected_meeting().id == oldest.id

@@ -40,6 +40,12 @@ class MeetingView(QWidget):
 
         back = QPushButton(icon("back"), _("Back to the meetings"), self)
         back.clicked.connect(self.back_requested.emit)
+        # Right after a meeting the clerk prints its papers: one click to them, not a search.
+        self.documents_button = documents = QPushButton(
+            icon("print"), _("Invitation, attendance, minutes…"), self)
+        documents.setToolTip(_("Open Documents with this meeting chosen: surat undangan, "
+                               "daftar hadir and notulen as PDF, to preview and print."))
+        documents.clicked.connect(self._show_documents)
         self.title = QLabel(self)
         self.title.setObjectName("meeting_title")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -65,12 +71,17 @@ class MeetingView(QWidget):
         top = QHBoxLayout()
         top.addWidget(back)
         top.addStretch(1)
+        top.addWidget(documents)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
         layout.addWidget(self.tabs, 1)
         context.changes.changed.connect(self._on_change)
+
+    def _show_documents(self) -> None:
+        if self.meeting is not None:
+            self.context.navigator.show_meeting_documents(self.meeting.id)
 
     def _tabs(self):
         return (self.agenda, self.attendance, self.minutes, self.commitments, self.carry_forward)
