@@ -149,3 +149,38 @@ def test_a_locked_target_keeps_the_old_file_and_says_so(sqlite_db, tmp_path, mon
         write_matrix_workbook(matrix, target)
     assert target.read_bytes() == b"versi lama"
     assert not list(tmp_path.glob(".matriks*"))  # no partial file left behind
+
+
+def _first_body_line(page) -> str:
+    """The first line under the column headings (drawn again at the top of every page)."""
+    lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+    return lines[lines.index("Keterangan") + 1]
+
+
+@pytest.mark.parametrize("grouping", list(Grouping))
+def test_every_page_starts_with_a_whole_row_or_a_group(sqlite_db, tmp_path, grouping):
+    # Given enough medium-length commitments of two meetings and agencies to fill pages
+    task_force = make_task_force(sqlite_db)
+    leads = [make_agency(sqlite_db, "Dinsos"), make_agency(sqlite_db, "Polda")]
+    for day in (date(2026, 2, 2), date(2026, 5, 4)):
+        meeting = make_meeting(sqlite_db, task_force, day, title=f"Rakor {day.month}")
+        for number in range(24):
+            make_commitment(sqlite_db, meeting, leads[number % 2],
+                            text=f"Komitmen {number} " + "menyusun langkah bersama " * 12,
+                            action_plan="rencana aksi terperinci " * 10)
+    matrix = action_matrix(sqlite_db, CommitmentFilter(), grouping=grouping, today=TODAY)
+
+    reader = PdfReader(write_matrix_pdf(matrix, tmp_path / "m.pdf"))
+
+    # Then no page begins with the rest of a row cut at the foot of the page before
+    assert len(reader.pages) > 3
+    groups = {row.group for row in matrix.rows()}
+    for page in reader.pages[1:]:
+        first = _first_body_line(page)
+        assert first.isdigit() or any(group.startswith(first) for group in groups), first
+
+
+def test_grouped_by_agency_each_line_says_where_it_was_agreed(demo, tmp_path):
+    matrix = action_matrix(demo, CommitmentFilter(), grouping=Grouping.AGENCY, today=TODAY)
+    content = _flat(write_matrix_pdf(matrix, tmp_path / "m.pdf"))
+    assert content.count("Rapat: ") == matrix.total

@@ -36,7 +36,7 @@ from exports.pdf.layout import (
     page_size,
     text,
 )
-from secretariat.action_matrix import ActionMatrix, MatrixRow
+from secretariat.action_matrix import ActionMatrix, Grouping, MatrixRow
 from secretariat.dates import short_date
 from secretariat.request_letters import STATUS_WORDS
 
@@ -47,16 +47,21 @@ GROUP_FILL = colors.Color(0.88, 0.91, 0.96)
 CHUNK_ROWS = 40
 
 
-def _row_cells(row: MatrixRow, cell: ParagraphStyle, bold: ParagraphStyle) -> list:
+def _row_cells(row: MatrixRow, cell: ParagraphStyle, bold: ParagraphStyle, *,
+               with_meeting: bool) -> list:
     word = STATUS_WORDS[row.status]
     colour = (LATE if row.overdue else STATUS_COLOURS[word]).hexval()[2:]
     status = f'<font color="#{colour}">{text(row.status_text)}</font>'
-    commitment = f"<b>{text(row.text)}</b>"
+    # Separate paragraphs, not "<br/>": a cell split across pages at a line break would
+    # otherwise begin the next page with an empty line.
+    commitment = [Paragraph(text(row.text), bold)]
     if row.action_plan:
-        commitment += f"<br/>{text(row.action_plan)}"
+        commitment.append(Paragraph(text(row.action_plan), cell))
+    if with_meeting:  # listed under its agency, a line must still say where it was agreed
+        commitment.append(Paragraph(f"<i>Rapat: {text(row.meeting)}</i>", cell))
     remark = "; ".join(part for part in (row.evidence and f"Bukti: {row.evidence}", row.notes)
                        if part)
-    return [Paragraph(str(row.number), cell), Paragraph(commitment, cell),
+    return [Paragraph(str(row.number), cell), commitment,
             Paragraph(text(row.lead_agency), cell), Paragraph(text(row.supporting_agencies), cell),
             Paragraph(text(short_date(row.due_date, "id")) or "-", cell),
             Paragraph(status, bold), Paragraph(f"{row.progress}%", cell),
@@ -88,29 +93,54 @@ def header_table(styles: Styles, width: float) -> Table:
     return table
 
 
+# A row is split across pages only where both parts get this much height: a row taller
+# than a page (a very long text) still flows over, but a short one moves whole to the next
+# page instead of leaving a sliver of itself at the foot of this one.
+SPLIT_IN_ROW_MIN = 200
+
+
 def _chunk(rows: list, commands: list, width: float) -> Table:
-    # A row taller than a page (a very long text) is split across pages, not refused.
-    table = Table(rows, colWidths=[width * share for share in SHARES], splitInRow=1)
+    table = Table(rows, colWidths=[width * share for share in SHARES],
+                  splitInRow=SPLIT_IN_ROW_MIN)
     table.setStyle(TableStyle(_BASE + commands))
     return table
 
 
+def _height(cells: list, width: float) -> float:
+    """The height a row of cells takes, measured as ReportLab will lay it out."""
+    tallest = 0.0
+    for cell, share in zip(cells, SHARES):
+        flowables = cell if isinstance(cell, list) else [cell]
+        inner = width * share - 6  # the cell's left and right padding
+        tallest = max(tallest, sum(f.wrap(inner, 10_000)[1] for f in flowables))
+    return tallest + 6  # top and bottom padding
+
+
 def matrix_body(matrix: ActionMatrix, styles: Styles, width: float,
-                progress: Callable[[int], None] | None = None) -> list[Table]:
+                progress: Callable[[int], None] | None = None, *,
+                keep_height: float = 300) -> list[Table]:
     """The rows as short tables one after another, which look like one table.
 
     One table of 10,000 rows is split page by page, and each split handles every row left:
     the time grows with the square of the rows. Short tables keep it linear.
     """
     looks = _MatrixStyles(styles)
+    with_meeting = matrix.grouping is Grouping.AGENCY
     tables, rows, commands, group = [], [], [], None
     for written, row in enumerate(matrix.rows(), start=1):
         if row.group != group:
-            group = row.group
-            commands += [("SPAN", (0, len(rows)), (-1, len(rows))),
-                         ("BACKGROUND", (0, len(rows)), (-1, len(rows)), GROUP_FILL)]
+            group, at = row.group, len(rows)
+            commands += [("SPAN", (0, at), (-1, at)),
+                         ("BACKGROUND", (0, at), (-1, at), GROUP_FILL)]
             rows.append([Paragraph(text(group), looks.bold)] + [""] * (len(COLUMNS) - 1))
-        rows.append(_row_cells(row, looks.cell, looks.bold))
+            cells = _row_cells(row, looks.cell, looks.bold, with_meeting=with_meeting)
+            if _height(cells, width) <= keep_height:
+                # The group's line never stays alone at a page's foot: it keeps its first
+                # row, unless that row is too tall for a page and must flow over anyway.
+                commands.append(("NOSPLIT", (0, at), (-1, at + 1)))
+        else:
+            cells = _row_cells(row, looks.cell, looks.bold, with_meeting=with_meeting)
+        rows.append(cells)
         if len(rows) >= CHUNK_ROWS:
             tables.append(_chunk(rows, commands, width))
             rows, commands = [], []
@@ -153,7 +183,8 @@ def write_matrix_pdf(matrix: ActionMatrix, target: Path,
                                                f"keadaan per {matrix.printed_on}") if part)
         story += [Paragraph(text(subtitle), styles.centered), Spacer(1, 6),
                   header_table(styles, width)]
-        story += matrix_body(matrix, styles, width, progress)
+        story += matrix_body(matrix, styles, width, progress,
+                             keep_height=document.height - 2 * heading_height)
         document.build(story, canvasmaker=numbered_canvas(draft=False))
 
     return write_atomically(target, write)
