@@ -55,6 +55,7 @@ class CommitmentEntry:
     lead_agency: str
     supporting_agencies: str
     due_date: str
+    action_plan: str = ""  # the concrete step the recommendation becomes
 
 
 @dataclass(frozen=True)
@@ -171,10 +172,13 @@ def minutes_report(db, meeting_id: int, *, include_confidential: bool = True) ->
     rows = sorted(rows, key=lambda row: row.number)
     shown = [row for row in rows if include_confidential or not row.confidential]
     supporting = _supporting_agencies(db, meeting_id)
+    with db.reading() as session:
+        plans = dict(session.execute(select(Commitment.id, Commitment.action_plan)
+                                     .where(Commitment.meeting_id == meeting_id)).all())
     commitments = [
         CommitmentEntry(row.number, row.text, row.lead_agency,
                         ", ".join(supporting.get(row.id, ())),
-                        short_date(row.due_date, DOCUMENT_LOCALE))
+                        short_date(row.due_date, DOCUMENT_LOCALE), plans.get(row.id) or "")
         for row in shown
     ]
     letterhead = get_letterhead(db, meeting.task_force_id)

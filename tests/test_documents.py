@@ -156,3 +156,19 @@ def test_export_commands(tmp_path, capsys):
     assert main(["--db", str(path), "export", "minutes", "1", "-o", str(tmp_path / "x.doc")]) == 1
     assert main(["--db", str(path), "export", "minutes", "999", "-o", str(out)]) == 1
     assert len(capsys.readouterr().err.strip().splitlines()) == 2
+
+
+def test_minutes_give_each_commitment_its_plan_and_never_sign_on_an_empty_page(demo, tmp_path):
+    meeting = _rakor_2025(demo)
+    report = minutes_report(demo, meeting)
+    reader = PdfReader(write_minutes(report, tmp_path / "notulen.pdf"))
+    pages = [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
+    text = " ".join(pages)
+
+    planned = [entry for entry in report.commitments if entry.action_plan]
+    assert planned and text.count("Rencana aksi: ") == len(planned)
+    assert " ".join(planned[0].action_plan.split()[:5]) in text
+    # The page with the chair's signature also shows the end of the commitments above it.
+    signed = next(page for page in pages if "Pimpinan Rapat," in page)
+    last = report.commitments[-1]
+    assert " ".join(last.text.split()[:5]) in signed

@@ -59,8 +59,9 @@ class Styles:
         self.title = ParagraphStyle("title", parent=self.body, fontName=BOLD, fontSize=size + 2,
                                     leading=(size + 2) * 1.3, alignment=TA_CENTER,
                                     spaceAfter=2)
+        # A heading is never the last line of a page: it goes with what it heads.
         self.heading = ParagraphStyle("heading", parent=self.body, fontName=BOLD,
-                                      spaceBefore=size * 0.8)
+                                      spaceBefore=size * 0.8, keepWithNext=1)
         self.centered = ParagraphStyle("centered", parent=self.body, alignment=TA_CENTER)
 
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     KeepTogether,
     PageBreak,
@@ -52,9 +51,11 @@ def _discussion(report: MinutesReport, styles: Styles) -> list[Flowable]:
     if not report.agenda:
         story.append(Paragraph("-", styles.body))
     indented = ParagraphStyle("indented", parent=styles.body, leftIndent=14)
+    keep_with_next = ParagraphStyle("item_title", parent=styles.body, keepWithNext=1)
     for item in report.agenda:
         presenter = f" (penyaji: {text(item.presenter)})" if item.presenter else ""
-        story.append(Paragraph(f"<b>{item.number}. {text(item.title)}</b>{presenter}", styles.body))
+        story.append(Paragraph(f"<b>{item.number}. {text(item.title)}</b>{presenter}",
+                               keep_with_next))
         story += paragraphs(item.discussion, indented)
         if item.decisions:
             story.append(Paragraph("<i>Keputusan:</i>", indented))
@@ -69,13 +70,18 @@ def _commitments(report: MinutesReport, styles: Styles) -> list[Flowable]:
     detail = ParagraphStyle("detail", parent=styles.small, leftIndent=14, spaceAfter=4)
     item_style = ParagraphStyle("item", parent=styles.body, leftIndent=14, firstLineIndent=-14,
                                 spaceAfter=1)
+    detail_plan = ParagraphStyle("detail_plan", parent=detail, spaceAfter=1)
     for entry in report.commitments:
-        story.append(Paragraph(f"{entry.number}. {text(entry.text)}", item_style))
+        # A commitment keeps its plan and facts with it on one page.
+        block = [Paragraph(f"{entry.number}. {text(entry.text)}", item_style)]
+        if entry.action_plan:
+            block.append(Paragraph(f"Rencana aksi: {text(entry.action_plan)}", detail_plan))
         facts = [f"Penanggung jawab: {text(entry.lead_agency)}"]
         if entry.supporting_agencies:
             facts.append(f"Pendukung: {text(entry.supporting_agencies)}")
         facts.append(f"Batas waktu: {text(entry.due_date) or '-'}")
-        story.append(Paragraph("; ".join(facts), detail))
+        block.append(Paragraph("; ".join(facts), detail))
+        story.append(KeepTogether(block))
     if report.confidential_left_out:
         story.append(Paragraph(f"({report.confidential_left_out} komitmen bersifat terbatas "
                                "tidak dicantumkan dalam salinan ini.)", styles.small))
@@ -121,7 +127,10 @@ def minutes_story(report: MinutesReport, width: float) -> list[Flowable]:
     story.append(Paragraph("III. KEPUTUSAN/KESIMPULAN", styles.heading))
     story += paragraphs(report.conclusions, styles.body)
     story += _commitments(report, styles)
-    story += [CondPageBreak(60), _signatures(report, styles, width), PageBreak()]
+    # The signatures go with the last lines above them: never alone on a page of their own.
+    closing = story[-2:]
+    del story[-2:]
+    story += [KeepTogether(closing + [_signatures(report, styles, width)]), PageBreak()]
     story += attendance_story(report.attendance, styles, width, attachment=True)
     return story
 
