@@ -23,6 +23,13 @@ def short_date(value: date | None, locale: str | None = None) -> str:
     return _babel_format_date(value, "d MMMM y", locale=locale or current_language())
 
 
+def abbreviated_date(value: date | None, locale: str | None = None) -> str:
+    """Day, short month and year, for tight spaces such as chart labels: '2 Des 2025'."""
+    if value is None:
+        return ""
+    return _babel_format_date(value, "d MMM y", locale=locale or current_language())
+
+
 def clock(value: time | None, zone: str = "") -> str:
     """Official style uses a full stop between hours and minutes: '09.00 WITA'."""
     if value is None:

@@ -172,3 +172,14 @@ def test_minutes_give_each_commitment_its_plan_and_never_sign_on_an_empty_page(d
     signed = next(page for page in pages if "Pimpinan Rapat," in page)
     last = report.commitments[-1]
     assert " ".join(last.text.split()[:5]) in signed
+
+
+def test_the_daftar_hadir_keeps_a_phone_number_on_one_line(sqlite_db, tmp_path):
+    from secretariat.attendance import AttendanceDraft, add_attendance
+
+    meeting = make_meeting(sqlite_db, make_task_force(sqlite_db), date(2026, 3, 2))
+    add_attendance(sqlite_db, meeting, AttendanceDraft(name="Rina Maulida, S.Sos., M.A.P.",
+                                                       phone="0812-5055-8140"), today=TODAY)
+    target = write_attendance(attendance_sheet(sqlite_db, meeting, blank=True),
+                              tmp_path / "hadir.pdf")
+    assert "0812-5055-8140" in PdfReader(target).pages[0].extract_text()

@@ -86,6 +86,8 @@ def test_the_pdf_carries_the_figures_the_overdue_list_and_page_numbers(db, story
                     "Tren Sesudah Setiap Rakor", "Kehadiran Instansi dalam Rakor"):
         assert heading in content
     assert "Disnaker" in content and "Polda" in content
+    assert "10 Feb 2026" in content and "12 Mei 2026" in content  # the trend, in Indonesian
+    assert "\u25a0 Selesai" in content  # the ring's colours keyed in the status table
 
 
 def test_the_workbook_keeps_numbers_rates_and_dates_as_such(db, story, tmp_path):

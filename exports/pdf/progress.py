@@ -37,7 +37,7 @@ from exports.pdf.layout import (
     signature,
     text,
 )
-from secretariat.dates import short_date
+from secretariat.dates import abbreviated_date, short_date
 from secretariat.progress_report import ProgressReport
 
 OVERDUE_LISTED = 200
@@ -98,8 +98,11 @@ def _summary(report: ProgressReport, styles: Styles, width: float) -> list[Flowa
     if not figures.total:
         return [Paragraph(f"Tidak ada komitmen yang disepakati dalam rapat {text(report.task_force)} "
                           "pada periode ini.", styles.body)]
+    # A swatch before each word is the ring's legend, readable in grey print too.
     lines = [["Status", "Jumlah", "%"]] + [
-        [word, count, percent(count / figures.total)] for word, count in report.status_words()]
+        [Paragraph(f'<font color="#{STATUS_COLOURS[word].hexval()[2:]}">\u25a0</font> '
+                   f"{text(word)}", styles.small), count, percent(count / figures.total)]
+        for word, count in report.status_words()]
     bold = ParagraphStyle("bold", parent=styles.small, fontName=BOLD, alignment=TA_RIGHT)
     lines.append([Paragraph("<b>Jumlah</b>", styles.small), Paragraph(str(figures.total), bold),
                   Paragraph("100%", bold)])
@@ -204,7 +207,8 @@ def _trend_chart(report: ProgressReport, width: float) -> Drawing:
     chart.data = [[point.open for point in trend], [point.done for point in trend]]
     chart.lines[0].strokeColor, chart.lines[1].strokeColor = OPEN_COLOUR, DONE_COLOUR
     chart.lines[0].strokeWidth = chart.lines[1].strokeWidth = 2
-    chart.categoryAxis.categoryNames = [point.meeting_date.strftime("%d-%m-%Y") for point in trend]
+    chart.categoryAxis.categoryNames = [abbreviated_date(point.meeting_date, "id")
+                                        for point in trend]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 7
     _count_axis(chart.valueAxis, max(max(row) for row in chart.data))
