@@ -174,10 +174,15 @@ def test_seed_commitments_show_every_state(seeded):
 def test_seed_letterhead(seeded):
     db, _summary = seeded
     with db.reading() as session:
-        letterhead = session.scalars(select(Letterhead)).one()
-    assert letterhead.task_force_id is None
+        letterhead = session.scalars(select(Letterhead).where(
+            Letterhead.task_force_id.is_(None))).one()
+        own = {(row.government_line, row.city) for row in session.scalars(
+            select(Letterhead).where(Letterhead.task_force_id.is_not(None)))}
     assert letterhead.government_line == "PEMERINTAH PROVINSI KALIMANTAN SELATAN"
     assert letterhead.city == "Banjarbaru"
+    # The Kaltim and Bengkayang task forces, which met too, print on their own letterhead.
+    assert own == {("PEMERINTAH PROVINSI KALIMANTAN TIMUR", "Samarinda"),
+                   ("PEMERINTAH KABUPATEN BENGKAYANG", "Bengkayang")}
 
 
 def test_summary_counts_the_database(seeded):

@@ -318,6 +318,21 @@ class _SeedBuilder:
             city="Banjarbaru",
             paper_size=PaperSize.F4,
         ))
+        # The other task forces that met print on their own secretariat's letterhead, so
+        # the Kaltim and Bengkayang minutes are not headed and signed as Kalimantan Selatan.
+        capitals = {code: capital for code, _name, _zone, capital in REGIONS}
+        for spec in TASK_FORCES:
+            if spec.region not in ("64", "61.07") or not spec.secretariat:
+                continue
+            region, agency = self.regions[spec.region], self.agencies[spec.secretariat]
+            government = (f"Pemerintah Provinsi {region.name}" if "." not in spec.region
+                          else f"Pemerintah {region.name}")
+            self.session.add(Letterhead(
+                task_force_id=self.task_forces[spec.region].id,
+                government_line=government.upper(), agency_line=agency.name.upper(),
+                address=agency.address, phone=agency.phone, email=agency.email,
+                website=agency.website, city=capitals[spec.region], paper_size=PaperSize.A4,
+            ))
 
 
 def add_seed(session: Session, today: date) -> None:
