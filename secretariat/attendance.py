@@ -5,9 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
-from models import Agency, Attendance, AttendanceStatus, ContactPerson, Meeting, MeetingStatus
+from models import (
+    Agency,
+    Attendance,
+    AttendanceStatus,
+    ContactPerson,
+    Meeting,
+    MeetingStatus,
+    Membership,
+)
 from secretariat.errors import DuplicateError, RefusedError, ValidationError
 from secretariat.i18n import _
 from secretariat.meetings import ensure_editable
@@ -148,6 +156,49 @@ def mark_all_invited_present(db, meeting_id: int, *, today: date | None = None) 
         for line in lines:
             line.status = AttendanceStatus.PRESENT
         return len(lines)
+
+
+def invite_members(db, meeting_id: int, *, today: date | None = None) -> list[int]:
+    """Invite every member agency of the meeting's task force, through its focal point.
+
+    An agency holds a seat on the meeting's day (an ended or later seat does not count)
+    and is active; one holding several seats is invited once, and one already on the list
+    (by any person) is left as the clerk put it. The invitation goes to the agency's focal
+    point, else its first active contact, else to the agency itself (its head). Returns the
+    new lines, oldest seat first, so the step can be taken back.
+    """
+    with db.unit_of_work() as session:
+        meeting = _open_meeting(session, meeting_id, AttendanceStatus.INVITED,
+                                today or date.today())
+        seated = session.scalars(
+            select(Membership.agency_id).join(Agency, Membership.agency_id == Agency.id)
+            .where(Membership.task_force_id == meeting.task_force_id, Agency.active,
+                   or_(Membership.start_date.is_(None), Membership.start_date <= meeting.date),
+                   or_(Membership.end_date.is_(None), Membership.end_date >= meeting.date))
+            .order_by(Membership.id)).all()
+        if not seated:
+            raise RefusedError(_("The task force has no member agencies on the day of the "
+                                 "meeting: record their seats on the Agencies page first."))
+        listed = set(session.scalars(select(Attendance.agency_id).where(
+            Attendance.meeting_id == meeting_id, Attendance.agency_id.is_not(None))))
+        wanted = [agency for agency in dict.fromkeys(seated) if agency not in listed]
+        contacts: dict[int, ContactPerson] = {}
+        for person in session.scalars(
+                select(ContactPerson).where(ContactPerson.agency_id.in_(wanted),
+                                            ContactPerson.active)
+                .order_by(ContactPerson.focal_point.desc(), ContactPerson.id)):
+            contacts.setdefault(person.agency_id, person)  # the focal point comes first
+        lines = []
+        for agency_id in wanted:
+            person = contacts.get(agency_id)
+            lines.append(Attendance(
+                meeting_id=meeting_id, agency_id=agency_id,
+                person_id=person.id if person else None, name=person.name if person else "",
+                position=person.position if person else "",
+                phone=person.phone if person else "", status=AttendanceStatus.INVITED))
+        session.add_all(lines)
+        session.flush()
+        return [line.id for line in lines]
 
 
 def remove_attendance(db, attendance_id: int, expected_version: int) -> None:

@@ -341,3 +341,84 @@ def test_mark_all_invited_present_on_a_cancelled_meeting_is_refused(db, meeting,
 
 def test_mark_all_invited_present_with_nobody_invited(db, meeting):
     assert mark_all_invited_present(db, meeting, today=DAY) == 0
+
+
+# --- inviting the task force's members -------------------------------------------------
+
+
+def _invite_setting(db):
+    """Members of one task force: Dinsos (two seats, a focal point), Polda (a contact),
+    Kejati (no contact), Disnaker (seat ended), BNN (archived); Imigrasi sits elsewhere."""
+    from secretariat.agencies import archive_agency
+    from secretariat.catalog import list_entries
+    from secretariat.contacts import MembershipDraft, add_membership
+    from models import Agency, SubTaskForce
+
+    task_force = make_task_force(db)
+    meeting = make_meeting(db, task_force, DAY)
+    agencies = {abbr: make_agency(db, abbr) for abbr in
+                ("Dinsos", "Polda", "Kejati", "Disnaker", "BNN", "Imigrasi")}
+    subs = [e.id for e in list_entries(db, SubTaskForce)]
+    seats = [("Dinsos", subs[0], None), ("Dinsos", subs[1], None), ("Polda", None, None),
+             ("Kejati", None, None), ("Disnaker", None, date(2025, 6, 30)), ("BNN", None, None)]
+    for abbr, sub, end in seats:
+        add_membership(db, MembershipDraft(task_force, agencies[abbr], "Anggota",
+                                           sub_task_force_id=sub, end_date=end))
+    kaltim = make_task_force(db, make_province(db, "64", "Kalimantan Timur"),
+                             name="GT PP-TPPO Provinsi Kalimantan Timur")
+    add_membership(db, MembershipDraft(kaltim, agencies["Imigrasi"], "Anggota"))
+    add_contact(db, ContactDraft(agencies["Dinsos"], "Budi", position="Staf"))
+    add_contact(db, ContactDraft(agencies["Dinsos"], "Siti Nuriyani", position="Kepala Dinas",
+                                 phone="0812-5000-1111", focal_point=True))
+    add_contact(db, ContactDraft(agencies["Polda"], "AKBP Rudi", position="Kasubdit IV"))
+    archive_agency(db, agencies["BNN"], version_of(db, Agency, agencies["BNN"]))
+    return meeting, agencies
+
+
+def test_inviting_the_members_reaches_each_seated_agency_once_through_its_focal_point(db):
+    from secretariat.attendance import invite_members
+
+    meeting, agencies = _invite_setting(db)
+
+    added = invite_members(db, meeting, today=BEFORE)
+
+    lines = list_attendance(db, meeting)
+    assert [line.id for line in lines] == added
+    assert [(line.agency_abbreviation, line.name, line.position, line.phone, line.status)
+            for line in lines] == [
+        ("Dinsos", "Siti Nuriyani", "Kepala Dinas", "0812-5000-1111", INVITED),
+        ("Polda", "AKBP Rudi", "Kasubdit IV", "", INVITED),
+        ("Kejati", "", "", "", INVITED)]  # no contact: the invitation goes to its head
+
+
+def test_inviting_again_keeps_the_list_as_the_clerk_made_it(db):
+    from secretariat.attendance import invite_members
+
+    meeting, agencies = _invite_setting(db)
+    add_attendance(db, meeting, AttendanceDraft(agency_id=agencies["Polda"], name="Kompol Ani"),
+                   today=BEFORE)
+
+    added = invite_members(db, meeting, today=BEFORE)
+
+    assert len(added) == 2  # Dinsos and Kejati; Polda is already invited through Kompol Ani
+    assert invite_members(db, meeting, today=BEFORE) == []
+    assert [line.name for line in list_attendance(db, meeting)] == [
+        "Kompol Ani", "Siti Nuriyani", ""]
+
+
+def test_a_cancelled_meeting_invites_nobody(db):
+    from secretariat.attendance import invite_members
+
+    meeting, _agencies = _invite_setting(db)
+    cancel_meeting(db, meeting, "Ditunda", version_of(db, Meeting, meeting))
+    with pytest.raises(RefusedError):
+        invite_members(db, meeting, today=BEFORE)
+    assert list_attendance(db, meeting) == []
+
+
+def test_a_task_force_without_members_says_so(db, meeting):
+    from secretariat.attendance import invite_members
+
+    with pytest.raises(RefusedError):
+        invite_members(db, meeting, today=BEFORE)
+    assert list_attendance(db, meeting) == []

@@ -166,3 +166,43 @@ def test_progress_reported_at_the_meeting_moves_the_commitment(qtbot, demo_conte
     assert not dialog.isVisible(), (messages.texts(), [dialog.form.error_text(f) for f in ("status", "progress", "note", "status_reason")])
     assert get_commitment(demo_context.db, row.id).row.progress == 85
     assert list_follow_ups(demo_context.db, row.id)[0].meeting_id == planned.id
+
+
+def test_the_members_are_invited_in_one_step_that_undo_takes_back(qtbot, demo_context,
+                                                                  messages):
+    from datetime import timedelta
+
+    from PySide6.QtGui import QUndoStack
+
+    from models import MeetingKind
+    from secretariat.contacts import list_memberships
+    from secretariat.meetings import MeetingDraft, list_meetings, schedule_meeting
+    from ui.meetings.meeting_view import MeetingView
+
+    # Given a new rakor of the Kalsel task force with nobody on its list yet
+    kalsel = next(m for m in list_meetings(demo_context.db)
+                  if m.status is MeetingStatus.PLANNED).task_force_id
+    meeting_id = schedule_meeting(demo_context.db, MeetingDraft(
+        kalsel, MeetingKind.RAKOR, "Rakor Triwulan I 2027", date(2027, 2, 9)))
+    stack = QUndoStack()
+    view = MeetingView(demo_context, stack)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_meeting(meeting_id)
+    seated = {seat.agency_id for seat in list_memberships(demo_context.db, task_force_id=kalsel)
+              if seat.end_date is None or seat.end_date >= date(2027, 2, 9)}
+
+    # When the clerk clicks "Undang anggota gugus tugas"
+    view.attendance.invite_members_button.click()
+
+    # Then each seated agency is invited once, and one undo takes them all off again
+    lines = list_attendance(demo_context.db, meeting_id)
+    assert 0 < len(lines) <= len(seated)
+    assert {line.agency_id for line in lines} <= seated
+    assert view.attendance.model.rowCount() == len(lines)
+    stack.undo()
+    assert list_attendance(demo_context.db, meeting_id) == []
+    stack.redo()
+    assert len(list_attendance(demo_context.db, meeting_id)) == len(lines)
+    view.attendance.invite_members_button.click()  # nothing left to add: it says so
+    assert messages.texts("warning") and stack.count() == 1

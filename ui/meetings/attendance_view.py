@@ -30,11 +30,13 @@ from secretariat.attendance import (
     AttendanceDraft,
     AttendanceRow,
     add_attendance,
+    invite_members,
     list_attendance,
     mark_all_invited_present,
     remove_attendance,
     update_attendance,
 )
+from secretariat.errors import RefusedError
 from secretariat.i18n import _
 from secretariat.meetings import MeetingRow
 from secretariat.vocabulary import label
@@ -125,13 +127,18 @@ class AttendanceTab(QWidget):
             self.buttons.append(button)
         self.all_present = QPushButton(_("All invited present"), self)
         self.all_present.clicked.connect(self.mark_all_present)
+        self.invite_members_button = QPushButton(icon("add"), _("Invite the members"), self)
+        self.invite_members_button.setToolTip(_(
+            "Put every member agency of the task force on the list, through its focal point; "
+            "agencies already on the list are left as they are."))
+        self.invite_members_button.clicked.connect(self.invite_members)
         add = QPushButton(icon("add"), _("Add attendee…"), self)
         add.clicked.connect(self.add_attendee)
         remove = QPushButton(icon("delete"), _("Remove"), self)
         remove.clicked.connect(self.remove_selected)
-        self.buttons += [self.all_present, add, remove]
+        self.buttons += [self.all_present, self.invite_members_button, add, remove]
         row.addStretch(1)
-        for button in (self.all_present, add, remove):
+        for button in (self.all_present, self.invite_members_button, add, remove):
             row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -208,6 +215,25 @@ class AttendanceTab(QWidget):
 
         self._push(_("All invited present"),
                    lambda: mark_all_invited_present(db, meeting_id, today=today), undo)
+
+    def invite_members(self) -> None:
+        """The task force's members on the list in one step (one undo takes them off)."""
+        if self.meeting is None:
+            return
+        db, meeting_id, today = self.context.db, self.meeting.id, self.context.today()
+        made: list[int] = []
+
+        def do() -> None:
+            made[:] = invite_members(db, meeting_id, today=today)
+            if not made:
+                raise RefusedError(_("Every member agency of the task force is already on "
+                                     "the list."))
+
+        def undo() -> None:
+            for line_id in made:
+                remove_attendance(db, line_id, self._current(line_id).version)
+
+        self._push(_("Invite the members"), do, undo)
 
     def add_attendee(self) -> None:
         if self.meeting is None:
