@@ -43,7 +43,11 @@ def _bare_pdf(rows, target: Path) -> None:
 
     register_fonts()
     style = ParagraphStyle("bare", fontName=REGULAR, fontSize=7, leading=8.75)
-    data = [[Paragraph(cell.text, style) for cell in _row_cells(row, style, style)]
+    def bare(cell) -> Paragraph:  # one paragraph per cell, where ours may stack several
+        texts = [part.text for part in cell] if isinstance(cell, list) else [cell.text]
+        return Paragraph("<br/>".join(texts), style)
+
+    data = [[bare(cell) for cell in _row_cells(row, style, style, with_meeting=False)]
             for row in rows]
     document = SimpleDocTemplate(str(target), pagesize=landscape(A4))
     width = document.width
