@@ -16,6 +16,7 @@ from models import (
     MeetingStatus,
     Membership,
 )
+from secretariat.dates import short_date
 from secretariat.errors import DuplicateError, RefusedError, ValidationError
 from secretariat.i18n import _
 from secretariat.meetings import ensure_editable
@@ -58,7 +59,7 @@ def _open_meeting(session, meeting_id: int, status: AttendanceStatus, today: dat
     if status is not AttendanceStatus.INVITED and meeting.date > today:
         raise RefusedError(
             _("Attendance can be recorded from the day of the meeting on; it is on {date}.")
-            .format(date=meeting.date.strftime("%d-%m-%Y"))
+            .format(date=short_date(meeting.date))
         )
     return meeting
 

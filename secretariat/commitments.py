@@ -17,6 +17,7 @@ from models import (
     Meeting,
     SubTaskForce,
 )
+from secretariat.dates import short_date
 from secretariat.errors import RefusedError, ValidationError
 from secretariat.i18n import _
 from secretariat.meetings import ensure_editable
@@ -46,7 +47,7 @@ def _label() -> str:
 def _active_agencies(session: Session, ids, field_name: str) -> list[Agency]:
     agencies = []
     for agency_id in dict.fromkeys(ids):  # ignore repeats, keep the order given
-        agency = get_or_fail(session, Agency, agency_id, _("Agency"))
+        agency = get_or_fail(session, Agency, agency_id, _("Agency"), field=field_name)
         if not agency.active:
             raise ValidationError(
                 _("{agency} is archived and cannot take on new work.").format(
@@ -75,12 +76,13 @@ def _apply(session: Session, commitment: Commitment, meeting: Meeting, draft: Co
     if lead_changed:
         (lead,) = _active_agencies(session, [draft.lead_agency_id], "lead_agency_id")
     else:
-        lead = get_or_fail(session, Agency, draft.lead_agency_id, _("Agency"))
+        lead = get_or_fail(session, Agency, draft.lead_agency_id, _("Agency"),
+                           field="lead_agency_id")
     due = check_date(draft.due_date, _("Due date"), field="due_date")
     if due is not None and due < meeting.date:
         raise ValidationError(
             _("The due date {due} lies before the meeting of {meeting}.").format(
-                due=due.strftime("%d-%m-%Y"), meeting=meeting.date.strftime("%d-%m-%Y")
+                due=short_date(due), meeting=short_date(meeting.date)
             ),
             field="due_date",
         )

@@ -153,7 +153,8 @@ def list_contacts(db, agency_id: int | None = None, *, include_inactive: bool = 
 
 
 def _validated_membership(session, draft: MembershipDraft) -> dict:
-    get_or_fail(session, TaskForce, draft.task_force_id, _("Task force"))
+    get_or_fail(session, TaskForce, draft.task_force_id, _("Task force"),
+                field="task_force_id")
     agency = get_or_fail(session, Agency, draft.agency_id, _("Agency"))
     if not agency.active:
         raise RefusedError(_("{agency} is archived.").format(agency=agency.abbreviation))

@@ -17,6 +17,7 @@ from models import (
     Meeting,
     MeetingStatus,
 )
+from secretariat.dates import short_date
 from secretariat.errors import RefusedError, ValidationError
 from secretariat.evidence import read_evidence, store_evidence
 from secretariat.i18n import _
@@ -89,7 +90,7 @@ def record_follow_up(
         if when < agreed_at.date:
             raise ValidationError(
                 _("A follow-up cannot be dated before the meeting that agreed the commitment "
-                  "({date}).").format(date=agreed_at.date.strftime("%d-%m-%Y")),
+                  "({date}).").format(date=short_date(agreed_at.date)),
                 field="date",
             )
         if when > today:

@@ -117,7 +117,7 @@ def invitation_letter(db, meeting_id: int, draft: InvitationDraft) -> Invitation
                              required=True)
     if letter_date > day:
         raise ValidationError(_("An invitation cannot be dated after the meeting ({date})."
-                                ).format(date=day.strftime("%d-%m-%Y")), field="letter_date")
+                                ).format(date=short_date(day)), field="letter_date")
     if draft.nature not in NATURES:
         raise ValidationError(_("Choose how urgent the letter is: {natures}.").format(
             natures=", ".join(NATURES)), field="nature")

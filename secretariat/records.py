@@ -14,10 +14,13 @@ from secretariat.i18n import _
 T = TypeVar("T")
 
 
-def get_or_fail(session: Session, model: type[T], record_id: int | None, label: str) -> T:
+def get_or_fail(session: Session, model: type[T], record_id: int | None, label: str,
+                *, field: str | None = None) -> T:
+    """The record, or a refusal in words; `field` names the form field that chose it, so
+    an empty choice is explained next to that field."""
     if record_id is None:  # an empty choice list on a form: say so, not "number None"
         raise ValidationError(_("No {record} was chosen.").format(
-            record=label.lower()))
+            record=label.lower()), field=field)
     record = session.get(model, record_id)
     if record is None:
         raise NotFoundError(

@@ -217,7 +217,7 @@ def test_recording_attendance_before_the_meeting_date_is_refused(db, meeting, di
     with pytest.raises(RefusedError) as refused:
         add_attendance(db, meeting, AttendanceDraft(agency_id=dinsos, status=status),
                        today=BEFORE)
-    assert "02-12-2025" in refused.value.message
+    assert "2 Desember 2025" in refused.value.message
     assert list_attendance(db, meeting) == []
 
 

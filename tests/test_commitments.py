@@ -144,8 +144,8 @@ def test_due_date_before_the_meeting_is_refused_naming_both_dates(db, meeting, d
     with pytest.raises(ValidationError) as refused:
         add_commitment(db, meeting, _draft(dinsos, due_date=date(2025, 11, 30)))
     assert refused.value.field == "due_date"
-    assert "30-11-2025" in refused.value.message
-    assert "02-12-2025" in refused.value.message
+    assert "30 November 2025" in refused.value.message
+    assert "2 Desember 2025" in refused.value.message
     assert _numbers(db, meeting) == []
 
 
@@ -166,6 +166,12 @@ def test_lead_agency_cannot_also_support(db, meeting, dinsos, polda):
     assert refused.value.field == "supporting_agency_ids"
     assert "Dinsos" in refused.value.message
     assert _numbers(db, meeting) == []
+
+
+def test_no_lead_chosen_is_refused_at_the_lead_field(db, meeting):
+    with pytest.raises(ValidationError) as refused:
+        add_commitment(db, meeting, _draft(None))
+    assert refused.value.field == "lead_agency_id"
 
 
 def test_archived_lead_is_refused(db, meeting, dinsos):

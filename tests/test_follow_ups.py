@@ -204,7 +204,7 @@ def test_date_before_the_agreeing_meeting_is_refused(db, commitment):
     with pytest.raises(ValidationError) as refused:
         _record(db, commitment, IN_PROGRESS, progress=10, date=date(2025, 12, 1))
     assert refused.value.field == "date"
-    assert "02-12-2025" in refused.value.message
+    assert "2 Desember 2025" in refused.value.message
     assert list_follow_ups(db, commitment) == []
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -38,10 +39,18 @@ class Form:
 
     def add(self, field: str, label: str, widget: QWidget) -> QWidget:
         holder = QWidget(self._parent)
+        # The holder takes the row's whole width, so a message under a narrow field (a
+        # date, a number) wraps across the row instead of into a column cut off at the
+        # bottom; the field itself keeps its own width.
+        holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addWidget(widget)
+        grows = bool(widget.sizePolicy().expandingDirections() & Qt.Orientation.Horizontal)
+        if grows:
+            column.addWidget(widget)
+        else:
+            column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
         if isinstance(widget, QPlainTextEdit):
             widget.setTabChangesFocus(True)  # Tab goes to the next field, as in every form
         message = QLabel(holder)
@@ -59,6 +68,20 @@ class Form:
     def widgets(self) -> list[QWidget]:
         """The fields' widgets in the order they are shown."""
         return [widget for widget, _message in self._fields.values()]
+
+    def focus_chain(self) -> list[QWidget]:
+        """What Tab visits, in the order shown: each field, or for a field made of several
+        widgets (a tick and a time, a list and its buttons) each of them."""
+        chain: list[QWidget] = []
+        for row in range(self.layout.rowCount()):
+            item = self.layout.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            widget = item.widget() if item is not None else None
+            if widget is None:
+                continue
+            entry = next((w for w, _m in self._fields.values() if w.parentWidget() is widget),
+                         widget)  # the field inside its holder
+            chain += _focusable(entry)
+        return chain
 
     def error_text(self, field: str) -> str:
         """The message shown under a field ("" when none): for tests and accessibility."""
@@ -111,14 +134,14 @@ class FormDialog(QDialog):
         if self._focus_placed:
             return
         self._focus_placed = True
-        fields = [widget for widget in self.form.widgets() if widget.isEnabled()
-                  and widget.focusPolicy() != Qt.FocusPolicy.NoFocus]
+        fields = self.form.focus_chain()
         chain = fields + list(self.buttons.buttons())
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)
         focused = self.focusWidget()
-        if fields and (focused is None or isinstance(focused, QAbstractButton)):
-            fields[0].setFocus(Qt.FocusReason.TabFocusReason)
+        first = next((widget for widget in fields if widget.isEnabled()), None)
+        if first is not None and (focused is None or isinstance(focused, QAbstractButton)):
+            first.setFocus(Qt.FocusReason.TabFocusReason)
 
     def save(self):  # pragma: no cover - every dialog overrides it
         raise NotImplementedError
@@ -140,6 +163,14 @@ class FormDialog(QDialog):
             if self.layout().hasHeightForWidth() else self.sizeHint().height()
         if needed > self.height():
             self.resize(self.width(), needed)
+
+
+def _focusable(widget: QWidget) -> list[QWidget]:
+    """The widget if Tab can stop on it, else its children that Tab can stop on."""
+    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        return [widget]
+    return [child for child in widget.findChildren(QWidget)
+            if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.parentWidget() is widget]
 
 
 def date_edit(parent: QWidget, value: date | None = None, *, optional: bool = False) -> QDateEdit:

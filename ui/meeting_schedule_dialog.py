@@ -25,6 +25,7 @@ def _time_edit(parent, value: time | None) -> tuple[QCheckBox, QTimeEdit]:
     edit.setDisplayFormat("HH.mm")
     edit.setTime(QTime(value.hour, value.minute) if value else QTime(9, 0))
     known = QCheckBox(parent)
+    known.setToolTip(_("Untick while the time is not fixed yet"))
     known.setChecked(value is not None)
     edit.setEnabled(value is not None)
     known.toggled.connect(edit.setEnabled)
@@ -53,7 +54,7 @@ class ScheduleDialog(FormDialog):
         self.warnings = QLabel(self)
         self.warnings.setObjectName("date_warnings")
         self.warnings.setTextFormat(Qt.TextFormat.PlainText)  # meeting titles are typed text
-        self.warnings.setWordWrap(False)  # wrapped labels in a form row get cut off
+        self.warnings.setWordWrap(True)  # a long clashing title must not widen the dialog
         self.warnings.setStyleSheet(WARNING_STYLE)
         self.warnings.hide()
         form.layout.addRow("", self.warnings)
@@ -71,6 +72,11 @@ class ScheduleDialog(FormDialog):
         self.organiser.addItem("—", None)
         for agency in list_agencies(context.db):
             self.organiser.addItem(f"{agency.abbreviation} – {agency.name}", agency.id)
+        for combo in (self.task_force, self.organiser):
+            # Long agency names must not make the dialog wider than a laptop's screen.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(40)
         self.invitation = form.add("invitation_number", _("Invitation letter number"),
                                    QLineEdit(self))
         self.chair = form.add("chair_name", _("Chair"), QLineEdit(self))
@@ -89,6 +95,8 @@ class ScheduleDialog(FormDialog):
         else:
             # A secretariat mostly schedules for its own task force: offer the last one used.
             last = context.settings.value("last_task_force")
+            if not (last.isdigit() and self.task_force.findData(int(last)) >= 0):
+                last = str(self._task_force_that_met_last())  # a first visit on this PC
             if last.isdigit() and self.task_force.findData(int(last)) >= 0:
                 self.task_force.setCurrentIndex(self.task_force.findData(int(last)))
             self._zone_of_task_force()
@@ -97,6 +105,13 @@ class ScheduleDialog(FormDialog):
         self.day.dateChanged.connect(self.check_date)
         self.check_date()
         self.resize(640, self.sizeHint().height())
+
+    def _task_force_that_met_last(self) -> int | None:
+        if not self.task_forces:
+            return None
+        from secretariat.progress_report import report_task_force
+
+        return report_task_force(self.context.db)
 
     @staticmethod
     def _row(known: QCheckBox, edit: QTimeEdit):
@@ -139,6 +154,8 @@ class ScheduleDialog(FormDialog):
                                  self.day.date().toPython(), exclude_meeting_id=self.meeting_id)
         self.warnings.setText("\n".join(messages))
         self.warnings.setVisible(bool(messages))
+        if messages and self.isVisible():
+            self._make_room()
 
     def draft(self) -> MeetingDraft:
         def clock(known: QCheckBox, edit: QTimeEdit) -> time | None:
