@@ -157,10 +157,11 @@ def request_letter(db, draft: RequestDraft, *, today: date | None = None) -> Req
         commitments=commitments,
         reply_by=(long_date(checked.reply_by, DOCUMENT_LOCALE).split(", ", 1)[-1]
                   if checked.reply_by else ""),
-        signer_name=clean_text(draft.signer_name, _("Name"), field="signer_name",
-                               max_length=160),
-        signer_position=clean_text(draft.signer_position, _("Position"),
-                                   field="signer_position", max_length=200),
+        # A letter goes out signed: an empty name would print a dotted line in its place.
+        signer_name=clean_text(draft.signer_name, _("Signer's name"), field="signer_name",
+                               required=True, max_length=160),
+        signer_position=clean_text(draft.signer_position, _("Signer's position"),
+                                   field="signer_position", required=True, max_length=200),
         signer_nip=check_nip(draft.signer_nip, field="signer_nip"),
         letterhead=letterhead,
     )

@@ -19,6 +19,7 @@ from secretariat.invitations import InvitationDraft, invitation_defaults, invita
 from secretariat.meetings import AgendaDraft, add_agenda_item, cancel_meeting
 
 MEETING_DAY = date(2026, 12, 15)  # a Tuesday
+SIGNER = {"signer_name": "Husnul Hatimah", "signer_position": "Kepala DP3AKB"}
 LETTER_DAY = date(2026, 12, 1)
 
 
@@ -89,7 +90,7 @@ def test_one_invitee_is_addressed_by_name(db, meeting):
 def test_a_meeting_without_agenda_names_its_title_as_the_event(db):
     meeting = make_meeting(db, make_task_force(db), MEETING_DAY, title="Rapat Teknis")
     _invite(db, meeting, name="Sekretaris")
-    assert _letter(db, meeting).agenda == ("Rapat Teknis",)
+    assert _letter(db, meeting, **SIGNER).agenda == ("Rapat Teknis",)
 
 
 def test_nobody_invited_is_refused(db, meeting):
@@ -109,6 +110,8 @@ def test_a_letter_dated_after_the_meeting_is_refused(db, meeting):
     ({"letter_date": None}, "letter_date"),
     ({"nature": "Kilat"}, "nature"),
     ({"signer_nip": "12ab"}, "signer_nip"),
+    ({"signer_name": " "}, "signer_name"),  # a letter goes out signed
+    ({"signer_position": ""}, "signer_position"),
 ])
 def test_bad_input_is_refused_at_its_field(db, meeting, changes, field):
     _invite(db, meeting, name="Sekretaris")
@@ -144,7 +147,7 @@ def test_the_pdf_reads_as_the_letter_with_the_list_attached(db, meeting, tmp_pat
 def test_a_letter_without_a_number_leaves_room_to_write_it(db, tmp_path):
     meeting = make_meeting(db, make_task_force(db), MEETING_DAY)
     _invite(db, meeting, name="Sekretaris")
-    target = write_invitation(_letter(db, meeting), tmp_path / "Undangan.pdf")
+    target = write_invitation(_letter(db, meeting, **SIGNER), tmp_path / "Undangan.pdf")
     assert "Nomor : ......" in _words(PdfReader(target).pages[0])
 
 

@@ -108,3 +108,10 @@ def test_dates_are_checked(db, setting):
 def test_the_chair_of_the_latest_rakor_is_offered_as_signer(db, setting):
     assert default_signer(db, (setting["first"],))[:2] == ("Drs. H. Rahmat",
                                                             "Ketua Harian GT PP-TPPO")
+
+
+@pytest.mark.parametrize("field", ["signer_name", "signer_position"])
+def test_a_letter_nobody_signs_is_refused(db, setting, field):
+    with pytest.raises(ValidationError) as refused:
+        request_letter(db, _draft(setting["first"], **{field: "  "}), today=TODAY)
+    assert refused.value.field == field

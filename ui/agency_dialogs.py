@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 
 from models import AgencyLevel, SubTaskForce
-from secretariat.agencies import AgencyDraft, AgencyRow, create_agency, update_agency
+from secretariat.agencies import (
+    AgencyDraft,
+    AgencyRow,
+    create_agency,
+    list_agencies,
+    update_agency,
+)
 from secretariat.catalog import list_entries
 from secretariat.contacts import (
     ContactDraft,
@@ -36,6 +44,10 @@ class AgencyDialog(FormDialog):
         self.level = form.add("level", _("Level"), QComboBox(self))
         for level in AgencyLevel:
             self.level.addItem(label(level), level)
+        if agency is None:  # a new one is most likely of the level most members are
+            levels = Counter(row.level for row in list_agencies(context.db))
+            usual = levels.most_common(1)[0][0] if levels else AgencyLevel.PROVINCE
+            self.level.setCurrentIndex(self.level.findData(usual))
         self.sector = form.add("sector", _("Sector"), QLineEdit(agency.sector if agency else ""))
         self.region = form.add("region_id", _("Region"), QComboBox(self))
         self.region.addItem("—", None)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
 )
 
 from models import FocusArea, MeetingStatus, SubTaskForce
@@ -50,8 +51,11 @@ class CommitmentDialog(FormDialog):
         self.setWindowTitle(_("Commitment {number} of {meeting}").format(
             number=row.number, meeting=row.meeting_title))
         form = self.form
-        form.layout.addRow(_("Meeting"), _plain(
-            f"{long_date(row.meeting_date)} · {row.meeting_title}", self))
+        meeting = _plain(f"{long_date(row.meeting_date)} · {row.meeting_title}", self)
+        # A long title wraps across the row instead of widening the dialog past the screen.
+        meeting.setWordWrap(True)
+        meeting.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        form.layout.addRow(_("Meeting"), meeting)
         status = label(row.status) + (f" · {row.progress} %" if row.progress else "")
         if row.overdue:
             status += " · " + _("{days} days late").format(days=row.days_late)
@@ -65,6 +69,9 @@ class CommitmentDialog(FormDialog):
             if agency.active or agency.id == row.lead_agency_id:
                 self.lead.addItem(f"{agency.abbreviation} – {agency.name}", agency.id)
         self.lead.setCurrentIndex(max(0, self.lead.findData(row.lead_agency_id)))
+        self.lead.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.lead.setMinimumContentsLength(40)
         self.supporting_model = QStandardItemModel(self)
         for agency in agencies:
             if agency.active or agency.id in self.detail.supporting_agency_ids:
@@ -106,12 +113,12 @@ class CommitmentDialog(FormDialog):
             edit.setMaximumHeight(80)
 
         self.delete_button = QPushButton(icon("delete"), _("Delete commitment…"), self)
-        self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.put_left_of_buttons(self.delete_button)
         self.delete_button.clicked.connect(self.delete)
         self.deleted = False
         if get_meeting(context.db, row.meeting_id).status is MeetingStatus.MINUTES_FINAL:
             self._read_only()
-        self.resize(720, 760)
+        self.fit_to_screen(720, 760)
 
     def _read_only(self) -> None:
         """Commitments of final minutes are a record: say so instead of refusing a save."""

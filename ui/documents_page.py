@@ -10,6 +10,7 @@ on the page.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,13 +60,15 @@ _NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 def _file_name(document: str, meeting: MeetingRow) -> str:
     """"Notulen 2025-12-02 Rapat Koordinasi ….pdf": sorts by date."""
-    return f"{document} {meeting.date.isoformat()} {meeting.title[:80]}.pdf"
+    title = textwrap.shorten(meeting.title, width=80, placeholder="…")  # whole words
+    return f"{document} {meeting.date.isoformat()} {title}.pdf"
 
 
 def _safe_file_name(name: str) -> str:
     """A suggested file name that Windows accepts, whatever a title holds."""
     stem, suffix = Path(name.replace("/", " ").replace("\\", " ")).stem, Path(name).suffix
-    return _NOT_IN_FILE_NAMES.sub(" ", stem).strip().strip(" .") + suffix
+    stem = " ".join(_NOT_IN_FILE_NAMES.sub(" ", stem).split())  # "Rakor: X" -> "Rakor X"
+    return stem.strip(" .") + suffix
 
 
 class _JobSignals(QObject):

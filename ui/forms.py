@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QSizePolicy,
@@ -28,6 +29,9 @@ from secretariat.errors import DomainError
 from ui.errors import show_error
 
 ERROR_STYLE = "color: #b00020;"
+# The signal each kind of field sends when the clerk changes it.
+_CHANGE_SIGNALS = ("textChanged", "dateChanged", "timeChanged", "currentIndexChanged",
+                   "valueChanged", "toggled")
 
 
 class Form:
@@ -61,6 +65,10 @@ class Form:
         message.setObjectName(f"error_{field}")
         message.hide()
         column.addWidget(message)
+        changed = next((getattr(widget, name) for name in _CHANGE_SIGNALS
+                        if hasattr(widget, name)), None)
+        if changed is not None:  # once corrected, the refusal no longer stands
+            changed.connect(lambda *_args, shown=message: shown.hide())
         self.layout.addRow(label, holder)
         self._fields[field] = (widget, message)
         return widget
@@ -142,6 +150,25 @@ class FormDialog(QDialog):
         first = next((widget for widget in fields if widget.isEnabled()), None)
         if first is not None and (focused is None or isinstance(focused, QAbstractButton)):
             first.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def fit_to_screen(self, width: int, height: int) -> None:
+        """Open at this size, or smaller where the screen is (a 768-pixel laptop less its
+        taskbar and the title bar); the form then scrolls no further than its fields."""
+        screen = self.screen() or (self.parentWidget().screen() if self.parentWidget() else None)
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width() - 40), min(height, room.height() - 60)
+        self.resize(width, height)
+
+    def put_left_of_buttons(self, button: QAbstractButton) -> None:
+        """A destructive button far from Save, at the dialog's left edge."""
+        outer = self.layout()
+        outer.removeWidget(self.buttons)
+        row = QHBoxLayout()
+        row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.buttons)
+        outer.addLayout(row)
 
     def save(self):  # pragma: no cover - every dialog overrides it
         raise NotImplementedError

@@ -95,3 +95,9 @@ def test_contacts_and_seats_show_in_the_detail(qtbot, demo_context):
         "Gugus Tugas PP-TPPO Provinsi Kalimantan Timur"))
     page.dialog.accept()
     assert page.seats.rowCount() == seats_before + 1
+
+
+def test_a_new_agency_starts_at_the_level_most_members_are(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    page.add_new()
+    assert AgencyLevel(page.dialog.level.currentData()) is AgencyLevel.PROVINCE  # a province demo

@@ -139,6 +139,10 @@ def test_a_request_letter_goes_from_the_komitmen_list_and_is_recorded(
     page.request_report()
     dialog = page.dialog
     dialog.letter_number.setText("005/211/GT-PPTPPO/XI/2026")
+    dialog.target.setText(str(tmp_path / "salah ketik" / "permintaan"))
+    dialog.accept()
+    assert dialog.isVisible() and dialog.form.error_text("target")  # no stray folder made
+    assert not (tmp_path / "salah ketik").exists()
     dialog.target.setText(str(tmp_path / "permintaan"))
     dialog.accept()
 

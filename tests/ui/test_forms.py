@@ -3,7 +3,7 @@ that fits an office laptop's screen (1366 x 768)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
 
@@ -13,6 +13,7 @@ from ui.invitation_dialog import InvitationDialog
 from ui.meeting_schedule_dialog import ScheduleDialog
 
 LAPTOP_WIDTH = 1366
+DECEMBER_15 = date(2026, 12, 15)
 
 
 def _planned(context):
@@ -58,3 +59,27 @@ def test_the_schedule_dialog_fits_a_laptop_even_with_a_long_clash(qtbot, demo_co
     assert dialog.warnings.isVisible() and planned.title[:20] in dialog.warnings.text()
     assert dialog.width() < LAPTOP_WIDTH - 100
     assert dialog.minimumSizeHint().width() < LAPTOP_WIDTH - 100
+
+
+def test_a_refusal_goes_away_once_the_field_is_corrected(qtbot, demo_context):
+    dialog = ScheduleDialog(demo_context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.accept()  # no title
+    assert dialog.form.error_text("title")
+    dialog.title.setText("Rakor Triwulan I")
+    assert dialog.form.error_text("title") == ""
+
+
+def test_suggested_file_names_end_on_a_whole_word():
+    from ui.documents_page import _file_name, _safe_file_name
+
+    class Meeting:  # the two fields a file name is made of
+        date = DECEMBER_15
+        title = ("Rapat Koordinasi Gugus Tugas PP-TPPO Provinsi Kalimantan Selatan: Evaluasi "
+                 "Tindak Lanjut Komitmen")
+
+    name = _safe_file_name(_file_name("Undangan", Meeting))
+    assert name.startswith("Undangan 2026-12-15 Rapat Koordinasi") and name.endswith("….pdf")
+    assert "  " not in name and ":" not in name
+    assert name[:-len("….pdf")].split()[-1] in Meeting.title.split()  # no word cut in two

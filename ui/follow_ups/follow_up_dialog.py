@@ -88,7 +88,8 @@ class FollowUpDialog(FormDialog):
         what.setTextFormat(Qt.TextFormat.PlainText)  # typed text, never markup
         what.setWordWrap(True)
         what.setStyleSheet("font-weight: bold")
-        form.layout.addRow(_("Commitment"), what)
+        # Above the form, across the dialog: a wrapped label in a form row is cut off.
+        self.layout().insertWidget(0, what)
         self.date = form.add("date", _("Date"), date_edit(self, context.today()))
         self.source = form.add("source", _("Reported by"), QComboBox(self))
         for source in FollowUpSource:
@@ -110,6 +111,9 @@ class FollowUpDialog(FormDialog):
             if agency.active or agency.id == row.lead_agency_id:
                 self.agency.addItem(f"{agency.abbreviation} – {agency.name}", agency.id)
         self.agency.setCurrentIndex(max(0, self.agency.findData(row.lead_agency_id)))
+        self.agency.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.agency.setMinimumContentsLength(40)
         self.note = form.add("note", _("What was done"), QPlainTextEdit(self))
         self.obstacles = form.add("obstacles", _("Obstacles"), QPlainTextEdit(self))
         self.status = form.add("status", _("New status"), QComboBox(self))

@@ -85,6 +85,8 @@ class RequestDialog(FormDialog):
         self.open_after.setChecked(True)
         self.form.layout.addRow(self.record)
         self.form.layout.addRow(self.open_after)
+        for edit in (self.signer_name, self.signer_position, self.target):
+            edit.setCursorPosition(0)  # a long text reads from its start
         self.resize(640, self.sizeHint().height())
 
     def _preview(self, path: Path) -> None:
@@ -115,6 +117,10 @@ class RequestDialog(FormDialog):
         target = Path(text)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
+        if not target.parent.is_dir() and target.parent != _default_folder():
+            # A typing slip must not leave stray folders behind; Documents may be made.
+            raise ValidationError(_("The folder {folder} does not exist: choose one with "
+                                    "Browse….").format(folder=target.parent), field="target")
         draft = self.draft()
         today = self.context.today()
         letter = request_letter(self.context.db, draft, today=today)  # refuses bad input
