@@ -86,7 +86,21 @@ def _validated(session: Session, draft: AgencyDraft, own_id: int | None) -> dict
     if draft.region_id is not None:
         get_or_fail(session, Region, draft.region_id, _("Region"))
     _refuse_duplicate_abbreviation(session, values["abbreviation"], own_id)
+    _refuse_duplicate_name(session, values["name"], own_id)
     return values
+
+
+def _refuse_duplicate_name(session: Session, name: str, own_id: int | None) -> None:
+    """One agency, one entry: the same office under a second abbreviation would split its
+    commitments and attendance between two records."""
+    clash = session.scalar(
+        select(Agency.abbreviation).where(
+            func.lower(Agency.name) == name.lower(), Agency.active.is_(True),
+            Agency.id != (own_id or -1)).limit(1))
+    if clash is not None:
+        raise DuplicateError(
+            _("{name} is already registered as {abbreviation}.").format(
+                name=name, abbreviation=clash), field="name")
 
 
 def _level(level) -> AgencyLevel:

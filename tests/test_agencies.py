@@ -546,3 +546,20 @@ def test_rename_hands_the_secretariat_of_a_task_force_to_the_successor(db):
     assert rows[task_force].secretariat_agency == "DP3AKB"
     with db.reading() as session:
         assert session.get(TaskForce, task_force).secretariat_agency_id == successor
+
+
+def test_the_same_agency_under_a_second_abbreviation_is_refused(db):
+    from secretariat.errors import DuplicateError
+
+    first = create_agency(db, AgencyDraft(name="Dinas Sosial Provinsi Kalimantan Selatan",
+                                          abbreviation="Dinsos Kalsel",
+                                          level=AgencyLevel.PROVINCE))
+    with pytest.raises(DuplicateError) as refused:
+        create_agency(db, AgencyDraft(name="dinas sosial provinsi kalimantan selatan",
+                                      abbreviation="DINSOS", level=AgencyLevel.PROVINCE))
+    assert refused.value.field == "name" and "Dinsos Kalsel" in refused.value.message
+    # Changing the agency itself (same name) is no clash with itself.
+    update_agency(db, first, AgencyDraft(name="Dinas Sosial Provinsi Kalimantan Selatan",
+                                         abbreviation="Dinsos Kalsel", level=AgencyLevel.PROVINCE,
+                                         phone="0511-3350 000"),
+                  version_of(db, Agency, first))
