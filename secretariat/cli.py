@@ -76,6 +76,15 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("unlock", help=_("break the lock left by a program that crashed"))
 
+    importing = commands.add_parser("import", help=_("bring in a register kept in a "
+                                                     "spreadsheet"))
+    registers = importing.add_subparsers(dest="register", metavar=_("REGISTER"), required=True)
+    agencies_in = registers.add_parser("agencies", help=_(
+        "member agencies and their contact people from an Excel workbook (.xlsx)"))
+    agencies_in.add_argument("file", metavar=_("FILE"))
+    agencies_in.add_argument("--trial", action="store_true",
+                             help=_("only tell what would be imported; change nothing"))
+
     export = commands.add_parser("export", help=_("write an official document"))
     documents = export.add_subparsers(dest="document", metavar=_("DOCUMENT"), required=True)
     minutes = documents.add_parser("minutes", help=_("notulen rapat (PDF)"))
@@ -184,7 +193,7 @@ def _run(args: argparse.Namespace) -> int:
         return _check(args)
     if args.command == "unlock":
         return _unlock(args)
-    if args.command in ("demo", "restore"):
+    if args.command in ("demo", "restore", "import"):
         from secretariat.app_session import writer_lock
 
         with writer_lock(args.db, purpose=args.command):
@@ -236,6 +245,10 @@ def _write_command(args) -> int:
     try:
         if args.command == "demo":
             return _demo(db, args)
+        if args.command == "import":
+            from secretariat.cli_import import run_import
+
+            return run_import(db, args)
         from secretariat.safekeeping import restore_from
 
         db, saved = restore_from(db, Path(args.file).expanduser().resolve())

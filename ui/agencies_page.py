@@ -37,6 +37,7 @@ from secretariat.regions import list_task_forces
 from secretariat.vocabulary import label
 from ui.agency_dialogs import AgencyDialog, ContactDialog, MembershipDialog
 from ui.context import AppContext
+from ui.agency_import_flow import AgencyImport
 from ui.errors import attempt, confirm
 from ui.icons import icon
 from ui.page import Page
@@ -105,6 +106,12 @@ class AgenciesPage(Page):
         self.archive_button.clicked.connect(self.archive_or_restore)
         delete = QPushButton(icon("delete"), _("Delete…"), self)
         delete.clicked.connect(self.delete_selected)
+        self.import_button = QPushButton(icon("open"), _("Import from Excel…"), self)
+        self.import_button.setToolTip(_("Bring in a register kept in a workbook: one line per "
+                                        "agency or per contact person, with the columns "
+                                        "Singkatan and Instansi at least."))
+        self.importer = AgencyImport(context, self)
+        self.import_button.clicked.connect(self.importer.run)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
         tools = QHBoxLayout()
@@ -157,7 +164,10 @@ class AgenciesPage(Page):
         split.addWidget(detail)
         split.setSizes([420, 300])
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{_('Agencies')}</h2>", self))
+        heading = QHBoxLayout()
+        heading.addWidget(QLabel(f"<h2>{_('Agencies')}</h2>", self), 1)
+        heading.addWidget(self.import_button)  # once, at the start: apart from daily tools
+        layout.addLayout(heading)
         layout.addLayout(tools)
         layout.addWidget(split, 1)
 

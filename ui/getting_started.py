@@ -23,7 +23,8 @@ STEPS = (
                       "with the decree (SK)."), N_("Task forces…"), "task_forces"),
     ("letterhead", N_("Fill in the letterhead printed on minutes, attendance sheets and "
                       "letters."), N_("Letterhead…"), "settings"),
-    ("agencies", N_("Register the member agencies, their contact people and roles."),
+    ("agencies", N_("Register the member agencies, their contact people and roles, or "
+                    "bring in the list you keep in Excel (Import from Excel…)."),
      N_("Agencies…"), "agencies"),
     ("meeting", N_("Schedule the first coordination meeting (rakor)."), N_("Meetings…"),
      "meetings"),

@@ -101,3 +101,50 @@ def test_a_new_agency_starts_at_the_level_most_members_are(qtbot, demo_context):
     page = _page(qtbot, demo_context)
     page.add_new()
     assert AgencyLevel(page.dialog.level.currentData()) is AgencyLevel.PROVINCE  # a province demo
+
+
+def _register(path, rows):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["DAFTAR ANGGOTA GUGUS TUGAS"])
+    sheet.append(["Singkatan", "Nama Instansi", "Tingkat", "Narahubung", "No. HP"])
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return str(path)
+
+
+def test_a_register_in_a_workbook_is_imported_after_a_trial_and_a_question(
+        qtbot, demo_context, messages, tmp_path):
+    page = _page(qtbot, demo_context)
+    before = len(_abbreviations(page))
+    page.importer.ask_source = lambda: _register(tmp_path / "anggota.xlsx", [
+        ["Polda Kalsel", "Kepolisian Daerah Kalimantan Selatan", "Provinsi", "Kompol Ani", ""],
+        ["PKBI Kalsel", "Perkumpulan Keluarga Berencana Indonesia Kalsel", "Masyarakat",
+         "Rahmah", "0812-1111-2222"]])
+
+    page.import_button.click()
+
+    (question,) = messages.texts("question")
+    assert "1 instansi baru" in question and "1 instansi sudah terdaftar" in question
+    assert _abbreviations(page).count("PKBI Kalsel") == 1
+    assert len(_abbreviations(page)) == before + 1
+    pkbi = find_agency_by_abbreviation(demo_context.db, "PKBI Kalsel")
+    assert [c.name for c in list_contacts(demo_context.db, pkbi.id)] == ["Rahmah"]
+
+
+def test_a_register_with_a_bad_line_is_refused_by_row_and_nothing_changes(
+        qtbot, demo_context, messages, tmp_path):
+    page = _page(qtbot, demo_context)
+    before = len(list_agencies(demo_context.db))
+    page.importer.ask_source = lambda: _register(tmp_path / "anggota.xlsx", [
+        ["PKBI Kalsel", "Perkumpulan Keluarga Berencana Indonesia Kalsel", "", "", ""],
+        ["", "Tanpa Singkatan", "", "", ""]])
+
+    page.import_button.click()
+
+    (warning,) = messages.texts("warning")
+    assert "Baris 4" in warning and messages.texts("question") == []
+    assert len(list_agencies(demo_context.db)) == before

@@ -1,0 +1,122 @@
+"""Reading a table out of a workbook the secretariat already keeps.
+
+Secretariats come to the program with their registers in spreadsheets. This module finds
+the table in such a workbook (its heading row may sit under a title or two), and hands
+back each line as plain text keyed by a column name of ours, with its row number for
+messages. It never evaluates a formula: a formula cell gives the value Excel last saved.
+The XML inside is read through defusedxml (openpyxl uses it when it is installed), so a
+crafted file cannot expand into gigabytes.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from secretariat.errors import FileProblem, ValidationError
+from secretariat.i18n import _
+
+HEADING_ROWS_SEARCHED = 15
+MAX_ROWS = 5000
+
+
+@dataclass(frozen=True)
+class SheetLine:
+    row: int  # the row number Excel shows, for messages
+    values: Mapping[str, str]  # our column name -> the cell's text ("" when empty)
+
+
+def _key(heading: object) -> str:
+    """"No. HP" / "no hp" / " NO.HP " alike: lower case letters and digits only."""
+    return re.sub(r"[^0-9a-z]+", "", str(heading or "").lower())
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # a phone or NIP typed as a number
+    return str(value).strip()
+
+
+def read_table(path: Path, columns: Mapping[str, tuple[str, ...]], *,
+               required: tuple[str, ...]) -> list[SheetLine]:
+    """The lines of the first sheet holding a table with the `required` columns.
+
+    `columns` maps each of our column names to the headings it may have in a workbook,
+    most specific first; a heading is taken by one column only.
+    """
+    workbook = _open(Path(path))
+    try:
+        for sheet in workbook.worksheets:
+            rows = sheet.iter_rows(values_only=True)
+            for number, cells in enumerate(rows, start=1):
+                if number > HEADING_ROWS_SEARCHED:
+                    break
+                found = _match_headings(cells, columns)
+                if all(name in found for name in required):
+                    return _lines(rows, number, found)
+    finally:
+        workbook.close()
+    names = ", ".join(f'"{columns[name][0]}"' for name in required)
+    raise ValidationError(_("No table with the columns {names} was found in {file}: the "
+                            "heading row must be among the first {rows} rows.").format(
+                                names=names, file=Path(path).name, rows=HEADING_ROWS_SEARCHED))
+
+
+def _open(path: Path):
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise FileProblem(_("{path} does not exist.").format(path=path)) from None
+    except PermissionError:
+        raise FileProblem(_("{path} cannot be read: it may be open in another program "
+                            "(close it there).").format(path=path)) from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise FileProblem(_("{name} is not an Excel workbook that can be read (.xlsx). A "
+                            "workbook of old Excel (.xls) must first be saved as .xlsx. "
+                            "({reason})").format(name=path.name, reason=error)) from None
+
+
+def _match_headings(cells, columns: Mapping[str, tuple[str, ...]]) -> dict[str, int]:
+    keys = [_key(cell) for cell in cells or ()]
+    found: dict[str, int] = {}
+    taken: set[int] = set()
+    # The most specific headings first ("Pos-el Instansi" before "Pos-el"), over all columns.
+    wanted = sorted(((len(_key(heading)), name, _key(heading))
+                     for name, headings in columns.items() for heading in headings),
+                    reverse=True)
+    for _length, name, heading in wanted:
+        if name in found:
+            continue
+        for index, key in enumerate(keys):
+            if key == heading and index not in taken:
+                found[name] = index
+                taken.add(index)
+                break
+    return found
+
+
+def _lines(rows, heading_row: int, found: dict[str, int]) -> list[SheetLine]:
+    lines = []
+    for number, cells in enumerate(rows, start=heading_row + 1):
+        values = {name: _text(cells[index]) if index < len(cells) else ""
+                  for name, index in found.items()}
+        if not any(values.values()):
+            continue  # blank lines between groups
+        if len(lines) >= MAX_ROWS:
+            raise ValidationError(_("The table has more than {count} lines; split it into "
+                                    "several workbooks.").format(count=MAX_ROWS))
+        lines.append(SheetLine(number, values))
+    return lines
