@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import exists, func, select
@@ -192,6 +192,25 @@ def _refuse_duplicate_seat(session, values: dict, own_id: int | None) -> None:
         query = query.where(Membership.sub_task_force_id == values["sub_task_force_id"])
     if session.scalar(query) is not None:
         raise DuplicateError(_("This agency already has this seat in the task force."))
+
+
+def add_memberships(db, draft: MembershipDraft, agency_ids: tuple[int, ...]) -> list[int]:
+    """The same seat for several agencies at once (after an import, every member as
+    "Anggota"), in one transaction. An agency that already holds this seat is left as it
+    is; an archived one refuses the whole step, naming it. Returns the new seats."""
+    made = []
+    with db.unit_of_work() as session:
+        for agency_id in dict.fromkeys(agency_ids):
+            values = _validated_membership(session, replace(draft, agency_id=agency_id))
+            try:
+                _refuse_duplicate_seat(session, values, None)
+            except DuplicateError:
+                continue  # seated already: nothing to add
+            membership = Membership(**values)
+            session.add(membership)
+            session.flush()
+            made.append(membership.id)
+    return made
 
 
 def add_membership(db, draft: MembershipDraft) -> int:

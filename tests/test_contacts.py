@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from factories import make_agency, make_meeting, make_province, make_task_force, version_of
-from models import AttendanceStatus, Membership, SubTaskForce
+from models import Agency, AttendanceStatus, Membership, SubTaskForce
 from secretariat.agencies import archive_agency
 from secretariat.attendance import AttendanceDraft, add_attendance, list_attendance
 from secretariat.catalog import list_entries
@@ -332,3 +332,24 @@ def test_update_and_remove_membership_with_stale_version_are_conflicts(db, task_
     remove_membership(db, seat, 2)
     assert list_memberships(db, task_force) == []
 
+
+
+def test_one_seat_for_several_agencies_skips_those_seated_already(db, task_force, dinsos):
+    from secretariat.contacts import add_memberships
+
+    polda, kejati = make_agency(db, "Polda"), make_agency(db, "Kejati")
+    add_membership(db, _seat(task_force, polda))
+    made = add_memberships(db, _seat(task_force, dinsos), (dinsos, polda, kejati, dinsos))
+    assert len(made) == 2  # Dinsos and Kejati; Polda already sits as Anggota
+    seated = sorted(seat.agency_abbreviation for seat in list_memberships(db, task_force))
+    assert seated == ["Dinsos", "Kejati", "Polda"]
+
+
+def test_an_archived_agency_stops_the_whole_seating(db, task_force, dinsos):
+    from secretariat.contacts import add_memberships
+
+    bnn = make_agency(db, "BNN")
+    archive_agency(db, bnn, version_of(db, Agency, bnn))
+    with pytest.raises(RefusedError):
+        add_memberships(db, _seat(task_force, dinsos), (dinsos, bnn))
+    assert list_memberships(db, task_force) == []

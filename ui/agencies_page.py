@@ -93,6 +93,8 @@ class AgenciesPage(Page):
             signal.connect(self.refresh)
 
         self.table = _table(self, self.proxy, (130, 380, 120, 110, 200, 120))
+        # Several agencies can be chosen at once, to give them all the same seat.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._show_detail)
@@ -199,8 +201,16 @@ class AgenciesPage(Page):
         return True
 
     def selected_agency(self) -> AgencyRow | None:
-        rows = self.table.selectionModel().selectedRows()
+        """The agency the detail shows: the current line, if it is selected."""
+        model = self.table.selectionModel()
+        current = self.table.currentIndex()
+        if current.isValid() and model.isRowSelected(current.row(), current.parent()):
+            return self.proxy.index(current.row(), 0).data(ROW_ROLE)
+        rows = model.selectedRows()
         return rows[0].data(ROW_ROLE) if rows else None
+
+    def selected_agencies(self) -> list[AgencyRow]:
+        return [index.data(ROW_ROLE) for index in self.table.selectionModel().selectedRows()]
 
     def _select(self, agency_id: int) -> bool:
         source = self.model.row_of_id(agency_id)
@@ -288,6 +298,8 @@ class AgenciesPage(Page):
             self.context.changes.announce("agencies")
 
     def add_seat(self) -> None:
-        agency = self.selected_agency()
-        if agency is not None:
-            self._open(MembershipDialog(self.context, agency.id, parent=self))
+        # Several selected (Ctrl/Shift+click): the same seat for each, e.g. after an import.
+        agencies = self.selected_agencies()
+        if agencies:
+            self._open(MembershipDialog(self.context, tuple(a.id for a in agencies),
+                                        parent=self))

@@ -21,6 +21,7 @@ from secretariat.contacts import (
     MembershipDraft,
     add_contact,
     add_membership,
+    add_memberships,
     update_contact,
 )
 from secretariat.i18n import _
@@ -119,10 +120,14 @@ class ContactDialog(FormDialog):
 
 
 class MembershipDialog(FormDialog):
-    def __init__(self, context, agency_id: int, parent=None) -> None:
-        super().__init__(_("Seat in a task force"), parent)
+    """One seat for one agency, or the same seat for every agency selected."""
+
+    def __init__(self, context, agency_ids: tuple[int, ...], parent=None) -> None:
+        several = len(agency_ids) > 1
+        super().__init__(_("Seat {count} agencies in a task force").format(
+            count=len(agency_ids)) if several else _("Seat in a task force"), parent)
         self.context = context
-        self.agency_id = agency_id
+        self.agency_ids = tuple(agency_ids)
         form = self.form
         self.task_force = form.add("task_force_id", _("Task force"), QComboBox(self))
         for tf in list_task_forces(context.db):
@@ -138,12 +143,17 @@ class MembershipDialog(FormDialog):
             self.sub_task_force.addItem(entry.name, entry.id)
         self.leads = form.add("leads_sub_task_force", _("Leads it"),
                               QCheckBox(_("Leads this sub task force")))
+        self.leads.setEnabled(not several)  # one agency leads a sub task force
         self.resize(520, self.sizeHint().height())
 
-    def save(self) -> int:
-        made = add_membership(self.context.db, MembershipDraft(
-            task_force_id=self.task_force.currentData(), agency_id=self.agency_id,
+    def save(self) -> int | list[int]:
+        draft = MembershipDraft(
+            task_force_id=self.task_force.currentData(), agency_id=self.agency_ids[0],
             role=self.role.currentText(), sub_task_force_id=self.sub_task_force.currentData(),
-            leads_sub_task_force=self.leads.isChecked()))
+            leads_sub_task_force=self.leads.isChecked())
+        if len(self.agency_ids) > 1:
+            made = add_memberships(self.context.db, draft, self.agency_ids)
+        else:
+            made = add_membership(self.context.db, draft)
         self.context.changes.announce("agencies")
         return made

@@ -148,3 +148,29 @@ def test_a_register_with_a_bad_line_is_refused_by_row_and_nothing_changes(
     (warning,) = messages.texts("warning")
     assert "Baris 4" in warning and messages.texts("question") == []
     assert len(list_agencies(demo_context.db)) == before
+
+
+def test_several_selected_agencies_get_the_same_seat_in_one_step(qtbot, demo_context):
+    from PySide6.QtCore import QItemSelectionModel
+
+    from secretariat.contacts import list_memberships
+    from secretariat.regions import list_task_forces
+
+    page = _page(qtbot, demo_context)
+    kaltim = next(tf for tf in list_task_forces(demo_context.db)
+                  if tf.name.endswith("Kalimantan Timur"))
+    before = {seat.agency_id for seat in list_memberships(demo_context.db, kaltim.id)}
+    selection = page.table.selectionModel()
+    for row in range(3):
+        selection.select(page.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                         | QItemSelectionModel.SelectionFlag.Rows)
+    chosen = {agency.id for agency in page.selected_agencies()}
+    assert len(chosen) == 3
+
+    page.add_seat()
+    assert not page.dialog.leads.isEnabled()  # one agency leads a sub task force, not three
+    page.dialog.task_force.setCurrentIndex(page.dialog.task_force.findData(kaltim.id))
+    page.dialog.accept()
+
+    after = {seat.agency_id for seat in list_memberships(demo_context.db, kaltim.id)}
+    assert after == before | chosen
