@@ -183,7 +183,7 @@ def _add_contact(session, agency: Agency, values: Mapping[str, str]) -> int:
     if known is not None:
         return 0
     draft = ContactDraft(agency.id, name, position=values.get("position", ""),
-                         nip=values.get("nip", ""), phone=values.get("phone", ""),
+                         nip=values.get("nip", ""), phone=_phone(values.get("phone", "")),
                          email=values.get("email", ""),
                          focal_point=values.get("focal_point", "").lower() in _YES)
     checked = validated_contact(session, draft)
@@ -199,8 +199,16 @@ def _agency_draft(values: Mapping[str, str], regions: dict[str, int],
         name=values.get("name", ""), abbreviation=values.get("abbreviation", ""),
         level=_level(values.get("level", ""), default_level),
         sector=values.get("sector", ""), region_id=_region(values.get("region", ""), regions),
-        address=values.get("address", ""), phone=values.get("agency_phone", ""),
+        address=values.get("address", ""), phone=_phone(values.get("agency_phone", "")),
         email=values.get("agency_email", ""), website=values.get("website", ""))
+
+
+def _phone(text: str) -> str:
+    """A number Excel stored as a number lost its leading 0 ("81350509044"): put it back.
+    Indonesian numbers are written from 0 at home, or from 62 abroad."""
+    if text.isdigit() and not text.startswith(("0", "62")) and 8 <= len(text) <= 12:
+        return "0" + text
+    return text
 
 
 def _key(text: str) -> str:
