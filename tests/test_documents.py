@@ -183,3 +183,18 @@ def test_the_daftar_hadir_keeps_a_phone_number_on_one_line(sqlite_db, tmp_path):
     target = write_attendance(attendance_sheet(sqlite_db, meeting, blank=True),
                               tmp_path / "hadir.pdf")
     assert "0812-5055-8140" in PdfReader(target).pages[0].extract_text()
+
+
+def test_text_and_tables_start_at_the_left_margin(demo, tmp_path):
+    """The office's 3 cm for every line: no 6-pt inset for text, no table in the margin."""
+    target = write_minutes(minutes_report(demo, _rakor_2025(demo)), tmp_path / "n.pdf")
+    starts: dict[str, float] = {}
+
+    def seen(text, cm, tm, _font, _size):
+        if text.strip() and text.strip() not in starts:
+            starts[text.strip()] = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]  # on the page
+
+    PdfReader(target).pages[0].extract_text(visitor_text=seen)
+    margin = get_letterhead(demo).margin_left_mm / 25.4 * 72
+    assert abs(starts["Rapat/Sidang"] - margin) < 1  # the header table's first column
+    assert abs(starts["I. KATA PEMBUKAAN"] - margin) < 1  # a heading

@@ -6,11 +6,19 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, TableStyle
 
 from exports.files import write_atomically
 from exports.pdf.fonts import BOLD
-from exports.pdf.layout import Styles, letterhead, margins, numbered_canvas, page_size, text
+from exports.pdf.layout import (
+    OfficialDocTemplate,
+    Styles,
+    letterhead,
+    margins,
+    numbered_canvas,
+    page_size,
+    text,
+)
 from secretariat.reports import AttendanceSheet
 
 EMPTY_ROWS_FOR_WALK_INS = 5
@@ -75,7 +83,7 @@ def write_attendance(sheet: AttendanceSheet, target: Path) -> Path:
 
     def write(path: Path) -> None:
         styles = Styles(settings)
-        document = SimpleDocTemplate(str(path), pagesize=page_size(settings), title="Daftar Hadir",
+        document = OfficialDocTemplate(str(path), pagesize=page_size(settings), title="Daftar Hadir",
                                      author=settings.agency_line, **margins(settings))
         story = letterhead(settings, styles, document.width)
         story += [Spacer(1, 8)] + attendance_story(sheet, styles, document.width)

@@ -13,12 +13,13 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, LongTable, PageBreak, Paragraph, SimpleDocTemplate
+from reportlab.platypus import Flowable, LongTable, PageBreak, Paragraph
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from exports.files import write_atomically
 from exports.pdf.fonts import BOLD
 from exports.pdf.layout import (
+    OfficialDocTemplate,
     Styles,
     letterhead,
     margins,
@@ -133,7 +134,7 @@ def write_invitation(letter: Invitation, target: Path) -> Path:
     settings = letter.letterhead
 
     def write(path: Path) -> None:
-        document = SimpleDocTemplate(str(path), pagesize=page_size(settings),
+        document = OfficialDocTemplate(str(path), pagesize=page_size(settings),
                                      title=f"{letter.subject}: {letter.meeting_title}",
                                      author=settings.agency_line, **margins(settings))
         document.build(invitation_story(letter, document.width),

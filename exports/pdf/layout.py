@@ -16,7 +16,18 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from exports.pdf.fonts import BOLD, REGULAR, register_fonts
 from models import PaperSize
@@ -43,6 +54,22 @@ def margins(settings: LetterheadSettings) -> dict[str, float]:
     return {"leftMargin": settings.margin_left_mm * mm, "rightMargin": settings.margin_right_mm * mm,
             "topMargin": settings.margin_top_mm * mm,
             "bottomMargin": settings.margin_bottom_mm * mm}
+
+
+class OfficialDocTemplate(BaseDocTemplate):
+    """A portrait document whose text and tables start exactly at the margins.
+
+    ReportLab's default frame insets its content by 6 pt, while a table as wide as the
+    page's text area then sticks 6 pt into both margins: with no inset, the left margin
+    is the office's 3 cm for every line.
+    """
+
+    def build(self, flowables, canvasmaker=Canvas):
+        self._calc()
+        body = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate(id="page", frames=[body], pagesize=self.pagesize)])
+        BaseDocTemplate.build(self, flowables, canvasmaker=canvasmaker)
 
 
 class Styles:

@@ -171,10 +171,11 @@ def write_matrix_pdf(matrix: ActionMatrix, target: Path,
         def draw_heading(canvas, doc) -> None:
             heading.drawOn(canvas, doc.leftMargin, doc.bottomMargin + doc.height - heading_height)
 
+        flush = dict(leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         first = Frame(document.leftMargin, document.bottomMargin, width, document.height,
-                      id="first")
+                      id="first", **flush)
         later = Frame(document.leftMargin, document.bottomMargin, width,
-                      document.height - heading_height, id="later", topPadding=0)
+                      document.height - heading_height, id="later", **flush)
         document.addPageTemplates([PageTemplate("First", [first]),
                                    PageTemplate("Later", [later], onPage=draw_heading)])
         story = [NextPageTemplate("Later")] + letterhead(settings, styles, width)

@@ -10,7 +10,6 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -18,8 +17,16 @@ from reportlab.platypus import (
 
 from exports.files import write_atomically
 from exports.pdf.attendance import attendance_story
-from exports.pdf.layout import Styles, letterhead, margins, numbered_canvas, page_size
-from exports.pdf.layout import paragraphs, text
+from exports.pdf.layout import (
+    OfficialDocTemplate,
+    Styles,
+    letterhead,
+    margins,
+    numbered_canvas,
+    page_size,
+    paragraphs,
+    text,
+)
 from secretariat.reports import MinutesReport
 
 
@@ -139,7 +146,7 @@ def write_minutes(report: MinutesReport, target: Path) -> Path:
     settings = report.letterhead
 
     def write(path: Path) -> None:
-        document = SimpleDocTemplate(str(path), pagesize=page_size(settings),
+        document = OfficialDocTemplate(str(path), pagesize=page_size(settings),
                                      title=f"Notulen {report.title}",
                                      author=settings.agency_line, **margins(settings))
         document.build(minutes_story(report, document.width),

@@ -21,12 +21,13 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, SimpleDocTemplate
+from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from exports.files import write_atomically
 from exports.pdf.fonts import BOLD, REGULAR
 from exports.pdf.layout import (
+    OfficialDocTemplate,
     LATE,
     STATUS_COLOURS,
     Styles,
@@ -308,7 +309,7 @@ def write_progress_pdf(report: ProgressReport, target: Path) -> Path:
     settings = report.letterhead
 
     def write(path: Path) -> None:
-        document = SimpleDocTemplate(str(path), pagesize=page_size(settings), title=report.title,
+        document = OfficialDocTemplate(str(path), pagesize=page_size(settings), title=report.title,
                                      author=settings.agency_line, **margins(settings))
         document.build(progress_story(report, document.width),
                        canvasmaker=numbered_canvas(draft=False))

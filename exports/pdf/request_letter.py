@@ -12,12 +12,13 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate
+from reportlab.platypus import Flowable, LongTable, Paragraph
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from exports.files import write_atomically
 from exports.pdf.fonts import BOLD
 from exports.pdf.layout import (
+    OfficialDocTemplate,
     Styles,
     letterhead,
     margins,
@@ -97,7 +98,7 @@ def write_request_letter(letter: RequestLetter, target: Path) -> Path:
     settings = letter.letterhead
 
     def write(path: Path) -> None:
-        document = SimpleDocTemplate(str(path), pagesize=page_size(settings), title=SUBJECT,
+        document = OfficialDocTemplate(str(path), pagesize=page_size(settings), title=SUBJECT,
                                      author=settings.agency_line, **margins(settings))
         document.build(request_story(letter, document.width),
                        canvasmaker=numbered_canvas(draft=False))
