@@ -95,11 +95,14 @@ def import_agencies(db, lines: Iterable, *, trial: bool = False) -> ImportOutcom
     Raises ImportRefused when any line is refused (nothing is written), else returns what
     was written, or with `trial` what would have been.
     """
-    grouped, archived = _group(lines)
+    grouped, archived, found = _group(lines)
     outcome = ImportOutcome()
     try:
         with db.unit_of_work() as session:
             outcome = _write(session, grouped, archived)
+            if found:  # lines the grouping refused, with those the rules refused
+                problems = sorted(found + list(outcome.problems), key=lambda p: p.row)
+                outcome = ImportOutcome(**{**outcome.__dict__, "problems": tuple(problems)})
             if outcome.problems:
                 raise ImportRefused(outcome)
             if trial:
@@ -124,10 +127,12 @@ def summary(outcome: ImportOutcome) -> str:
     return "\n".join(lines[:1] + [f"- {line}" for line in lines[1:]])
 
 
-def _group(lines) -> tuple[list[_Agency], list[str]]:
-    """One entry per abbreviation, with the contacts of all its lines."""
+def _group(lines) -> tuple[list[_Agency], list[str], list[LineProblem]]:
+    """One entry per abbreviation, with the contacts of all its lines; a line that
+    contradicts an earlier one, or names no contact for a contact's details, is refused."""
     agencies: dict[str, _Agency] = {}
     archived: list[str] = []
+    problems: list[LineProblem] = []
     for line in lines:
         values = line.values
         abbreviation = values.get("abbreviation", "")
@@ -137,9 +142,20 @@ def _group(lines) -> tuple[list[_Agency], list[str]]:
         # A line without an abbreviation stands alone, to be refused by its own row.
         key = abbreviation.lower() or f"#{line.row}"
         entry = agencies.setdefault(key, _Agency(line.row, values))
+        name, first_name = values.get("name", ""), entry.values.get("name", "")
+        if name and first_name and name.lower() != first_name.lower():
+            problems.append(LineProblem(line.row, _(
+                "The abbreviation {abbreviation} stands for {name} in row {row}: one "
+                "abbreviation, one agency.").format(abbreviation=abbreviation, name=first_name,
+                                                    row=entry.row)))
+            continue
         if values.get("contact"):
             entry.contacts.append((line.row, values))
-    return list(agencies.values()), list(dict.fromkeys(archived))
+        elif any(values.get(column) for column in ("position", "nip", "phone", "email")):
+            problems.append(LineProblem(line.row, _(
+                "A contact's position, NIP, mobile number or e-mail without the contact's "
+                "name: fill in the name (Narahubung).")))
+    return list(agencies.values()), list(dict.fromkeys(archived)), problems
 
 
 def _write(session, agencies: list[_Agency], archived: list[str]) -> ImportOutcome:

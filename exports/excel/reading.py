@@ -12,18 +12,24 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from xml.etree import ElementTree
 
 from openpyxl import load_workbook
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.utils.exceptions import InvalidFileException
 
 from secretariat.errors import FileProblem, ValidationError
 from secretariat.i18n import _
 
 HEADING_ROWS_SEARCHED = 15
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# What a workbook cut off by a full disk or an interrupted copy raises while it is read.
+_DAMAGED = (ElementTree.ParseError, zlib.error, EOFError)
 MAX_ROWS = 5000
 
 
@@ -38,7 +44,8 @@ def _key(heading: object) -> str:
     return re.sub(r"[^0-9a-z]+", "", str(heading or "").lower())
 
 
-def _text(value: object) -> str:
+def _text(value: object, row: int, heading: str) -> str:
+    """A cell as the clerk sees it, as text; a cell Excel could not keep is refused."""
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -46,8 +53,22 @@ def _text(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
+        if abs(value) >= 1e15:  # Excel keeps 15 digits: an 18-digit NIP lost its last ones
+            raise ValidationError(_(
+                "Row {row}: the number in column {column} lost its last digits in Excel "
+                "({value:.0f}). Format the column as text and type the number again.").format(
+                    row=row, column=heading, value=value))
         value = int(value)  # a phone or NIP typed as a number
-    return str(value).strip()
+    text = str(value)
+    if text in ERROR_CODES:
+        raise ValidationError(_("Row {row}: column {column} holds the Excel error {error}; "
+                                "correct the formula or type the value.").format(
+                                    row=row, column=heading, error=text))
+    # Excel writes control characters as "_x000D_"; spreadsheets carry non-breaking and
+    # doubled spaces. Decoded and evened out here, so "Dinsos\xa0 Kalsel" is "Dinsos Kalsel".
+    text = _EXCEL_ESCAPE.sub(lambda match: chr(int(match[1], 16)), text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 
 
 def read_table(path: Path, columns: Mapping[str, tuple[str, ...]], *,
@@ -57,7 +78,8 @@ def read_table(path: Path, columns: Mapping[str, tuple[str, ...]], *,
     `columns` maps each of our column names to the headings it may have in a workbook,
     most specific first; a heading is taken by one column only.
     """
-    workbook = _open(Path(path))
+    path = Path(path)
+    workbook = _open(path)
     try:
         for sheet in workbook.worksheets:
             rows = sheet.iter_rows(values_only=True)
@@ -66,7 +88,11 @@ def read_table(path: Path, columns: Mapping[str, tuple[str, ...]], *,
                     break
                 found = _match_headings(cells, columns)
                 if all(name in found for name in required):
-                    return _lines(rows, number, found)
+                    headings = {name: str(cells[index]).strip() for name, index in found.items()}
+                    return _lines(rows, number, found, headings)
+    except (*_DAMAGED, zipfile.BadZipFile) as error:
+        # The sheets are read lazily: a file cut off by an interrupted copy shows it here.
+        raise _damaged(path, error) from None
     finally:
         workbook.close()
     names = ", ".join(f'"{columns[name][0]}"' for name in required)
@@ -80,6 +106,8 @@ def _open(path: Path):
         return load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
         raise FileProblem(_("{path} does not exist.").format(path=path)) from None
+    except _DAMAGED as error:
+        raise _damaged(path, error) from None
     except PermissionError:
         raise FileProblem(_("{path} cannot be read: it may be open in another program "
                             "(close it there).").format(path=path)) from None
@@ -87,6 +115,12 @@ def _open(path: Path):
         raise FileProblem(_("{name} is not an Excel workbook that can be read (.xlsx). A "
                             "workbook of old Excel (.xls) must first be saved as .xlsx. "
                             "({reason})").format(name=path.name, reason=error)) from None
+
+
+def _damaged(path: Path, error: Exception) -> FileProblem:
+    return FileProblem(_("{name} is damaged and cannot be read ({reason}). Open it in Excel, "
+                         "save it again, and import that copy.").format(name=path.name,
+                                                                        reason=error))
 
 
 def _match_headings(cells, columns: Mapping[str, tuple[str, ...]]) -> dict[str, int]:
@@ -108,11 +142,12 @@ def _match_headings(cells, columns: Mapping[str, tuple[str, ...]]) -> dict[str, 
     return found
 
 
-def _lines(rows, heading_row: int, found: dict[str, int]) -> list[SheetLine]:
+def _lines(rows, heading_row: int, found: dict[str, int],
+           headings: dict[str, str]) -> list[SheetLine]:
     lines = []
     for number, cells in enumerate(rows, start=heading_row + 1):
-        values = {name: _text(cells[index]) if index < len(cells) else ""
-                  for name, index in found.items()}
+        values = {name: _text(cells[index], number, headings[name]) if index < len(cells)
+                  else "" for name, index in found.items()}
         if not any(values.values()):
             continue  # blank lines between groups
         if len(lines) >= MAX_ROWS:
