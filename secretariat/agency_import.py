@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, select
 
@@ -25,6 +25,7 @@ from secretariat.contacts import ContactDraft
 from secretariat.contacts import _refuse_duplicate_contact as refuse_duplicate_contact
 from secretariat.contacts import _validated_contact as validated_contact
 from secretariat.errors import DomainError, RefusedError
+from secretariat.importing import ImportRefused, LineProblem, run_import
 from secretariat.i18n import _
 from secretariat.vocabulary import document_label, label
 
@@ -54,32 +55,12 @@ _ARCHIVED = {"diarsipkan", "arsip", "archived", "tidak aktif", "nonaktif"}
 
 
 @dataclass(frozen=True)
-class LineProblem:
-    row: int
-    message: str
-
-
-@dataclass(frozen=True)
 class ImportOutcome:
     agencies_added: tuple[str, ...] = ()  # abbreviations
     contacts_added: int = 0
     already_registered: tuple[str, ...] = ()
     archived_skipped: tuple[str, ...] = ()
-    problems: tuple[LineProblem, ...] = ()
     written: bool = False
-
-
-class ImportRefused(DomainError):
-    """Lines were refused: nothing was written. `outcome.problems` names each line."""
-
-    def __init__(self, outcome: ImportOutcome):
-        super().__init__(_("{count} lines of the workbook were refused; nothing was "
-                           "imported.").format(count=len(outcome.problems)))
-        self.outcome = outcome
-
-
-class _TrialOnly(Exception):
-    """Raised inside the transaction of a trial run so that it rolls back."""
 
 
 @dataclass
@@ -96,20 +77,13 @@ def import_agencies(db, lines: Iterable, *, trial: bool = False) -> ImportOutcom
     was written, or with `trial` what would have been.
     """
     grouped, archived, found = _group(lines)
-    outcome = ImportOutcome()
-    try:
-        with db.unit_of_work() as session:
-            outcome = _write(session, grouped, archived)
-            if found:  # lines the grouping refused, with those the rules refused
-                problems = sorted(found + list(outcome.problems), key=lambda p: p.row)
-                outcome = ImportOutcome(**{**outcome.__dict__, "problems": tuple(problems)})
-            if outcome.problems:
-                raise ImportRefused(outcome)
-            if trial:
-                raise _TrialOnly
-    except _TrialOnly:
-        return outcome
-    return ImportOutcome(**{**outcome.__dict__, "written": True})
+
+    def write(session):
+        outcome, refused = _write(session, grouped, archived)
+        return outcome, found + refused
+
+    outcome, written = run_import(db, write, trial=trial)
+    return replace(outcome, written=written)
 
 
 def summary(outcome: ImportOutcome) -> str:
@@ -158,7 +132,8 @@ def _group(lines) -> tuple[list[_Agency], list[str], list[LineProblem]]:
     return list(agencies.values()), list(dict.fromkeys(archived)), problems
 
 
-def _write(session, agencies: list[_Agency], archived: list[str]) -> ImportOutcome:
+def _write(session, agencies: list[_Agency],
+           archived: list[str]) -> tuple[ImportOutcome, list[LineProblem]]:
     regions = _regions(session)
     usual = Counter(session.scalars(select(Agency.level).where(Agency.active))).most_common(1)
     default_level = usual[0][0] if usual else AgencyLevel.PROVINCE
@@ -186,8 +161,7 @@ def _write(session, agencies: list[_Agency], archived: list[str]) -> ImportOutco
                 contacts += _add_contact(session, agency, contact)
             except DomainError as error:
                 problems.append(LineProblem(row, error.message))
-    return ImportOutcome(tuple(added), contacts, tuple(known), tuple(archived),
-                         tuple(sorted(problems, key=lambda problem: problem.row)))
+    return ImportOutcome(tuple(added), contacts, tuple(known), tuple(archived)), problems
 
 
 def _add_contact(session, agency: Agency, values: Mapping[str, str]) -> int:

@@ -18,7 +18,7 @@ def run_import(db, args) -> int:
     try:
         outcome = import_agencies(db, lines, trial=args.trial)
     except ImportRefused as refused:
-        for problem in refused.outcome.problems:
+        for problem in refused.problems:
             print(_("Row {row}: {message}").format(row=problem.row, message=problem.message),
                   file=sys.stderr)
         raise

@@ -131,8 +131,8 @@ def test_a_formula_without_a_saved_value_in_the_name_is_refused_not_invented(db,
     with pytest.raises(ImportRefused) as refused:
         import_agencies(db, lines)
 
-    assert [problem.row for problem in refused.value.outcome.problems] == [3]
-    assert "Nama" in refused.value.outcome.problems[0].message
+    assert [problem.row for problem in refused.value.problems] == [3]
+    assert "Nama" in refused.value.problems[0].message
     assert list_agencies(db) == []
 
 
@@ -218,7 +218,7 @@ def test_a_name_over_250_characters_is_refused_by_its_row_and_nothing_is_written
     with pytest.raises(ImportRefused) as refused:
         import_agencies(db, _lines(path))
 
-    [problem] = refused.value.outcome.problems
+    [problem] = refused.value.problems
     assert problem.row == 4 and "250" in problem.message
     assert list_agencies(db) == []
 
@@ -366,7 +366,7 @@ def test_a_nip_with_letters_is_refused_by_its_row(db, province, tmp_path):
     with pytest.raises(ImportRefused) as refused:
         import_agencies(db, _lines(path))
 
-    [problem] = refused.value.outcome.problems
+    [problem] = refused.value.problems
     assert problem.row == 3 and "NIP" in problem.message
     assert list_agencies(db) == []
 
@@ -415,7 +415,7 @@ def test_one_abbreviation_with_two_different_names_is_refused(db, province, tmp_
 
     with pytest.raises(ImportRefused) as refused:
         import_agencies(db, _lines(path))
-    assert [problem.row for problem in refused.value.outcome.problems] == [4]
+    assert [problem.row for problem in refused.value.problems] == [4]
 
 
 def test_contact_details_without_a_contact_name_are_not_silently_dropped(db, province,
@@ -425,7 +425,7 @@ def test_contact_details_without_a_contact_name_are_not_silently_dropped(db, pro
 
     with pytest.raises(ImportRefused) as refused:
         import_agencies(db, _lines(path))
-    assert [problem.row for problem in refused.value.outcome.problems] == [3]
+    assert [problem.row for problem in refused.value.problems] == [3]
 
 
 def test_a_trial_run_of_a_messy_register_writes_nothing(db, province, tmp_path):
@@ -572,4 +572,4 @@ def test_a_stray_cell_in_the_last_row_of_excel_is_read_in_time(db, province, tmp
     assert [line.row for line in lines] == [2, 1048576]
     with pytest.raises(ImportRefused) as refused:
         import_agencies(db, lines)
-    assert [problem.row for problem in refused.value.outcome.problems] == [1048576]
+    assert [problem.row for problem in refused.value.problems] == [1048576]

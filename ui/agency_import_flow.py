@@ -69,7 +69,7 @@ class AgencyImport:
         return ok
 
     def _show_refusal(self, refused: ImportRefused) -> None:
-        problems = refused.outcome.problems
+        problems = refused.problems
         lines = [_("Row {row}: {message}").format(row=problem.row, message=problem.message)
                  for problem in problems[:PROBLEMS_SHOWN]]
         if len(problems) > PROBLEMS_SHOWN:
