@@ -84,6 +84,13 @@ def _parser() -> argparse.ArgumentParser:
     agencies_in.add_argument("file", metavar=_("FILE"))
     agencies_in.add_argument("--trial", action="store_true",
                              help=_("only tell what would be imported; change nothing"))
+    commitments_in = registers.add_parser("commitments", help=_(
+        "a meeting's matriks tindak lanjut from an Excel workbook (.xlsx)"))
+    commitments_in.add_argument("file", metavar=_("FILE"))
+    commitments_in.add_argument("--meeting", type=int, required=True, metavar="ID",
+                                help=_("the meeting that agreed them (its minutes open)"))
+    commitments_in.add_argument("--trial", action="store_true",
+                                help=_("only tell what would be imported; change nothing"))
 
     export = commands.add_parser("export", help=_("write an official document"))
     documents = export.add_subparsers(dest="document", metavar=_("DOCUMENT"), required=True)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date, time
 
+import re
+
 from babel.dates import format_date as _babel_format_date
+from babel.dates import get_month_names
 
 from secretariat.i18n import current_language
 
@@ -36,3 +39,39 @@ def clock(value: time | None, zone: str = "") -> str:
         return ""
     text = f"{value.hour:02d}.{value.minute:02d}"
     return f"{text} {zone}".strip()
+
+
+_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_WORDS = re.compile(r"^(?:\w+,\s*)?(\d{1,2})\s+(\w+)\.?\s+(\d{4})$")
+
+
+def _month_numbers() -> dict[str, int]:
+    """Month names as people write them, Indonesian and English, long and short."""
+    names: dict[str, int] = {}
+    for locale in ("id", "en"):
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=locale).items():
+                names[name.lower().rstrip(".")] = number
+    names["agust"] = 8
+    return names
+
+
+def parse_written_date(text: str) -> date | None:
+    """A date as a clerk writes it: "2026-03-31", "31-03-2026", "31/3/2026",
+    "31 Maret 2026", "Selasa, 31 Mar 2026". None for an empty text; ValueError when the
+    text is no date."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    found = _NUMERIC.match(text)
+    if found:
+        day, month, year = (int(part) for part in found.groups())
+        return date(year, month, day)
+    found = _WORDS.match(text)
+    if found and found[2].lower() in _month_numbers():
+        return date(int(found[3]), _month_numbers()[found[2].lower()], int(found[1]))
+    raise ValueError(text)

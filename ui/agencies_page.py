@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import AgencyLevel
+from secretariat import agency_import
 from secretariat.agencies import (
     AgencyRow,
     archive_agency,
@@ -37,11 +38,11 @@ from secretariat.regions import list_task_forces
 from secretariat.vocabulary import label
 from ui.agency_dialogs import AgencyDialog, ContactDialog, MembershipDialog
 from ui.context import AppContext
-from ui.agency_import_flow import AgencyImport
 from ui.errors import attempt, confirm
 from ui.icons import icon
 from ui.page import Page
 from ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from ui.workbook_import import WorkbookImport
 
 
 def _table(parent, model, widths) -> QTableView:
@@ -112,7 +113,14 @@ class AgenciesPage(Page):
         self.import_button.setToolTip(_("Bring in a register kept in a workbook: one line per "
                                         "agency or per contact person, with the columns "
                                         "Singkatan and Instansi at least."))
-        self.importer = AgencyImport(context, self)
+        self.importer = WorkbookImport(
+            context, self, title=_("Import agencies"), columns=agency_import.COLUMNS,
+            required=agency_import.REQUIRED,
+            run_import=lambda lines, trial, _source: agency_import.import_agencies(
+                context.db, lines, trial=trial),
+            summary=agency_import.summary,
+            worth_asking=lambda outcome: outcome.agencies_added or outcome.contacts_added,
+            kinds=("agencies",))
         self.import_button.clicked.connect(self.importer.run)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.delete_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)

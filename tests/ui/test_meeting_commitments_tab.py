@@ -76,3 +76,42 @@ def test_no_keeps_the_commitment_and_final_minutes_offer_no_removal(qtbot, conte
     tab.delete_selected()
     assert len(messages.texts("question")) == asked
     assert len(_numbers_and_texts(context, meeting)) == 3
+
+
+def test_the_meetings_matrix_kept_in_excel_is_imported_after_a_trial(
+        qtbot, demo_context, messages, tmp_path):
+    from openpyxl import Workbook
+
+    from PySide6.QtGui import QUndoStack
+
+    from secretariat.commitment_queries import CommitmentFilter, list_commitments
+    from secretariat.meetings import list_meetings
+    from ui.meetings.meeting_view import MeetingView
+
+    # Given the technical meeting held this week, minutes still in draft
+    held = next(m for m in list_meetings(demo_context.db) if m.status.value == "minutes_draft")
+    before = len(list_commitments(demo_context.db, CommitmentFilter(meeting_id=held.id),
+                                  limit=None))
+    workbook = Workbook()
+    workbook.active.append(["Kesepakatan/Komitmen", "Penanggung Jawab", "Batas Waktu",
+                            "Status", "Progres (%)"])
+    workbook.active.append(["Menyusun modul sosialisasi TPPO", "Disdikbud Kalsel",
+                            "31 Januari 2027", "Dalam Proses", 20])
+    workbook.save(tmp_path / "matriks.xlsx")
+    view = MeetingView(demo_context, QUndoStack())
+    qtbot.addWidget(view)
+    view.show()
+    view.show_meeting(held.id)
+    tab = view.commitments
+    tab.importer.ask_source = lambda: str(tmp_path / "matriks.xlsx")
+
+    # When the clerk imports it and agrees
+    tab.import_button.click()
+
+    # Then the question told what would come, and the commitment is on the tab
+    (question,) = messages.texts("question")
+    assert "1 komitmen" in question
+    rows = list_commitments(demo_context.db, CommitmentFilter(meeting_id=held.id), limit=None)
+    assert len(rows) == before + 1 and tab.model.rowCount() == before + 1
+    new = next(row for row in rows if row.text == "Menyusun modul sosialisasi TPPO")
+    assert new.progress == 20

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from PySide6.QtCore import Qt
 
 from models import FocusArea, MeetingStatus, SubTaskForce
+from secretariat import commitment_import
 from secretariat.agencies import list_agencies
 from secretariat.catalog import list_entries
 from secretariat.commitment_queries import CommitmentFilter, get_commitment, list_commitments
@@ -33,6 +34,7 @@ from ui.meetings.agreed_entry import (
 )
 from ui.table_model import Column, RowTableModel
 from ui.undo import CoreCommand
+from ui.workbook_import import WorkbookImport
 
 
 class CommitmentsTab(QWidget):
@@ -92,6 +94,18 @@ class CommitmentsTab(QWidget):
         self.add_row_button.clicked.connect(self.entry.add_row)
         self.save_button = QPushButton(icon("save"), _("Save all"), self)
         self.save_button.clicked.connect(self.save_all)
+        # The matrix a secretariat kept in Excel for this meeting, brought in whole.
+        self.import_button = QPushButton(icon("open"), _("Import from Excel…"), self)
+        self.import_button.setToolTip(_(
+            "Bring in this meeting's matriks tindak lanjut kept in a workbook: one line per "
+            "commitment, with the columns Kesepakatan/Komitmen and Penanggung Jawab at least."))
+        self.importer = WorkbookImport(
+            context, self, title=_("Import commitments"), columns=commitment_import.COLUMNS,
+            required=commitment_import.REQUIRED, run_import=self._import,
+            summary=commitment_import.summary,
+            worth_asking=lambda outcome: outcome.commitments_added,
+            kinds=("commitments", "meetings"))
+        self.import_button.clicked.connect(self.importer.run)
         self.locked = QLabel(self)
         self.locked.setStyleSheet("color: #7a4b00;")
 
@@ -101,6 +115,7 @@ class CommitmentsTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel(_("New commitments agreed at this meeting:"), self))
         buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
         buttons.addWidget(self.add_row_button)
         buttons.addWidget(self.save_button)
         entry_layout.addLayout(buttons)
@@ -133,8 +148,13 @@ class CommitmentsTab(QWidget):
                             if final else "")
         self.locked.setVisible(final)
         for widget in (self.entry_table, self.add_row_button, self.save_button,
-                       self.delete_button):
+                       self.delete_button, self.import_button):
             widget.setEnabled(not final)
+
+    def _import(self, lines, trial: bool, source: str):
+        return commitment_import.import_commitments(
+            self.context.db, self.meeting.id, lines, today=self.context.today(), source=source,
+            trial=trial)
 
     def delete_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
