@@ -25,7 +25,7 @@ from secretariat.contacts import ContactDraft
 from secretariat.contacts import _refuse_duplicate_contact as refuse_duplicate_contact
 from secretariat.contacts import _validated_contact as validated_contact
 from secretariat.errors import DomainError, RefusedError
-from secretariat.importing import ImportRefused, LineProblem, run_import
+from secretariat.importing import LineProblem, run_import
 from secretariat.i18n import _
 from secretariat.vocabulary import document_label, label
 

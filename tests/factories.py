@@ -127,3 +127,18 @@ __all__ = [
     "DEFAULT_MEETING_DATE", "make_agency", "make_commitment", "make_district",
     "make_follow_up", "make_meeting", "make_province", "make_task_force", "version_of",
 ]
+
+
+def make_workbook(path, headings, rows, *, titles=("DAFTAR",)):
+    """A workbook as a secretariat keeps one: title lines, the heading row, the rows."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    for title in titles:
+        sheet.append([title])
+    sheet.append(list(headings))
+    for row in rows:
+        sheet.append(list(row))
+    workbook.save(path)
+    return path

@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from openpyxl import Workbook
 
 from exports.excel.reading import read_table
 from exports.excel.registers import write_agency_directory
-from factories import make_province
+from factories import make_province, make_workbook
 from models import AgencyLevel
 from secretariat.agencies import list_agencies
-from secretariat.agency_import import COLUMNS, REQUIRED, ImportRefused, import_agencies
+from secretariat.agency_import import COLUMNS, REQUIRED, import_agencies
+from secretariat.importing import ImportRefused
 from secretariat.contacts import list_contacts
 from secretariat.demo import fill_demo
 from secretariat.errors import FileProblem, ValidationError
@@ -33,15 +33,8 @@ GOOD = [
 
 
 def _workbook(path, rows, headings=HEADINGS, *, title_rows=2):
-    workbook = Workbook()
-    sheet = workbook.active
-    for number in range(title_rows):
-        sheet.append([f"DAFTAR INSTANSI ANGGOTA ({number + 1})"])
-    sheet.append(headings)
-    for row in rows:
-        sheet.append(row)
-    workbook.save(path)
-    return path
+    titles = [f"DAFTAR INSTANSI ANGGOTA ({number + 1})" for number in range(title_rows)]
+    return make_workbook(path, headings, rows, titles=titles)
 
 
 def _lines(path):

@@ -7,11 +7,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from openpyxl import Workbook
 
 from exports.excel.matrix import write_matrix_workbook
 from exports.excel.reading import read_table
-from factories import make_agency, make_commitment, make_follow_up, make_meeting
+from factories import make_agency, make_commitment, make_follow_up, make_meeting, make_workbook
 from factories import make_task_force, version_of
 from models import CommitmentStatus, Meeting
 from secretariat.action_matrix import action_matrix
@@ -42,14 +41,8 @@ def setting(db):
 
 
 def _workbook(path, rows, headings=HEADINGS):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(["MATRIKS TINDAK LANJUT RAKOR TRIWULAN III"])
-    sheet.append(headings)
-    for row in rows:
-        sheet.append(row)
-    workbook.save(path)
-    return path
+    return make_workbook(path, headings, rows,
+                         titles=["MATRIKS TINDAK LANJUT RAKOR TRIWULAN III"])
 
 
 def _lines(path):

@@ -8,16 +8,12 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, TableStyle
 
-from exports.files import write_atomically
 from exports.pdf.fonts import BOLD
 from exports.pdf.layout import (
-    OfficialDocTemplate,
     Styles,
     letterhead,
-    margins,
-    numbered_canvas,
-    page_size,
     text,
+    write_portrait,
 )
 from secretariat.reports import AttendanceSheet
 
@@ -79,14 +75,9 @@ def attendance_story(sheet: AttendanceSheet, styles: Styles, width: float, *,
 
 
 def write_attendance(sheet: AttendanceSheet, target: Path) -> Path:
-    settings = sheet.letterhead
+    def story(width: float) -> list[Flowable]:
+        styles = Styles(sheet.letterhead)
+        return (letterhead(sheet.letterhead, styles, width) + [Spacer(1, 8)]
+                + attendance_story(sheet, styles, width))
 
-    def write(path: Path) -> None:
-        styles = Styles(settings)
-        document = OfficialDocTemplate(str(path), pagesize=page_size(settings), title="Daftar Hadir",
-                                     author=settings.agency_line, **margins(settings))
-        story = letterhead(settings, styles, document.width)
-        story += [Spacer(1, 8)] + attendance_story(sheet, styles, document.width)
-        document.build(story, canvasmaker=numbered_canvas(draft=False))
-
-    return write_atomically(target, write)
+    return write_portrait(target, sheet.letterhead, title="Daftar Hadir", story=story)

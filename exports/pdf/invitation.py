@@ -16,17 +16,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, LongTable, PageBreak, Paragraph
 from reportlab.platypus import Spacer, Table, TableStyle
 
-from exports.files import write_atomically
 from exports.pdf.fonts import BOLD
 from exports.pdf.layout import (
-    OfficialDocTemplate,
     Styles,
     letterhead,
-    margins,
-    numbered_canvas,
-    page_size,
     signature,
     text,
+    write_portrait,
 )
 from secretariat.invitations import Invitation
 
@@ -131,13 +127,6 @@ def invitation_story(letter: Invitation, width: float) -> list[Flowable]:
 
 
 def write_invitation(letter: Invitation, target: Path) -> Path:
-    settings = letter.letterhead
-
-    def write(path: Path) -> None:
-        document = OfficialDocTemplate(str(path), pagesize=page_size(settings),
-                                     title=f"{letter.subject}: {letter.meeting_title}",
-                                     author=settings.agency_line, **margins(settings))
-        document.build(invitation_story(letter, document.width),
-                       canvasmaker=numbered_canvas(draft=False))
-
-    return write_atomically(target, write)
+    return write_portrait(target, letter.letterhead,
+                          title=f"{letter.subject}: {letter.meeting_title}",
+                          story=lambda width: invitation_story(letter, width))

@@ -8,6 +8,8 @@ bottom 2.5 cm.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -29,6 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from exports.files import write_atomically
 from exports.pdf.fonts import BOLD, REGULAR, register_fonts
 from models import PaperSize
 from secretariat.letterhead import LetterheadSettings
@@ -70,6 +73,19 @@ class OfficialDocTemplate(BaseDocTemplate):
                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="page", frames=[body], pagesize=self.pagesize)])
         BaseDocTemplate.build(self, flowables, canvasmaker=canvasmaker)
+
+
+def write_portrait(target: Path, settings: LetterheadSettings, *, title: str,
+                   story: Callable[[float], list[Flowable]], draft: bool = False) -> Path:
+    """Lay out a portrait document on the office's paper and margins, numbered "Halaman x
+    dari y" (and marked DRAFT where asked), written so that no half file is ever left.
+    `story(width)` gives the flowables for the width between the margins."""
+    def write(path: Path) -> None:
+        document = OfficialDocTemplate(str(path), pagesize=page_size(settings), title=title,
+                                       author=settings.agency_line, **margins(settings))
+        document.build(story(document.width), canvasmaker=numbered_canvas(draft=draft))
+
+    return write_atomically(target, write)
 
 
 class Styles:

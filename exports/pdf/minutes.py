@@ -15,17 +15,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from exports.files import write_atomically
 from exports.pdf.attendance import attendance_story
 from exports.pdf.layout import (
-    OfficialDocTemplate,
     Styles,
     letterhead,
-    margins,
-    numbered_canvas,
-    page_size,
     paragraphs,
     text,
+    write_portrait,
 )
 from secretariat.reports import MinutesReport
 
@@ -143,13 +139,5 @@ def minutes_story(report: MinutesReport, width: float) -> list[Flowable]:
 
 
 def write_minutes(report: MinutesReport, target: Path) -> Path:
-    settings = report.letterhead
-
-    def write(path: Path) -> None:
-        document = OfficialDocTemplate(str(path), pagesize=page_size(settings),
-                                     title=f"Notulen {report.title}",
-                                     author=settings.agency_line, **margins(settings))
-        document.build(minutes_story(report, document.width),
-                       canvasmaker=numbered_canvas(draft=report.draft))
-
-    return write_atomically(target, write)
+    return write_portrait(target, report.letterhead, title=f"Notulen {report.title}",
+                          story=lambda width: minutes_story(report, width), draft=report.draft)

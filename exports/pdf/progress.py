@@ -24,19 +24,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph
 from reportlab.platypus import Spacer, Table, TableStyle
 
-from exports.files import write_atomically
 from exports.pdf.fonts import BOLD, REGULAR
 from exports.pdf.layout import (
-    OfficialDocTemplate,
     LATE,
     STATUS_COLOURS,
     Styles,
     letterhead,
-    margins,
-    numbered_canvas,
-    page_size,
     signature,
     text,
+    write_portrait,
 )
 from secretariat.dates import abbreviated_date, short_date
 from secretariat.progress_report import ProgressReport
@@ -306,12 +302,5 @@ def progress_story(report: ProgressReport, width: float) -> list[Flowable]:
 
 
 def write_progress_pdf(report: ProgressReport, target: Path) -> Path:
-    settings = report.letterhead
-
-    def write(path: Path) -> None:
-        document = OfficialDocTemplate(str(path), pagesize=page_size(settings), title=report.title,
-                                     author=settings.agency_line, **margins(settings))
-        document.build(progress_story(report, document.width),
-                       canvasmaker=numbered_canvas(draft=False))
-
-    return write_atomically(target, write)
+    return write_portrait(target, report.letterhead, title=report.title,
+                          story=lambda width: progress_story(report, width))

@@ -15,17 +15,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, LongTable, Paragraph
 from reportlab.platypus import Spacer, Table, TableStyle
 
-from exports.files import write_atomically
 from exports.pdf.fonts import BOLD
 from exports.pdf.layout import (
-    OfficialDocTemplate,
     Styles,
     letterhead,
-    margins,
-    numbered_canvas,
-    page_size,
     signature,
     text,
+    write_portrait,
 )
 from secretariat.request_letters import RequestLetter
 
@@ -95,12 +91,5 @@ def request_story(letter: RequestLetter, width: float) -> list[Flowable]:
 
 
 def write_request_letter(letter: RequestLetter, target: Path) -> Path:
-    settings = letter.letterhead
-
-    def write(path: Path) -> None:
-        document = OfficialDocTemplate(str(path), pagesize=page_size(settings), title=SUBJECT,
-                                     author=settings.agency_line, **margins(settings))
-        document.build(request_story(letter, document.width),
-                       canvasmaker=numbered_canvas(draft=False))
-
-    return write_atomically(target, write)
+    return write_portrait(target, letter.letterhead, title=SUBJECT,
+                          story=lambda width: request_story(letter, width))
