@@ -50,6 +50,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "status": ("Status",),
 }
 REQUIRED = ("abbreviation", "name")
+_AGENCY_COLUMNS = ("abbreviation", "name", "sector", "level", "region", "address",
+                   "agency_phone", "agency_email", "website")
 _YES = {"ya", "y", "yes", "x", "v", "1", "benar", "true", "✓", "✔"}
 _ARCHIVED = {"diarsipkan", "arsip", "archived", "tidak aktif", "nonaktif"}
 
@@ -89,6 +91,9 @@ def import_agencies(db, lines: Iterable, *, trial: bool = False) -> ImportOutcom
 def summary(outcome: ImportOutcome) -> str:
     """What an import did (or, in a trial, would do), in a few lines for a clerk: the
     command line prints it, the Instansi page shows it before asking to go on."""
+    if not (outcome.agencies_added or outcome.contacts_added):
+        return _("Every agency and contact person of the workbook is registered already: "
+                 "nothing to import. Changes to their details are made on the Agencies page.")
     lead = _("Imported:") if outcome.written else _("Trial run, nothing changed. Would import:")
     lines = [lead, _("{count} new agencies").format(count=len(outcome.agencies_added)),
              _("{count} new contact people").format(count=outcome.contacts_added)]
@@ -107,11 +112,18 @@ def _group(lines) -> tuple[list[_Agency], list[str], list[LineProblem]]:
     agencies: dict[str, _Agency] = {}
     archived: list[str] = []
     problems: list[LineProblem] = []
+    above: _Agency | None = None
     for line in lines:
         values = line.values
         abbreviation = values.get("abbreviation", "")
         if values.get("status", "").lower() in _ARCHIVED:
             archived.append(abbreviation)
+            above = None
+            continue
+        if above is not None and values.get("contact") and not any(
+                values.get(column) for column in _AGENCY_COLUMNS):
+            # A clerk's list leaves the agency's cells empty on its second contact's line.
+            above.contacts.append((line.row, values))
             continue
         # A line without an abbreviation stands alone, to be refused by its own row.
         key = abbreviation.lower() or f"#{line.row}"
@@ -123,6 +135,7 @@ def _group(lines) -> tuple[list[_Agency], list[str], list[LineProblem]]:
                 "abbreviation, one agency.").format(abbreviation=abbreviation, name=first_name,
                                                     row=entry.row)))
             continue
+        above = entry
         if values.get("contact"):
             entry.contacts.append((line.row, values))
         elif any(values.get(column) for column in ("position", "nip", "phone", "email")):
@@ -153,8 +166,10 @@ def _write(session, agencies: list[_Agency],
             else:
                 agency = existing
                 known.append(agency.abbreviation)
-        except DomainError as error:
-            problems.append(LineProblem(entry.row, error.message))
+        except DomainError as error:  # named, so the clerk finds the line at once
+            named = values.get("name") or values.get("abbreviation")
+            problems.append(LineProblem(entry.row, f"{named}: {error.message}" if named
+                                        else error.message))
             continue
         for row, contact in entry.contacts:
             try:

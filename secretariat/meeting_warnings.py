@@ -42,6 +42,8 @@ def date_warnings(db, task_force_id: int | None, day: date, *,
     if name:
         warnings.append(_("{day} is a public holiday or joint leave day: {name}.").format(
             day=long_date(day), name=name))
+    elif day.weekday() >= 5:  # offices are closed; a Saturday rakor is usually a slip
+        warnings.append(_("{day} falls on a weekend.").format(day=long_date(day)))
     if task_force_id is not None:
         query = select(Meeting.title).where(
             Meeting.task_force_id == task_force_id, Meeting.date == day,

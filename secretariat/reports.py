@@ -134,7 +134,10 @@ def attendance_sheet(db, meeting_id: int, *, blank: bool = False) -> AttendanceS
         if not blank and row.status is AttendanceStatus.REPRESENTED:
             # The one who came signs; the sheet says for whom.
             name, remark = row.represented_by, f"Mewakili {row.name or agency}"
-        lines.append(AttendanceLine(len(lines) + 1, name, position, row.phone, remark))
+        # A sheet for signing goes round the room: private mobile numbers are written
+        # there by whoever wishes, not printed for all to read.
+        phone = "" if blank else row.phone
+        lines.append(AttendanceLine(len(lines) + 1, name, position, phone, remark))
     return AttendanceSheet(
         meeting_title=meeting.title,
         day_and_date=long_date(meeting.date, DOCUMENT_LOCALE),

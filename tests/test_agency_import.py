@@ -157,3 +157,29 @@ def test_the_command_line_tries_imports_and_names_refused_rows(tmp_path, capsys)
     bad = _workbook(tmp_path / "buruk.xlsx", [[1, "", "X", "", "", "", "", "", "", "", "", ""]])
     assert main(["--db", str(path), "import", "agencies", str(bad)]) == EXIT_FAILED
     assert "Baris 4:" in capsys.readouterr().err
+
+
+def test_a_second_contact_line_may_leave_the_agencys_cells_empty(db, province, tmp_path):
+    # As clerks write lists: the agency once, its further contacts on the lines below.
+    rows = [GOOD[0], ["", "", "", "", "", "", "", "Akhmad Fauzi", "Kepala Bidang",
+                      "0813-5050-9044", "", ""]]
+    outcome = import_agencies(db, _lines(_workbook(tmp_path / "i.xlsx", rows)))
+    assert outcome.agencies_added == ("Dinsos Kalsel",) and outcome.contacts_added == 2
+    dinsos = {row.abbreviation: row for row in list_agencies(db)}["Dinsos Kalsel"]
+    assert {c.name for c in list_contacts(db, dinsos.id)} == {"Siti Nuriyani", "Akhmad Fauzi"}
+
+
+def test_a_refused_line_names_its_agency(db, province, tmp_path):
+    rows = [[1, "Forum Anak Daerah Kalsel", "", "Masyarakat", "", "", "", "", "", "", "", ""]]
+    with pytest.raises(ImportRefused) as refused:
+        import_agencies(db, _lines(_workbook(tmp_path / "i.xlsx", rows)))
+    assert refused.value.problems[0].message.startswith("Forum Anak Daerah Kalsel: ")
+
+
+def test_a_workbook_with_nothing_new_says_so_in_words(db, tmp_path):
+    from secretariat.agency_import import summary
+
+    fill_demo(db, today=date(2026, 11, 25))
+    target = write_agency_directory(agency_directory(db), tmp_path / "direktori.xlsx")
+    text = summary(import_agencies(db, _lines(target), trial=True))
+    assert "sudah terdaftar" in text and "0 instansi" not in text

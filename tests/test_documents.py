@@ -174,15 +174,22 @@ def test_minutes_give_each_commitment_its_plan_and_never_sign_on_an_empty_page(d
     assert " ".join(last.text.split()[:5]) in signed
 
 
-def test_the_daftar_hadir_keeps_a_phone_number_on_one_line(sqlite_db, tmp_path):
+def test_the_daftar_hadir_keeps_a_phone_number_on_one_line_and_off_the_blank_sheet(
+        sqlite_db, tmp_path):
+    from models import AttendanceStatus
     from secretariat.attendance import AttendanceDraft, add_attendance
 
     meeting = make_meeting(sqlite_db, make_task_force(sqlite_db), date(2026, 3, 2))
-    add_attendance(sqlite_db, meeting, AttendanceDraft(name="Rina Maulida, S.Sos., M.A.P.",
-                                                       phone="0812-5055-8140"), today=TODAY)
-    target = write_attendance(attendance_sheet(sqlite_db, meeting, blank=True),
-                              tmp_path / "hadir.pdf")
-    assert "0812-5055-8140" in PdfReader(target).pages[0].extract_text()
+    add_attendance(sqlite_db, meeting, AttendanceDraft(
+        name="Rina Maulida, S.Sos., M.A.P.", phone="0812-5055-8140",
+        status=AttendanceStatus.PRESENT), today=TODAY)
+    recorded = write_attendance(attendance_sheet(sqlite_db, meeting), tmp_path / "hadir.pdf")
+    assert "0812-5055-8140" in PdfReader(recorded).pages[0].extract_text()
+    # The sheet passed round the room for signing prints nobody's private number.
+    blank = write_attendance(attendance_sheet(sqlite_db, meeting, blank=True),
+                             tmp_path / "kosong.pdf")
+    text = PdfReader(blank).pages[0].extract_text()
+    assert "Rina Maulida" in text and "0812" not in text
 
 
 def test_text_and_tables_start_at_the_left_margin(demo, tmp_path):

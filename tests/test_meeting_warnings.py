@@ -18,6 +18,12 @@ def test_christmas_and_its_cuti_bersama_are_named(db):
     assert date_warnings(db, None, date(2026, 12, 23)) == []
 
 
+def test_a_weekend_day_is_named(db):
+    assert date_warnings(db, None, date(2026, 12, 19)) == [
+        "Sabtu, 19 Desember 2026 jatuh pada akhir pekan."]
+    assert date_warnings(db, None, date(2026, 12, 18)) == []  # a Friday
+
+
 def test_a_meeting_of_the_same_task_force_that_day_is_a_clash(db):
     task_force = make_task_force(db, make_province(db))
     other = make_task_force(db, make_province(db, code="64", name="Kalimantan Timur"))

@@ -124,6 +124,11 @@ class RegionDialog(FormDialog):
             self.time_zone.setCurrentIndex(self.time_zone.findData(zone))
         elif "." in code:
             self.time_zone.setCurrentIndex(0)  # as its province
+            if self._filled_name and self.name.text() == self._filled_name:
+                # "63" brought "Kalimantan Selatan"; typing on to "63.03" means a
+                # kabupaten, which must not keep its province's name.
+                self.name.clear()
+                self._filled_name = ""
 
     def save(self) -> int:
         return create_region(self.context.db, RegionDraft(

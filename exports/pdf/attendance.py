@@ -47,8 +47,9 @@ def attendance_table(sheet: AttendanceSheet, styles: Styles, width: float) -> li
                      Paragraph(_cell(line.position_and_agency), styles.cell),
                      Paragraph(_cell(line.phone), styles.cell),
                      Paragraph(sign, odd if line.number % 2 else even)])
-    # No. HP wide enough for "0812-5055-8140" on one line.
-    table = LongTable(rows, colWidths=[w * width for w in (0.06, 0.25, 0.28, 0.21, 0.20)],
+    # No. HP wide enough for "0812-5055-8140", the signature column for "25. ……" and
+    # its indent, each on one line.
+    table = LongTable(rows, colWidths=[w * width for w in (0.06, 0.25, 0.25, 0.21, 0.23)],
                       repeatRows=1)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),

@@ -65,7 +65,8 @@ def _addressee(letter: Invitation, styles: Styles) -> list[Flowable]:
 
 def _occasion(letter: Invitation) -> str:
     """The meeting's title, naming the task force unless the title already does."""
-    if letter.task_force.casefold() in letter.meeting_title.casefold():
+    title = letter.meeting_title.casefold()
+    if letter.task_force.casefold() in title or "gugus tugas" in title:
         return letter.meeting_title
     return f"{letter.meeting_title} {letter.task_force}"
 

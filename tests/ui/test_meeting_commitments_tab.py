@@ -115,3 +115,18 @@ def test_the_meetings_matrix_kept_in_excel_is_imported_after_a_trial(
     assert len(rows) == before + 1 and tab.model.rowCount() == before + 1
     new = next(row for row in rows if row.text == "Menyusun modul sosialisasi TPPO")
     assert new.progress == 20
+
+
+def test_the_tab_lists_commitments_in_the_order_agreed(qtbot, demo_context):
+    from PySide6.QtGui import QUndoStack
+
+    from secretariat.meetings import list_meetings
+    from ui.meetings.meeting_view import MeetingView
+
+    busiest = max(list_meetings(demo_context.db), key=lambda m: m.commitment_count)
+    view = MeetingView(demo_context, QUndoStack())
+    qtbot.addWidget(view)
+    view.show_meeting(busiest.id)
+    numbers = [view.commitments.model.row_at(r).number
+               for r in range(view.commitments.model.rowCount())]
+    assert len(numbers) > 2 and numbers == sorted(numbers)

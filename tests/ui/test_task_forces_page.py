@@ -146,6 +146,11 @@ def test_a_province_code_brings_its_name_and_time_zone_but_typed_names_stay(qtbo
     assert dialog.name.text() == "Prov. Kalbar"  # the clerk's own typing is kept
     qtbot.keyClicks(dialog.code, ".71")
     assert dialog.time_zone.currentIndex() == 0  # a kota follows its province
+    assert dialog.name.text() == "Prov. Kalbar"  # typed by the clerk: kept
+    dialog.code.clear()
+    dialog.name.clear()
+    qtbot.keyClicks(dialog.code, "63.03")  # typed on past the province's code
+    assert dialog.name.text() == ""  # not the province's name on a kabupaten
     dialog.reject()
 
 

@@ -140,9 +140,10 @@ class CommitmentsTab(QWidget):
         if self.meeting is not None and self.meeting.id != meeting.id:
             self.entry.clear()  # typed rows belong to the meeting they were typed for
         self.meeting = meeting
-        self.model.set_rows(list_commitments(self.context.db,
-                                             CommitmentFilter(meeting_id=meeting.id),
-                                             limit=None, today=self.context.today()))
+        rows = list_commitments(self.context.db, CommitmentFilter(meeting_id=meeting.id),
+                                limit=None, today=self.context.today())
+        # In the order agreed (as the minutes and the matrix list them), not by due date.
+        self.model.set_rows(sorted(rows, key=lambda row: row.number))
         final = meeting.status in (MeetingStatus.MINUTES_FINAL, MeetingStatus.CANCELLED)
         self.locked.setText(_("The minutes are final: reopen them to add commitments.")
                             if final else "")
