@@ -179,7 +179,9 @@ def invite_members(db, meeting_id: int, *, today: date | None = None) -> list[in
             .order_by(Membership.id)).all()
         if not seated:
             raise RefusedError(_("The task force has no member agencies on the day of the "
-                                 "meeting: record their seats on the Agencies page first."))
+                                 "meeting: on the Agencies page select them (Ctrl+A for "
+                                 "all) and give them their seat with Add seat…, then invite "
+                                 "again."))
         listed = set(session.scalars(select(Attendance.agency_id).where(
             Attendance.meeting_id == meeting_id, Attendance.agency_id.is_not(None))))
         wanted = [agency for agency in dict.fromkeys(seated) if agency not in listed]

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import exists, func, select
 
-from models import Agency, Commitment, Letterhead, Meeting, MeetingStatus, TaskForce
+from models import Commitment, Letterhead, Meeting, MeetingStatus, Membership, TaskForce
 from secretariat.attention_report import (
     DRAFT_MINUTES,
     DUE_SOON_DAYS,
@@ -108,7 +108,7 @@ def _getting_started(db) -> GettingStarted:
     query = select(
         exists(select(TaskForce.id)),
         exists(select(Letterhead.id).where(Letterhead.agency_line != "")),
-        exists(select(Agency.id)),
+        exists(select(Membership.id)),  # agencies registered and seated as members
         exists(select(Meeting.id)),
     )
     with db.reading() as session:

@@ -56,7 +56,7 @@ class GettingStarted:
 
     task_force: bool  # a region with its task force recorded
     letterhead: bool  # the letterhead names the agency, so documents can be printed
-    agencies: bool  # member agencies registered
+    agencies: bool  # member agencies registered and seated in a task force
     meeting: bool  # a meeting scheduled
 
     @property

@@ -209,8 +209,10 @@ def _recorded_state(values: Mapping[str, str], statuses: dict[str, CommitmentSta
     if status is CommitmentStatus.NOT_STARTED and not progress and not obstacles:
         return None
     if meeting.date > today:
-        raise RefusedError(_("The meeting is on {date}: a commitment agreed there has no "
-                             "follow-up state yet.").format(date=short_date(meeting.date)))
+        raise RefusedError(_("The meeting is on {date}, still ahead: its commitments have no "
+                             "follow-up yet. Leave Status, Progres and Kendala empty, or "
+                             "import the matrix into the meeting that agreed it.").format(
+                                 date=short_date(meeting.date)))
     # "Cannot be followed up" takes its reason from the line's notes (Keterangan).
     reason = draft.notes if status is CommitmentStatus.CANNOT else ""
     status, progress, reason = settle_status(status, progress, reason, previous_progress=0)

@@ -61,7 +61,7 @@ _COMMITMENTS = """
 _GETTING_STARTED = """
     SELECT EXISTS (SELECT id FROM task_forces),
            EXISTS (SELECT id FROM letterheads WHERE agency_line != ''),
-           EXISTS (SELECT id FROM agencies),
+           EXISTS (SELECT id FROM memberships),
            EXISTS (SELECT id FROM meetings)
 """
 

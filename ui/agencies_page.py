@@ -149,7 +149,7 @@ class AgenciesPage(Page):
         add_contact.clicked.connect(self.add_contact)
         remove_contact_button = QPushButton(icon("delete"), _("Remove contact"), self)
         remove_contact_button.clicked.connect(self.remove_contact)
-        add_seat = QPushButton(icon("add"), _("Add seat…"), self)
+        self.add_seat_button = add_seat = QPushButton(icon("add"), _("Add seat…"), self)
         add_seat.clicked.connect(self.add_seat)
         self.detail_title = QLabel(self)
         self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
@@ -239,6 +239,9 @@ class AgenciesPage(Page):
             self._select(agency_id)
 
     def _show_detail(self, *_args) -> None:
+        chosen = len(self.selected_agencies())
+        self.add_seat_button.setText(_("Add seat for {count} agencies…").format(count=chosen)
+                                     if chosen > 1 else _("Add seat…"))
         agency = self.selected_agency()
         self.archive_button.setText(_("Restore") if agency and not agency.active
                                     else _("Archive"))

@@ -23,8 +23,9 @@ STEPS = (
                       "with the decree (SK)."), N_("Task forces…"), "task_forces"),
     ("letterhead", N_("Fill in the letterhead printed on minutes, attendance sheets and "
                       "letters."), N_("Letterhead…"), "settings"),
-    ("agencies", N_("Register the member agencies, their contact people and roles, or "
-                    "bring in the list you keep in Excel (Import from Excel…)."),
+    ("agencies", N_("Register the member agencies and their contact people, or bring in "
+                    "the list you keep in Excel (Import from Excel…); then select them all "
+                    "(Ctrl+A) and give them their seat in the task force (Add seat…)."),
      N_("Agencies…"), "agencies"),
     ("meeting", N_("Schedule the first coordination meeting (rakor)."), N_("Meetings…"),
      "meetings"),

@@ -166,6 +166,7 @@ def test_several_selected_agencies_get_the_same_seat_in_one_step(qtbot, demo_con
                          | QItemSelectionModel.SelectionFlag.Rows)
     chosen = {agency.id for agency in page.selected_agencies()}
     assert len(chosen) == 3
+    assert "3 instansi" in page.add_seat_button.text()  # the button says it seats all three
 
     page.add_seat()
     assert not page.dialog.leads.isEnabled()  # one agency leads a sub task force, not three

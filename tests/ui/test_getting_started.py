@@ -8,8 +8,15 @@ from PySide6.QtWidgets import QPushButton
 
 from models import AgencyLevel, TimeZone
 from secretariat.agencies import AgencyDraft, create_agency
+from secretariat.contacts import MembershipDraft, add_membership
 from secretariat.letterhead import get_letterhead, save_letterhead
-from secretariat.regions import RegionDraft, TaskForceDraft, create_region, create_task_force
+from secretariat.regions import (
+    RegionDraft,
+    TaskForceDraft,
+    create_region,
+    create_task_force,
+    list_task_forces,
+)
 from ui.getting_started import DONE_MARK
 from ui.home_page import HomePage
 
@@ -46,9 +53,16 @@ def test_steps_are_ticked_as_they_are_done(qtbot, context):
 
     save_letterhead(context.db, replace(get_letterhead(context.db),
                                         agency_line="DINAS PPPA PROVINSI KALIMANTAN SELATAN"))
-    create_agency(context.db, AgencyDraft("Dinas Sosial", "Dinsos", AgencyLevel.PROVINCE))
+    dinsos = create_agency(context.db, AgencyDraft("Dinas Sosial", "Dinsos",
+                                                   AgencyLevel.PROVINCE))
     context.changes.announce("letterhead", "agencies")
-    assert guide.is_done("letterhead") and guide.is_done("agencies")
+    assert guide.is_done("letterhead")
+    # Registered is not yet a member: inviting the members needs their seats.
+    assert not guide.is_done("agencies")
+    add_membership(context.db, MembershipDraft(
+        list_task_forces(context.db)[0].id, dinsos, "Anggota"))
+    context.changes.announce("agencies")
+    assert guide.is_done("agencies")
     assert guide.isVisible()  # the rakor is still to be scheduled
 
 
