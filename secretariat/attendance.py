@@ -159,6 +159,14 @@ def mark_all_invited_present(db, meeting_id: int, *, today: date | None = None) 
         return len(lines)
 
 
+_ROLE_ORDER = ("ketua", "ketua harian", "wakil ketua", "sekretaris")
+
+
+def _role_rank(role: str) -> int:
+    role = " ".join(role.lower().split())
+    return _ROLE_ORDER.index(role) if role in _ROLE_ORDER else len(_ROLE_ORDER)
+
+
 def invite_members(db, meeting_id: int, *, today: date | None = None) -> list[int]:
     """Invite every member agency of the meeting's task force, through its focal point.
 
@@ -166,17 +174,22 @@ def invite_members(db, meeting_id: int, *, today: date | None = None) -> list[in
     and is active; one holding several seats is invited once, and one already on the list
     (by any person) is left as the clerk put it. The invitation goes to the agency's focal
     point, else its first active contact, else to the agency itself (its head). Returns the
-    new lines, oldest seat first, so the step can be taken back.
+    new lines, chairs first and then by name, so the step can be taken back.
     """
     with db.unit_of_work() as session:
         meeting = _open_meeting(session, meeting_id, AttendanceStatus.INVITED,
                                 today or date.today())
-        seated = session.scalars(
-            select(Membership.agency_id).join(Agency, Membership.agency_id == Agency.id)
+        seats = session.execute(
+            select(Membership.agency_id, Membership.role, Agency.name)
+            .join(Agency, Membership.agency_id == Agency.id)
             .where(Membership.task_force_id == meeting.task_force_id, Agency.active,
                    or_(Membership.start_date.is_(None), Membership.start_date <= meeting.date),
                    or_(Membership.end_date.is_(None), Membership.end_date >= meeting.date))
             .order_by(Membership.id)).all()
+        # The list reads as invitation lists do: the chairs and the secretary first, then
+        # the members by name (an agency with several seats takes its highest).
+        seated = [agency for agency, role, name in sorted(
+            seats, key=lambda seat: (_role_rank(seat.role), seat.name.lower()))]
         if not seated:
             raise RefusedError(_("The task force has no member agencies on the day of the "
                                  "meeting: on the Agencies page select them (Ctrl+A for "

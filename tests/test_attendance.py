@@ -362,7 +362,8 @@ def _invite_setting(db):
     seats = [("Dinsos", subs[0], None), ("Dinsos", subs[1], None), ("Polda", None, None),
              ("Kejati", None, None), ("Disnaker", None, date(2025, 6, 30)), ("BNN", None, None)]
     for abbr, sub, end in seats:
-        add_membership(db, MembershipDraft(task_force, agencies[abbr], "Anggota",
+        role = "Ketua Harian" if abbr == "Polda" else "Anggota"
+        add_membership(db, MembershipDraft(task_force, agencies[abbr], role,
                                            sub_task_force_id=sub, end_date=end))
     kaltim = make_task_force(db, make_province(db, "64", "Kalimantan Timur"),
                              name="GT PP-TPPO Provinsi Kalimantan Timur")
@@ -386,9 +387,9 @@ def test_inviting_the_members_reaches_each_seated_agency_once_through_its_focal_
     assert [line.id for line in lines] == added
     assert [(line.agency_abbreviation, line.name, line.position, line.phone, line.status)
             for line in lines] == [
+        ("Polda", "AKBP Rudi", "Kasubdit IV", "", INVITED),  # the Ketua Harian first
         ("Dinsos", "Siti Nuriyani", "Kepala Dinas", "0812-5000-1111", INVITED),
-        ("Polda", "AKBP Rudi", "Kasubdit IV", "", INVITED),
-        ("Kejati", "", "", "", INVITED)]  # no contact: the invitation goes to its head
+        ("Kejati", "", "", "", INVITED)]  # then by name; no contact: to its head
 
 
 def test_inviting_again_keeps_the_list_as_the_clerk_made_it(db):
