@@ -161,8 +161,11 @@ class TaskForceDialog(FormDialog):
             date_edit(self, tf.period_end if tf else None, optional=True))
         self.secretariat = self.form.add("secretariat_agency_id", _("Secretariat"),
                                          QComboBox(self))
-        self.secretariat.addItem("—", None)
-        for agency in list_agencies(context.db):
+        agencies = list_agencies(context.db)
+        # On a new database the task force comes before its agencies: say when to choose.
+        self.secretariat.addItem("—" if agencies else _(
+            "— (register the agencies first, then change the task force to choose)"), None)
+        for agency in agencies:
             self.secretariat.addItem(f"{agency.abbreviation} – {agency.name}", agency.id)
         if tf and tf.secretariat_agency:
             self.secretariat.setCurrentIndex(

@@ -159,3 +159,13 @@ def test_a_known_province_gets_its_time_zone_in_the_core_too(context):
 
     create_region(context.db, RegionDraft("53", "Nusa Tenggara Timur"))
     assert region_overview(context.db)[0].region.time_zone == TimeZone.WITA
+
+
+def test_before_any_agency_the_secretariat_choice_says_when_to_choose(qtbot, context):
+    from secretariat.regions import RegionDraft, create_region
+
+    create_region(context.db, RegionDraft("63", "Kalimantan Selatan"))
+    page = _page(qtbot, context)
+    page.table.selectRow(0)
+    page.edit_selected()
+    assert "instansi" in page.dialog.secretariat.itemText(0)
