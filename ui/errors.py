@@ -7,16 +7,34 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from secretariat.errors import ConflictError, DomainError
+from secretariat.errors import (
+    ConflictError,
+    DomainError,
+    FileProblem,
+    NotFoundError,
+    RefusedError,
+)
 from secretariat.i18n import _
 
 T = TypeVar("T")
 
 
 def show_error(parent: QWidget | None, error: DomainError) -> None:
-    title = _("Changed by someone else") if isinstance(error, ConflictError) \
-        else _("Not saved")
-    QMessageBox.warning(parent, title, error.message)
+    QMessageBox.warning(parent, _title(error), error.message)
+
+
+def _title(error: DomainError) -> str:
+    """The box's title says what kind of trouble it is; "Not saved" only where input was
+    refused (a refused step such as inviting without members saved nothing to begin with)."""
+    if isinstance(error, ConflictError):
+        return _("Changed by someone else")
+    if isinstance(error, FileProblem):
+        return _("File problem")
+    if isinstance(error, NotFoundError):
+        return _("Not found")
+    if isinstance(error, RefusedError):
+        return _("Not possible")
+    return _("Not saved")
 
 
 def attempt(parent: QWidget | None, action: Callable[[], T]) -> tuple[bool, T | None]:

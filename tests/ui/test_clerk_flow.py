@@ -206,3 +206,5 @@ def test_the_members_are_invited_in_one_step_that_undo_takes_back(qtbot, demo_co
     assert len(list_attendance(demo_context.db, meeting_id)) == len(lines)
     view.attendance.invite_members_button.click()  # nothing left to add: it says so
     assert messages.texts("warning") and stack.count() == 1
+    # ... as a step that is not possible, not as "not saved": nothing was being saved
+    assert [title for kind, title, _text in messages.shown] == ["Tidak dapat dilakukan"]
