@@ -114,6 +114,9 @@ def _group(lines) -> tuple[list[_Agency], list[str], list[LineProblem]]:
     problems: list[LineProblem] = []
     above: _Agency | None = None
     for line in lines:
+        if line.aside:  # a group's heading ("A. Instansi Vertikal"): no agency of its own
+            above = None
+            continue
         values = line.values
         abbreviation = values.get("abbreviation", "")
         if values.get("status", "").lower() in _ARCHIVED:

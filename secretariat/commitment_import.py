@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from sqlalchemy import func, select
 
@@ -56,7 +57,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("text", "lead")
 # The matrix workbook writes the days late before the notes; they are computed, not kept.
-_DAYS_LATE = re.compile(r"^terlambat \d+ hari\.?\s*", re.IGNORECASE)
+_DAYS_LATE = re.compile(r"^Terlambat \d+ hari(?:$|\. )")  # exactly as the matrix writes it
 
 
 @dataclass(frozen=True)
@@ -72,17 +73,23 @@ def import_commitments(db, meeting_id: int, lines: Iterable, *, today: date | No
     workbook in the follow-ups that carry the recorded states."""
     today = today or date.today()
     lines = list(lines)
+    headings = [line for line in lines if line.aside]  # e.g. a meeting's name across a row
+    lines = [line for line in lines if not line.aside]
 
     def write(session):
         meeting = _meeting_taking_commitments(session, meeting_id)
         names = _Names(session)
-        problems = _one_meeting(lines)
+        problems = _one_meeting(lines) + _one_heading(headings)
+        agreed = {_key(text): number for number, text in session.execute(
+            select(Commitment.number, Commitment.text)
+            .where(Commitment.meeting_id == meeting_id))}
         number = session.scalar(select(func.max(Commitment.number))
                                 .where(Commitment.meeting_id == meeting_id)) or 0
         added = follow_ups = 0
         for line in lines:
             try:  # everything is checked before the line is written
                 draft = _draft(line.values, names)
+                _refuse_twice(draft.text, agreed)
                 state = _recorded_state(line.values, names.status, draft, meeting, today)
                 commitment = Commitment(meeting_id=meeting_id, number=number + 1,
                                         status=CommitmentStatus.NOT_STARTED, progress=0)
@@ -93,6 +100,7 @@ def import_commitments(db, meeting_id: int, lines: Iterable, *, today: date | No
             session.add(commitment)
             session.flush()
             number, added = number + 1, added + 1
+            agreed[_key(commitment.text)] = commitment.number
             if state is not None:
                 _log_state(session, commitment, state, today, source)
                 follow_ups += 1
@@ -128,13 +136,35 @@ def _one_meeting(lines) -> list[LineProblem]:
     return problems
 
 
+def _one_heading(headings) -> list[LineProblem]:
+    """Lines with only a heading in them (merged across the row) name meetings: two of
+    them mean two meetings' commitments in one workbook."""
+    first = headings[0] if headings else None
+    return [LineProblem(line.row, _(
+        "This line is of another meeting ({meeting}) than row {row} ({first}): import the "
+        "commitments of one meeting at a time.").format(meeting=line.aside, row=first.row,
+                                                         first=first.aside))
+            for line in headings[1:] if line.aside.lower() != first.aside.lower()]
+
+
+def _refuse_twice(text: str, agreed: dict[str, int]) -> None:
+    """The same commitment twice is a copy slip, or the same workbook imported again."""
+    number = agreed.get(_key(text))
+    if number is not None:
+        raise ValidationError(_("The meeting already has this commitment (number "
+                                "{number}).").format(number=number))
+
+
 class _Names:
     """Agencies, focus areas, sub task forces and statuses by the words a matrix uses."""
 
     def __init__(self, session) -> None:
         self.agencies: dict[str, int] = {}
+        # Archived ones too, active first: the rules then refuse them as archived, not
+        # as unknown.
         for agency_id, abbreviation, name in session.execute(
-                select(Agency.id, Agency.abbreviation, Agency.name).where(Agency.active)):
+                select(Agency.id, Agency.abbreviation, Agency.name)
+                .order_by(Agency.active.desc(), Agency.id)):
             self.agencies.setdefault(_key(abbreviation), agency_id)
             self.agencies.setdefault(_key(name), agency_id)
         self.focus = {_key(name): entry_id for entry_id, name in session.execute(
@@ -231,17 +261,19 @@ def _log_state(session, commitment: Commitment, state, today: date, source: str)
 
 
 def _percent(text: str) -> int | None:
-    """"45", "45%", "45 %" or 0.45 (a cell formatted as percent) -> 45; "" -> None."""
-    text = text.strip().rstrip("%").strip().replace(",", ".")
+    """"45", "45%", "45,5 %" or a percent cell (read as "45%") -> 45; "" -> None.
+    A bare fraction below 1 ("0.45") is Excel's 45% without its format."""
+    text = text.strip()
     if not text:
         return None
+    signed = text.endswith("%")
+    number = text.rstrip("%").strip().replace(",", ".")
     try:
-        value = float(text)
-    except ValueError:
-        raise ValidationError(_("The progress {text} is not a percentage.").format(
-            text=text)) from None
-    if 0 < value < 1 and "." in text:
-        value *= 100  # Excel keeps 45% as 0.45
-    if not value.is_integer():
-        value = round(value)
-    return int(value)
+        value = Decimal(number)
+    except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite() or value < 0:
+        raise ValidationError(_("The progress {text} is not a percentage.").format(text=text))
+    if not signed and 0 < value < 1 and "." in number:
+        value *= 100
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))  # 44.5 -> 45, as taught

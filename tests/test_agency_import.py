@@ -183,3 +183,10 @@ def test_a_workbook_with_nothing_new_says_so_in_words(db, tmp_path):
     target = write_agency_directory(agency_directory(db), tmp_path / "direktori.xlsx")
     text = summary(import_agencies(db, _lines(target), trial=True))
     assert "sudah terdaftar" in text and "0 instansi" not in text
+
+
+def test_group_headings_between_agencies_are_passed_over(db, province, tmp_path):
+    rows = [["A. INSTANSI PEMERINTAH"] + [""] * 11, GOOD[0],
+            ["B. MASYARAKAT"] + [""] * 11, GOOD[2]]
+    outcome = import_agencies(db, _lines(_workbook(tmp_path / "i.xlsx", rows)))
+    assert outcome.agencies_added == ("Dinsos Kalsel", "LSM Mitra")

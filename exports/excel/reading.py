@@ -37,6 +37,9 @@ MAX_ROWS = 5000
 class SheetLine:
     row: int  # the row number Excel shows, for messages
     values: Mapping[str, str]  # our column name -> the cell's text ("" when empty)
+    # Text in none of our columns on a line where ours are empty: a group's heading
+    # (e.g. a meeting's name merged across the row). Importers decide what it means.
+    aside: str = ""
 
 
 def _key(heading: object) -> str:
@@ -82,10 +85,13 @@ def read_table(path: Path, columns: Mapping[str, tuple[str, ...]], *,
     workbook = _open(path)
     try:
         for sheet in workbook.worksheets:
-            rows = sheet.iter_rows(values_only=True)
-            for number, cells in enumerate(rows, start=1):
+            # Cells, not bare values: a percent cell keeps 100% as 1 and says so only in
+            # its number format.
+            rows = sheet.iter_rows()
+            for number, row in enumerate(rows, start=1):
                 if number > HEADING_ROWS_SEARCHED:
                     break
+                cells = [cell.value for cell in row]
                 found = _match_headings(cells, columns)
                 if all(name in found for name in required):
                     headings = {name: str(cells[index]).strip() for name, index in found.items()}
@@ -145,13 +151,26 @@ def _match_headings(cells, columns: Mapping[str, tuple[str, ...]]) -> dict[str, 
 def _lines(rows, heading_row: int, found: dict[str, int],
            headings: dict[str, str]) -> list[SheetLine]:
     lines = []
+    ours = set(found.values())
     for number, cells in enumerate(rows, start=heading_row + 1):
-        values = {name: _text(cells[index], number, headings[name]) if index < len(cells)
-                  else "" for name, index in found.items()}
+        values = {name: _cell_text(cells[index], number, headings[name])
+                  if index < len(cells) else "" for name, index in found.items()}
+        aside = ""
         if not any(values.values()):
-            continue  # blank lines between groups
+            aside = " ".join(str(cell.value).strip() for index, cell in enumerate(cells)
+                             if index not in ours and cell.value not in (None, ""))
+            if not aside:
+                continue  # blank lines between groups
         if len(lines) >= MAX_ROWS:
             raise ValidationError(_("The table has more than {count} lines; split it into "
                                     "several workbooks.").format(count=MAX_ROWS))
-        lines.append(SheetLine(number, values))
+        lines.append(SheetLine(number, values, aside))
     return lines
+
+
+def _cell_text(cell, row: int, heading: str) -> str:
+    value = cell.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and "%" in (getattr(cell, "number_format", "") or ""):
+        return f"{value * 100:g}%"  # a percent cell: 1 is 100%, 0.45 is 45%
+    return _text(value, row, heading)
