@@ -25,7 +25,7 @@ from secretariat.contacts import ContactDraft
 from secretariat.contacts import _refuse_duplicate_contact as refuse_duplicate_contact
 from secretariat.contacts import _validated_contact as validated_contact
 from secretariat.errors import DomainError, RefusedError
-from secretariat.importing import LineProblem, run_import
+from secretariat.importing import LineProblem, run_import, summary_heading
 from secretariat.i18n import _
 from secretariat.vocabulary import document_label, label
 
@@ -94,7 +94,7 @@ def summary(outcome: ImportOutcome) -> str:
     if not (outcome.agencies_added or outcome.contacts_added):
         return _("Every agency and contact person of the workbook is registered already: "
                  "nothing to import. Changes to their details are made on the Agencies page.")
-    lead = _("Imported:") if outcome.written else _("Trial run, nothing changed. Would import:")
+    lead = summary_heading(outcome.written)
     lines = [lead, _("{count} new agencies").format(count=len(outcome.agencies_added)),
              _("{count} new contact people").format(count=outcome.contacts_added)]
     if outcome.already_registered:

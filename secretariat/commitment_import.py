@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -33,7 +33,7 @@ from secretariat.commitments import CommitmentDraft, _apply, _meeting_taking_com
 from secretariat.dates import parse_written_date, short_date
 from secretariat.errors import DomainError, RefusedError, ValidationError
 from secretariat.i18n import _
-from secretariat.importing import LineProblem, run_import
+from secretariat.importing import LineProblem, run_import, summary_heading
 from secretariat.request_letters import STATUS_WORDS
 from secretariat.status import settle_status
 from secretariat.validation import clean_text
@@ -107,11 +107,11 @@ def import_commitments(db, meeting_id: int, lines: Iterable, *, today: date | No
         return CommitmentImport(added, follow_ups), problems
 
     outcome, written = run_import(db, write, trial=trial)
-    return CommitmentImport(outcome.commitments_added, outcome.follow_ups_added, written)
+    return replace(outcome, written=written)
 
 
 def summary(outcome: CommitmentImport) -> str:
-    lead = _("Imported:") if outcome.written else _("Trial run, nothing changed. Would import:")
+    lead = summary_heading(outcome.written)
     return "\n".join([lead, "- " + _("{count} commitments").format(
         count=outcome.commitments_added), "- " + _(
             "{count} of them with the state the matrix recorded, as a follow-up").format(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, time
 
 import re
+from functools import cache
 
 from babel.dates import format_date as _babel_format_date
 from babel.dates import get_month_names
@@ -45,6 +46,7 @@ _NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _WORDS = re.compile(r"^(?:\w+,\s*)?(\d{1,2})\s+(\w+)\.?\s+(\d{4})$")
 
 
+@cache
 def _month_numbers() -> dict[str, int]:
     """Month names as people write them, Indonesian and English, long and short."""
     names: dict[str, int] = {}
@@ -72,6 +74,7 @@ def parse_written_date(text: str) -> date | None:
         day, month, year = (int(part) for part in found.groups())
         return date(year, month, day)
     found = _WORDS.match(text)
-    if found and found[2].lower() in _month_numbers():
-        return date(int(found[3]), _month_numbers()[found[2].lower()], int(found[1]))
+    month = _month_numbers().get(found[2].lower()) if found else None
+    if month is not None:
+        return date(int(found[3]), month, int(found[1]))
     raise ValueError(text)

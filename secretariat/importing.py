@@ -43,3 +43,8 @@ def run_import(db, write: Callable, *, trial: bool):
     except _TrialOnly:
         return outcome, False
     return outcome, True
+
+
+def summary_heading(written: bool) -> str:
+    """The first line of an import's summary: done, or only tried."""
+    return _("Imported:") if written else _("Trial run, nothing changed. Would import:")

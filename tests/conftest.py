@@ -73,6 +73,15 @@ def _default_language():
     set_language("id")
 
 
+@pytest.fixture
+def english():
+    """Messages matched in the source language (the catalogue is tested elsewhere): a
+    module that matches English words says `pytestmark = pytest.mark.usefixtures("english")`."""
+    set_language("en")
+    yield
+    set_language("id")
+
+
 @pytest.fixture(scope="session")
 def _sqlite_template(tmp_path_factory) -> Path:
     """A database migrated once; each test gets a copy (migrating per test is slow)."""

@@ -12,7 +12,6 @@ from factories import DEFAULT_MEETING_DATE, make_agency, make_commitment, make_m
 from factories import make_task_force, version_of
 from models import Commitment, CommitmentStatus, EvidenceFile, FollowUp, FollowUpSource
 from secretariat import evidence as evidence_module
-from secretariat.i18n import set_language
 from secretariat.errors import DatabaseProblem, FileProblem, ValidationError
 from secretariat.evidence import (
     add_evidence,
@@ -28,12 +27,7 @@ PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 
-@pytest.fixture(autouse=True)
-def english():
-    """Messages are matched in the source language; the catalogue is tested elsewhere."""
-    set_language("en")
-    yield
-    set_language("id")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

@@ -14,8 +14,7 @@ from factories import make_agency, make_meeting, make_task_force, version_of
 from models import Meeting
 from secretariat.attendance import AttendanceDraft, add_attendance
 from secretariat.errors import RefusedError, ValidationError
-from secretariat.i18n import set_language
-from secretariat.invitations import InvitationDraft, invitation_defaults, invitation_letter
+from secretariat.invitations import invitation_defaults, invitation_letter
 from secretariat.meetings import AgendaDraft, add_agenda_item, cancel_meeting
 
 MEETING_DAY = date(2026, 12, 15)  # a Tuesday
@@ -23,12 +22,7 @@ SIGNER = {"signer_name": "Husnul Hatimah", "signer_position": "Kepala DP3AKB"}
 LETTER_DAY = date(2026, 12, 1)
 
 
-@pytest.fixture(autouse=True)
-def english():
-    """Messages are matched in the source language; the catalogue is tested elsewhere."""
-    set_language("en")
-    yield
-    set_language("id")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from exports.pdf.request_letter import write_request_letter
 from factories import make_agency, make_commitment, make_follow_up, make_meeting
 from factories import make_task_force
 from models import CommitmentStatus
-from secretariat.i18n import set_language
 from secretariat.errors import ValidationError
 from secretariat.request_letters import (
     RequestDraft,
@@ -26,12 +25,7 @@ TODAY = date(2026, 3, 2)
 
 
 
-@pytest.fixture(autouse=True)
-def english():
-    """Messages are matched in the source language; the catalogue is tested elsewhere."""
-    set_language("en")
-    yield
-    set_language("id")
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

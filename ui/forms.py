@@ -73,10 +73,6 @@ class Form:
         self._fields[field] = (widget, message)
         return widget
 
-    def widgets(self) -> list[QWidget]:
-        """The fields' widgets in the order they are shown."""
-        return [widget for widget, _message in self._fields.values()]
-
     def focus_chain(self) -> list[QWidget]:
         """What Tab visits, in the order shown: each field, or for a field made of several
         widgets (a tick and a time, a list and its buttons) each of them."""

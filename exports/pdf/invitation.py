@@ -14,11 +14,12 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, LongTable, PageBreak, Paragraph
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, TableStyle
 
 from exports.pdf.fonts import BOLD
 from exports.pdf.layout import (
     Styles,
+    label_lines,
     letterhead,
     signature,
     text,
@@ -27,21 +28,6 @@ from exports.pdf.layout import (
 from secretariat.invitations import Invitation
 
 BLANK_NUMBER = "." * 40  # numbered by hand when the letter is registered as sent
-_TIGHT = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-          ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]
-
-
-def _fields(rows: list[tuple[str, Flowable | str]], styles: Styles, width: float,
-            label_width: float, *, indent: float = 0) -> Table:
-    """"Label : value" lines whose values align, as letters set them, flush with the text."""
-    cells = [["", Paragraph(label, styles.body), Paragraph(":", styles.body),
-              value if isinstance(value, Flowable) else Paragraph(text(value) or "-",
-                                                                   styles.body)]
-             for label, value in rows]
-    table = Table(cells, colWidths=[indent, label_width, 10, width - indent - label_width - 10],
-                  hAlign="LEFT")
-    table.setStyle(TableStyle(_TIGHT))
-    return table
 
 
 def _agenda(letter: Invitation, styles: Styles) -> Flowable:
@@ -76,14 +62,14 @@ def _letter(letter: Invitation, styles: Styles, width: float) -> list[Flowable]:
     attachment = "1 (satu) berkas" if letter.addressed_to_list else "-"
     story: list[Flowable] = [
         Spacer(1, 8), Paragraph(text(letter.place_and_date), right),
-        _fields([("Nomor", letter.letter_number or BLANK_NUMBER), ("Sifat", letter.nature),
+        label_lines([("Nomor", letter.letter_number or BLANK_NUMBER), ("Sifat", letter.nature),
                  ("Lampiran", attachment), ("Hal", letter.subject)], styles, width, 70),
         Spacer(1, 10)]
     story += _addressee(letter, styles)
     story += [Spacer(1, 8), Paragraph(
         f"Dalam rangka {text(_occasion(letter))}, bersama ini kami mengundang Bapak/Ibu "
         "untuk hadir pada:", styles.body)]
-    story.append(_fields([("Hari/Tanggal", letter.day_and_date), ("Waktu", letter.time),
+    story.append(label_lines([("Hari/Tanggal", letter.day_and_date), ("Waktu", letter.time),
                           ("Tempat", letter.place), ("Acara", _agenda(letter, styles))],
                          styles, width, 85, indent=20))
     story += [Spacer(1, 8), Paragraph(
@@ -111,7 +97,7 @@ def _invitee_list(letter: Invitation, styles: Styles, width: float) -> list[Flow
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
-    reference = _fields([("Lampiran", "Surat Undangan"),
+    reference = label_lines([("Lampiran", "Surat Undangan"),
                          ("Nomor", letter.letter_number or BLANK_NUMBER),
                          ("Tanggal", letter.letter_date)], styles, width, 55,
                         indent=width * 0.5)

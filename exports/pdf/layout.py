@@ -183,6 +183,24 @@ def signature(styles: Styles, width: float, *, position: str, name: str, nip: st
     return KeepTogether([Spacer(1, 10), table])
 
 
+_LABEL_LINES = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]
+
+
+def label_lines(rows: list[tuple[str, Flowable | str]], styles: Styles, width: float,
+                label_width: float, *, indent: float = 0) -> Table:
+    """"Nomor : …" lines of a letter, their values aligned, flush with the text (or
+    indented); a value is text, or a flowable such as a numbered agenda."""
+    cells = [["", Paragraph(label, styles.body), Paragraph(":", styles.body),
+              value if isinstance(value, Flowable) else Paragraph(text(value) or "-",
+                                                                   styles.body)]
+             for label, value in rows]
+    table = Table(cells, colWidths=[indent, label_width, 10, width - indent - label_width - 10],
+                  hAlign="LEFT")
+    table.setStyle(TableStyle(_LABEL_LINES))
+    return table
+
+
 def numbered_canvas(*, draft: bool):
     """A canvas class that writes "Halaman x dari y" (and a DRAFT mark) on every page.
 

@@ -128,18 +128,16 @@ def matrix_body(matrix: ActionMatrix, styles: Styles, width: float,
     with_meeting = matrix.grouping is Grouping.AGENCY
     tables, rows, commands, group = [], [], [], None
     for written, row in enumerate(matrix.rows(), start=1):
+        cells = _row_cells(row, looks.cell, looks.bold, with_meeting=with_meeting)
         if row.group != group:
             group, at = row.group, len(rows)
             commands += [("SPAN", (0, at), (-1, at)),
                          ("BACKGROUND", (0, at), (-1, at), GROUP_FILL)]
             rows.append([Paragraph(text(group), looks.bold)] + [""] * (len(COLUMNS) - 1))
-            cells = _row_cells(row, looks.cell, looks.bold, with_meeting=with_meeting)
             if _height(cells, width) <= keep_height:
                 # The group's line never stays alone at a page's foot: it keeps its first
                 # row, unless that row is too tall for a page and must flow over anyway.
                 commands.append(("NOSPLIT", (0, at), (-1, at + 1)))
-        else:
-            cells = _row_cells(row, looks.cell, looks.bold, with_meeting=with_meeting)
         rows.append(cells)
         if len(rows) >= CHUNK_ROWS:
             tables.append(_chunk(rows, commands, width))

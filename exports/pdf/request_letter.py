@@ -18,6 +18,7 @@ from reportlab.platypus import Spacer, Table, TableStyle
 from exports.pdf.fonts import BOLD
 from exports.pdf.layout import (
     Styles,
+    label_lines,
     letterhead,
     signature,
     text,
@@ -29,16 +30,8 @@ SUBJECT = "Permintaan Laporan Perkembangan Tindak Lanjut Komitmen"
 
 
 def _reference(letter: RequestLetter, styles: Styles, width: float) -> Table:
-    fields = (("Nomor", letter.letter_number or "-"), ("Sifat", "Segera"),
-              ("Lampiran", "-"), ("Hal", SUBJECT))
-    rows = [[Paragraph(name, styles.body), Paragraph(":", styles.body),
-             Paragraph(text(value), styles.body)] for name, value in fields]
-    table = Table(rows, colWidths=[70, 10, width - 80])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-    return table
+    return label_lines([("Nomor", letter.letter_number or "-"), ("Sifat", "Segera"),
+                        ("Lampiran", "-"), ("Hal", SUBJECT)], styles, width, 70)
 
 
 def _commitments(letter: RequestLetter, styles: Styles, width: float) -> LongTable:
