@@ -2,6 +2,6 @@
 
 import sys
 
-from secretariat.cli import main
+from secretariat.cli.main import main
 
 sys.exit(main())

@@ -19,8 +19,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from models import Base
-from secretariat.catalog import install_defaults
-from secretariat.database import open_database
+from secretariat.commitments.catalog import install_defaults
+from secretariat.storage.database import open_database
 from secretariat.i18n import set_language
 
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"

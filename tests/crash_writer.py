@@ -36,9 +36,9 @@ from datetime import date
 from sqlalchemy import event
 
 from models import MeetingKind
-from secretariat.commitments import CommitmentDraft, add_commitments
-from secretariat.database import open_database
-from secretariat.meetings import MeetingDraft, schedule_meeting
+from secretariat.commitments.recording import CommitmentDraft, add_commitments
+from secretariat.storage.database import open_database
+from secretariat.meetings.lifecycle import MeetingDraft, schedule_meeting
 
 
 def say(line: str) -> None:

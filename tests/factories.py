@@ -25,11 +25,11 @@ from models import (
     MeetingKind,
     TimeZone,
 )
-from secretariat.agencies import AgencyDraft, create_agency
-from secretariat.commitments import CommitmentDraft, add_commitment
-from secretariat.follow_ups import FollowUpDraft, record_follow_up
-from secretariat.meetings import MeetingDraft, schedule_meeting
-from secretariat.regions import RegionDraft, TaskForceDraft, create_region, create_task_force
+from secretariat.agencies.register import AgencyDraft, create_agency
+from secretariat.commitments.recording import CommitmentDraft, add_commitment
+from secretariat.commitments.follow_ups import FollowUpDraft, record_follow_up
+from secretariat.meetings.lifecycle import MeetingDraft, schedule_meeting
+from secretariat.agencies.regions import RegionDraft, TaskForceDraft, create_region, create_task_force
 
 # A fixed past date for meetings, so tests do not depend on the day they run.
 DEFAULT_MEETING_DATE = date(2025, 12, 2)

@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from secretariat.instance_lock import DatabaseLockedError, acquire_lock
+from secretariat.storage.instance_lock import DatabaseLockedError, acquire_lock
 
 
 def main() -> int:

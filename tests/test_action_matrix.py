@@ -16,9 +16,9 @@ from exports.pdf.matrix import write_matrix_pdf
 from factories import make_agency, make_commitment, make_follow_up, make_meeting
 from factories import make_task_force
 from models import CommitmentStatus
-from secretariat.action_matrix import HEADERS, Grouping, action_matrix
-from secretariat.cli import main
-from secretariat.commitment_queries import CommitmentFilter
+from secretariat.documents.action_matrix import HEADERS, Grouping, action_matrix
+from secretariat.cli.main import main
+from secretariat.commitments.queries import CommitmentFilter
 from secretariat.demo import fill_demo
 
 TODAY = date(2026, 11, 25)

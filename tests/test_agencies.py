@@ -17,8 +17,8 @@ from factories import (
     version_of,
 )
 from models import Agency, AgencyLevel, Commitment, CommitmentStatus, Meeting, TaskForce
-from secretariat.regions import list_task_forces
-from secretariat.agencies import (
+from secretariat.agencies.regions import list_task_forces
+from secretariat.agencies.register import (
     AgencyDraft,
     archive_agency,
     create_agency,
@@ -30,10 +30,10 @@ from secretariat.agencies import (
     restore_agency,
     update_agency,
 )
-from secretariat.attendance import AttendanceDraft, add_attendance
-from secretariat.commitment_queries import get_commitment
-from secretariat.commitments import CommitmentDraft, update_commitment
-from secretariat.contacts import (
+from secretariat.meetings.attendance import AttendanceDraft, add_attendance
+from secretariat.commitments.queries import get_commitment
+from secretariat.commitments.recording import CommitmentDraft, update_commitment
+from secretariat.agencies.contacts import (
     ContactDraft,
     MembershipDraft,
     add_contact,
@@ -41,7 +41,7 @@ from secretariat.contacts import (
     list_contacts,
     list_memberships,
 )
-from secretariat.database import open_database
+from secretariat.storage.database import open_database
 from secretariat.errors import (
     ConflictError,
     DomainError,

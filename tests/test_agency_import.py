@@ -11,13 +11,13 @@ from exports.excel.reading import read_table
 from exports.excel.registers import write_agency_directory
 from factories import make_province, make_workbook
 from models import AgencyLevel
-from secretariat.agencies import list_agencies
-from secretariat.agency_import import COLUMNS, REQUIRED, import_agencies
+from secretariat.agencies.register import list_agencies
+from secretariat.agencies.workbook_import import COLUMNS, REQUIRED, import_agencies
 from secretariat.importing import ImportRefused
-from secretariat.contacts import list_contacts
+from secretariat.agencies.contacts import list_contacts
 from secretariat.demo import fill_demo
 from secretariat.errors import FileProblem, ValidationError
-from secretariat.registers import agency_directory
+from secretariat.documents.registers import agency_directory
 
 HEADINGS = ["No", "Nama Instansi", "Singkatan", "Tingkat", "Wilayah", "Alamat", "Telepon",
             "Nama Narahubung", "Jabatan", "No. HP", "Email", "Narahubung Utama"]
@@ -142,8 +142,8 @@ def test_workbooks_are_read_through_defusedxml():
 
 
 def test_the_command_line_tries_imports_and_names_refused_rows(tmp_path, capsys):
-    from secretariat.cli import EXIT_FAILED, EXIT_OK, main
-    from secretariat.database import open_database
+    from secretariat.cli.main import EXIT_FAILED, EXIT_OK, main
+    from secretariat.storage.database import open_database
 
     path = tmp_path / "baru.sqlite3"
     db = open_database(path)
@@ -177,7 +177,7 @@ def test_a_refused_line_names_its_agency(db, province, tmp_path):
 
 
 def test_a_workbook_with_nothing_new_says_so_in_words(db, tmp_path):
-    from secretariat.agency_import import summary
+    from secretariat.agencies.workbook_import import summary
 
     fill_demo(db, today=date(2026, 11, 25))
     target = write_agency_directory(agency_directory(db), tmp_path / "direktori.xlsx")

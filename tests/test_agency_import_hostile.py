@@ -16,12 +16,12 @@ from openpyxl import Workbook
 from exports.excel.reading import read_table
 from exports.excel.registers import write_agency_directory
 from factories import make_province, make_workbook
-from secretariat.agencies import list_agencies
-from secretariat.agency_import import COLUMNS, REQUIRED, import_agencies
+from secretariat.agencies.register import list_agencies
+from secretariat.agencies.workbook_import import COLUMNS, REQUIRED, import_agencies
 from secretariat.importing import ImportRefused
-from secretariat.contacts import list_contacts
+from secretariat.agencies.contacts import list_contacts
 from secretariat.errors import FileProblem, ValidationError
-from secretariat.registers import agency_directory
+from secretariat.documents.registers import agency_directory
 
 HEADINGS = ["No", "Nama Instansi", "Singkatan", "Tingkat", "Wilayah", "Alamat",
             "Narahubung", "No. HP", "Email", "NIP"]

@@ -7,11 +7,11 @@ import subprocess
 import sys
 import time
 
-from secretariat.app_session import writer_lock
-from secretariat.backup import list_backups, sqlite_problem
-from secretariat.cli import main
-from secretariat.database import open_database
-from secretariat.instance_lock import lock_path, read_lock
+from secretariat.cli.app_session import writer_lock
+from secretariat.storage.sqlite_copies import list_backups, sqlite_problem
+from secretariat.cli.main import main
+from secretariat.storage.database import open_database
+from secretariat.storage.instance_lock import lock_path, read_lock
 
 
 def _program(*args: str) -> subprocess.CompletedProcess:
@@ -54,7 +54,7 @@ def test_a_second_program_is_told_who_has_the_database_open(tmp_path, capsys):
     holder = subprocess.Popen(
         [sys.executable, "-c",
          "import sys, time; from pathlib import Path; "
-         "from secretariat.instance_lock import acquire_lock; "
+         "from secretariat.storage.instance_lock import acquire_lock; "
          "lock = acquire_lock(Path(sys.argv[1]), user='budi', purpose='desktop'); "
          "print('locked', flush=True); time.sleep(30)", str(path)],
         stdout=subprocess.PIPE, text=True)

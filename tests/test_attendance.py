@@ -15,7 +15,7 @@ from factories import (
     version_of,
 )
 from models import Attendance, AttendanceStatus, Meeting, MeetingStatus
-from secretariat.attendance import (
+from secretariat.meetings.attendance import (
     AttendanceDraft,
     add_attendance,
     list_attendance,
@@ -23,7 +23,7 @@ from secretariat.attendance import (
     remove_attendance,
     update_attendance,
 )
-from secretariat.contacts import ContactDraft, add_contact
+from secretariat.agencies.contacts import ContactDraft, add_contact
 from secretariat.errors import (
     ConflictError,
     DuplicateError,
@@ -31,7 +31,7 @@ from secretariat.errors import (
     RefusedError,
     ValidationError,
 )
-from secretariat.meetings import cancel_meeting, finalise_minutes, get_meeting, mark_held
+from secretariat.meetings.lifecycle import cancel_meeting, finalise_minutes, get_meeting, mark_held
 
 DAY = DEFAULT_MEETING_DATE
 BEFORE = date(2025, 12, 1)
@@ -349,9 +349,9 @@ def test_mark_all_invited_present_with_nobody_invited(db, meeting):
 def _invite_setting(db):
     """Members of one task force: Dinsos (two seats, a focal point), Polda (a contact),
     Kejati (no contact), Disnaker (seat ended), BNN (archived); Imigrasi sits elsewhere."""
-    from secretariat.agencies import archive_agency
-    from secretariat.catalog import list_entries
-    from secretariat.contacts import MembershipDraft, add_membership
+    from secretariat.agencies.register import archive_agency
+    from secretariat.commitments.catalog import list_entries
+    from secretariat.agencies.contacts import MembershipDraft, add_membership
     from models import Agency, SubTaskForce
 
     task_force = make_task_force(db)
@@ -377,7 +377,7 @@ def _invite_setting(db):
 
 
 def test_inviting_the_members_reaches_each_seated_agency_once_through_its_focal_point(db):
-    from secretariat.attendance import invite_members
+    from secretariat.meetings.attendance import invite_members
 
     meeting, agencies = _invite_setting(db)
 
@@ -393,7 +393,7 @@ def test_inviting_the_members_reaches_each_seated_agency_once_through_its_focal_
 
 
 def test_inviting_again_keeps_the_list_as_the_clerk_made_it(db):
-    from secretariat.attendance import invite_members
+    from secretariat.meetings.attendance import invite_members
 
     meeting, agencies = _invite_setting(db)
     add_attendance(db, meeting, AttendanceDraft(agency_id=agencies["Polda"], name="Kompol Ani"),
@@ -408,7 +408,7 @@ def test_inviting_again_keeps_the_list_as_the_clerk_made_it(db):
 
 
 def test_a_cancelled_meeting_invites_nobody(db):
-    from secretariat.attendance import invite_members
+    from secretariat.meetings.attendance import invite_members
 
     meeting, _agencies = _invite_setting(db)
     cancel_meeting(db, meeting, "Ditunda", version_of(db, Meeting, meeting))
@@ -418,7 +418,7 @@ def test_a_cancelled_meeting_invites_nobody(db):
 
 
 def test_a_task_force_without_members_says_so(db, meeting):
-    from secretariat.attendance import invite_members
+    from secretariat.meetings.attendance import invite_members
 
     with pytest.raises(RefusedError):
         invite_members(db, meeting, today=BEFORE)

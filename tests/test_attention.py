@@ -16,8 +16,8 @@ from factories import (
     version_of,
 )
 from models import CommitmentStatus, Meeting, MeetingStatus
-from secretariat.attention import attention
-from secretariat.meetings import cancel_meeting, finalise_minutes, mark_held, write_minutes
+from secretariat.home.attention import attention
+from secretariat.meetings.lifecycle import cancel_meeting, finalise_minutes, mark_held, write_minutes
 
 TODAY = date(2026, 2, 4)  # a Wednesday: the week runs from Monday 2 to Sunday 8 February
 
@@ -152,7 +152,7 @@ def test_reminders_name_what_fell_overdue_since_the_last_opening(db):
     from datetime import date as day
 
     from factories import make_agency, make_commitment, make_meeting, make_task_force
-    from secretariat.attention import start_reminders
+    from secretariat.home.attention import start_reminders
 
     meeting = make_meeting(db, make_task_force(db), day(2026, 1, 5))
     lead = make_agency(db, "Imigrasi")

@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 
 from factories import make_agency, make_commitment, make_meeting, make_task_force
 from models import Agency, Commitment
-from secretariat.agencies import AgencyDraft, create_agency
-from secretariat.backup import (
+from secretariat.agencies.register import AgencyDraft, create_agency
+from secretariat.storage.sqlite_copies import (
     BackupPolicy,
     automatic_backup,
     copy_sqlite,
@@ -20,11 +20,11 @@ from secretariat.backup import (
     rotate,
     sqlite_problem,
 )
-from secretariat.database import DamagedDatabaseError, open_database
+from secretariat.storage.database import DamagedDatabaseError, open_database
 from secretariat.demo import fill_demo
 from secretariat.errors import DatabaseProblem, ValidationError
-from secretariat.portable import export_database
-from secretariat.safekeeping import backup_to, restore_from
+from secretariat.storage.portable_export import export_database
+from secretariat.storage.backup_restore import backup_to, restore_from
 from models import AgencyLevel
 
 TODAY = date(2026, 11, 22)
@@ -165,7 +165,7 @@ def test_an_emptied_file_with_backups_is_not_taken_for_a_new_database(tmp_path):
 
 
 def test_check_reports_a_damaged_file(tmp_path, capsys):
-    from secretariat.cli import main
+    from secretariat.cli.main import main
 
     path = tmp_path / "sekretariat.sqlite3"
     path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)
@@ -276,7 +276,7 @@ def test_a_damaged_export_restores_nothing(db, tmp_path):
 
 
 def test_backup_and_restore_commands(tmp_path, capsys):
-    from secretariat.cli import main
+    from secretariat.cli.main import main
 
     path = tmp_path / "sekretariat.sqlite3"
     assert main(["--db", str(path), "demo"]) == 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from models import FocusArea, SubTaskForce
-from secretariat.catalog import (
+from secretariat.commitments.catalog import (
     DEFAULT_FOCUS_AREAS,
     DEFAULT_SUB_TASK_FORCES,
     add_entry,
@@ -14,7 +14,7 @@ from secretariat.catalog import (
     rename_entry,
     set_entry_active,
 )
-from secretariat.database import open_database
+from secretariat.storage.database import open_database
 from secretariat.errors import ConflictError, DuplicateError, NotFoundError, ValidationError
 
 BOTH = pytest.mark.parametrize("model", [SubTaskForce, FocusArea], ids=["sub", "focus"])

@@ -12,8 +12,8 @@ import pytest
 
 from factories import make_agency, make_commitment, make_follow_up, make_meeting, make_task_force
 from models import CommitmentStatus
-from secretariat.cli import EXIT_FAILED, EXIT_OK, main
-from secretariat.database import open_database
+from secretariat.cli.main import EXIT_FAILED, EXIT_OK, main
+from secretariat.storage.database import open_database
 
 TODAY = date(2026, 2, 1)
 

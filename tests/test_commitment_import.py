@@ -13,13 +13,13 @@ from exports.excel.reading import read_table
 from factories import make_agency, make_commitment, make_follow_up, make_meeting, make_workbook
 from factories import make_task_force, version_of
 from models import CommitmentStatus, Meeting
-from secretariat.action_matrix import action_matrix
-from secretariat.commitment_import import COLUMNS, REQUIRED, import_commitments
-from secretariat.commitment_queries import CommitmentFilter, get_commitment, list_commitments
-from secretariat.follow_ups import list_follow_ups
+from secretariat.documents.action_matrix import action_matrix
+from secretariat.commitments.workbook_import import COLUMNS, REQUIRED, import_commitments
+from secretariat.commitments.queries import CommitmentFilter, get_commitment, list_commitments
+from secretariat.commitments.follow_ups import list_follow_ups
 from secretariat.errors import RefusedError
 from secretariat.importing import ImportRefused
-from secretariat.meetings import finalise_minutes, mark_held
+from secretariat.meetings.lifecycle import finalise_minutes, mark_held
 
 TODAY = date(2026, 11, 25)
 HEADINGS = ["No", "Kesepakatan/Komitmen", "Rencana Aksi", "Penanggung Jawab",
@@ -180,8 +180,8 @@ def test_the_programs_own_matrix_reads_back_with_the_states(db, setting, tmp_pat
 
 
 def test_the_command_line_imports_a_meetings_matrix(tmp_path, capsys):
-    from secretariat.cli import EXIT_FAILED, EXIT_OK, main
-    from secretariat.database import open_database
+    from secretariat.cli.main import EXIT_FAILED, EXIT_OK, main
+    from secretariat.storage.database import open_database
 
     path = tmp_path / "baru.sqlite3"
     db = open_database(path)

@@ -17,12 +17,12 @@ from openpyxl import Workbook
 from exports.excel.reading import read_table
 from factories import make_agency, make_meeting, make_task_force, version_of
 from models import CommitmentStatus, Meeting
-from secretariat.commitment_import import COLUMNS, REQUIRED, import_commitments
-from secretariat.commitment_queries import CommitmentFilter, get_commitment, list_commitments
+from secretariat.commitments.workbook_import import COLUMNS, REQUIRED, import_commitments
+from secretariat.commitments.queries import CommitmentFilter, get_commitment, list_commitments
 from secretariat.errors import RefusedError
-from secretariat.follow_ups import list_follow_ups
+from secretariat.commitments.follow_ups import list_follow_ups
 from secretariat.importing import ImportRefused
-from secretariat.meetings import cancel_meeting, finalise_minutes, mark_held
+from secretariat.meetings.lifecycle import cancel_meeting, finalise_minutes, mark_held
 
 TODAY = date(2026, 11, 25)
 MEETING_DAY = date(2026, 9, 2)
@@ -308,7 +308,7 @@ def test_the_lead_repeated_among_supporting_is_refused_naming_it(db, setting, tm
 
 
 def test_an_archived_agency_is_refused(db, setting, tmp_path):
-    from secretariat.agencies import archive_agency
+    from secretariat.agencies.register import archive_agency
     from models import Agency
 
     archive_agency(db, setting["Polda"], version_of(db, Agency, setting["Polda"]))

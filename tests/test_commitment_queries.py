@@ -16,8 +16,8 @@ from factories import (
     make_task_force,
 )
 from models import CommitmentStatus, FocusArea, SubTaskForce
-from secretariat.catalog import list_entries
-from secretariat.commitment_queries import (
+from secretariat.commitments.catalog import list_entries
+from secretariat.commitments.queries import (
     CommitmentFilter,
     CommitmentSort,
     carry_forward,

@@ -17,24 +17,24 @@ from factories import (
     version_of,
 )
 from models import Agency, Commitment, CommitmentStatus, FocusArea, Meeting, SubTaskForce
-from secretariat.agencies import archive_agency
-from secretariat.catalog import list_entries
-from secretariat.commitment_queries import CommitmentFilter, get_commitment, list_commitments
-from secretariat.commitments import (
+from secretariat.agencies.register import archive_agency
+from secretariat.commitments.catalog import list_entries
+from secretariat.commitments.queries import CommitmentFilter, get_commitment, list_commitments
+from secretariat.commitments.recording import (
     CommitmentDraft,
     add_commitment,
     add_commitments,
     delete_commitment,
     update_commitment,
 )
-from secretariat.database import open_database
+from secretariat.storage.database import open_database
 from secretariat.errors import (
     ConflictError,
     NotFoundError,
     RefusedError,
     ValidationError,
 )
-from secretariat.meetings import cancel_meeting, finalise_minutes, mark_held
+from secretariat.meetings.lifecycle import cancel_meeting, finalise_minutes, mark_held
 
 DAY = DEFAULT_MEETING_DATE
 

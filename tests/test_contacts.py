@@ -8,10 +8,10 @@ import pytest
 
 from factories import make_agency, make_meeting, make_province, make_task_force, version_of
 from models import Agency, AttendanceStatus, Membership, SubTaskForce
-from secretariat.agencies import archive_agency
-from secretariat.attendance import AttendanceDraft, add_attendance, list_attendance
-from secretariat.catalog import list_entries
-from secretariat.contacts import (
+from secretariat.agencies.register import archive_agency
+from secretariat.meetings.attendance import AttendanceDraft, add_attendance, list_attendance
+from secretariat.commitments.catalog import list_entries
+from secretariat.agencies.contacts import (
     ContactDraft,
     MembershipDraft,
     add_contact,
@@ -335,7 +335,7 @@ def test_update_and_remove_membership_with_stale_version_are_conflicts(db, task_
 
 
 def test_one_seat_for_several_agencies_skips_those_seated_already(db, task_force, dinsos):
-    from secretariat.contacts import add_memberships
+    from secretariat.agencies.contacts import add_memberships
 
     polda, kejati = make_agency(db, "Polda"), make_agency(db, "Kejati")
     add_membership(db, _seat(task_force, polda))
@@ -346,7 +346,7 @@ def test_one_seat_for_several_agencies_skips_those_seated_already(db, task_force
 
 
 def test_an_archived_agency_stops_the_whole_seating(db, task_force, dinsos):
-    from secretariat.contacts import add_memberships
+    from secretariat.agencies.contacts import add_memberships
 
     bnn = make_agency(db, "BNN")
     archive_agency(db, bnn, version_of(db, Agency, bnn))

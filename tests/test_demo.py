@@ -27,7 +27,7 @@ from models import (
     commitment_supporting_agencies,
 )
 from models.base import Base
-from secretariat.database import open_database
+from secretariat.storage.database import open_database
 from secretariat.demo import DemoSummary, fill_demo
 from secretariat.errors import RefusedError
 

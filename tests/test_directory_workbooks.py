@@ -23,10 +23,10 @@ from exports.excel.registers import write_agency_directory, write_meeting_schedu
 from exports.excel.sheets import HEADER_ROW
 from factories import make_agency, make_commitment, make_meeting, make_province, make_task_force
 from models import PaperSize
-from secretariat.contacts import ContactDraft, add_contact
+from secretariat.agencies.contacts import ContactDraft, add_contact
 from secretariat.errors import FileProblem
-from secretariat.letterhead import LetterheadSettings, save_letterhead
-from secretariat.registers import (
+from secretariat.documents.letterhead import LetterheadSettings, save_letterhead
+from secretariat.documents.registers import (
     AgencyDirectory,
     DirectoryLine,
     MeetingSchedule,

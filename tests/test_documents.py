@@ -14,13 +14,13 @@ from exports.pdf.attendance import EMPTY_ROWS_FOR_WALK_INS, write_attendance
 from exports.pdf.minutes import write_minutes
 from factories import make_agency, make_meeting, make_task_force
 from models import Commitment, Meeting, MeetingStatus, PaperSize
-from secretariat.cli import main
-from secretariat.commitments import CommitmentDraft, add_commitment
+from secretariat.cli.main import main
+from secretariat.commitments.recording import CommitmentDraft, add_commitment
 from secretariat.demo import fill_demo
 from secretariat.errors import FileProblem
-from secretariat.letterhead import get_letterhead, save_letterhead
-from secretariat.meetings import AgendaDraft, add_agenda_item, mark_held, write_minutes as save_minutes
-from secretariat.reports import attendance_sheet, minutes_report
+from secretariat.documents.letterhead import get_letterhead, save_letterhead
+from secretariat.meetings.lifecycle import AgendaDraft, add_agenda_item, mark_held, write_minutes as save_minutes
+from secretariat.documents.minutes_and_attendance import attendance_sheet, minutes_report
 
 TODAY = date(2026, 11, 22)
 
@@ -177,7 +177,7 @@ def test_minutes_give_each_commitment_its_plan_and_never_sign_on_an_empty_page(d
 def test_the_daftar_hadir_keeps_a_phone_number_on_one_line_and_off_the_blank_sheet(
         sqlite_db, tmp_path):
     from models import AttendanceStatus
-    from secretariat.attendance import AttendanceDraft, add_attendance
+    from secretariat.meetings.attendance import AttendanceDraft, add_attendance
 
     meeting = make_meeting(sqlite_db, make_task_force(sqlite_db), date(2026, 3, 2))
     add_attendance(sqlite_db, meeting, AttendanceDraft(

@@ -1,6 +1,6 @@
 """The first view read through sqlite3: the same report as the ORM's, and only when it may.
 
-`secretariat.first_view` duplicates the statements of `secretariat.attention` so the window
+`secretariat.home.first_view` duplicates the statements of `secretariat.home.attention` so the window
 can show its data before SQLAlchemy loads; these tests hold the two to identical reports.
 """
 
@@ -17,15 +17,15 @@ from pathlib import Path
 import pytest
 
 from models import SCHEMA_REVISION
-from secretariat.app_session import DeferredDatabase
-from secretariat.attention import attention
-from secretariat.backup import DamagedDatabaseError
+from secretariat.cli.app_session import DeferredDatabase
+from secretariat.home.attention import attention
+from secretariat.storage.sqlite_copies import DamagedDatabaseError
 from models import MeetingStatus
-from secretariat.agencies import list_agencies
-from secretariat.commitments import CommitmentDraft, add_commitments
+from secretariat.agencies.register import list_agencies
+from secretariat.commitments.recording import CommitmentDraft, add_commitments
 from secretariat.demo import fill_demo
-from secretariat.first_view import FirstView, current_sqlite_file, first_attention
-from secretariat.meetings import list_meetings
+from secretariat.home.first_view import FirstView, current_sqlite_file, first_attention
+from secretariat.meetings.lifecycle import list_meetings
 
 TODAY = date(2026, 11, 25)
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory) -> Path:
     """The demo with 3,000 synthetic commitments, so every list is longer than a page."""
-    from secretariat.database import open_database
+    from secretariat.storage.database import open_database
 
     path = tmp_path_factory.mktemp("first_view") / "demo.sqlite3"
     db = open_database(path, actor="tester")
@@ -49,7 +49,7 @@ def demo_file(tmp_path_factory) -> Path:
                                  date(2026, 12, 31), date(2020, 1, 1)])
 @pytest.mark.parametrize("limit", [50, 3])
 def test_the_first_view_reads_the_same_report_as_the_orm(demo_file, day, limit):
-    from secretariat.database import open_database
+    from secretariat.storage.database import open_database
 
     db = open_database(demo_file, actor="tester")
     try:
@@ -148,8 +148,8 @@ def test_the_window_shows_its_first_data_before_sqlalchemy_loads(demo_file, tmp_
 import sys, time
 from datetime import date
 from pathlib import Path
-from secretariat.app_session import DeferredDatabase
-from secretariat.first_view import FirstView
+from secretariat.cli.app_session import DeferredDatabase
+from secretariat.home.first_view import FirstView
 from ui.app import run_gui
 
 path = Path({str(demo_file)!r})

@@ -16,11 +16,11 @@ from factories import (
     version_of,
 )
 from models import Commitment, CommitmentStatus, FollowUpSource, Meeting
-from secretariat.commitment_queries import get_commitment
+from secretariat.commitments.queries import get_commitment
 from secretariat.errors import ConflictError, NotFoundError, RefusedError, ValidationError
-from secretariat.follow_ups import FollowUpDraft, list_follow_ups, record_follow_up
-from secretariat.meetings import cancel_meeting
-from secretariat.status import days_late, is_overdue, settle_status
+from secretariat.commitments.follow_ups import FollowUpDraft, list_follow_ups, record_follow_up
+from secretariat.meetings.lifecycle import cancel_meeting
+from secretariat.commitments.status import days_late, is_overdue, settle_status
 
 DAY = DEFAULT_MEETING_DATE  # the meeting that agreed the commitment
 TODAY = date(2026, 2, 1)

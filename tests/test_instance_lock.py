@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from secretariat import __version__, instance_lock
+from secretariat import __version__
+
+from secretariat.storage import instance_lock
 from secretariat.errors import DatabaseProblem, DomainError
-from secretariat.instance_lock import (
+from secretariat.storage.instance_lock import (
     DatabaseLockedError,
     InstanceLock,
     LockHolder,

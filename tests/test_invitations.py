@@ -12,10 +12,10 @@ from pypdf import PdfReader
 from exports.pdf.invitation import write_invitation
 from factories import make_agency, make_meeting, make_task_force, version_of
 from models import Meeting
-from secretariat.attendance import AttendanceDraft, add_attendance
+from secretariat.meetings.attendance import AttendanceDraft, add_attendance
 from secretariat.errors import RefusedError, ValidationError
-from secretariat.invitations import invitation_defaults, invitation_letter
-from secretariat.meetings import AgendaDraft, add_agenda_item, cancel_meeting
+from secretariat.meetings.invitations import invitation_defaults, invitation_letter
+from secretariat.meetings.lifecycle import AgendaDraft, add_agenda_item, cancel_meeting
 
 MEETING_DAY = date(2026, 12, 15)  # a Tuesday
 SIGNER = {"signer_name": "Husnul Hatimah", "signer_position": "Kepala DP3AKB"}
@@ -147,7 +147,7 @@ def test_a_letter_without_a_number_leaves_room_to_write_it(db, tmp_path):
 
 def test_the_command_line_writes_the_invitation_and_refuses_in_one_line(
         tmp_path, capsys, meeting, db):
-    from secretariat.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
+    from secretariat.cli.main import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
 
     if not db.is_sqlite:
         pytest.skip("the command is tested on an SQLite file")

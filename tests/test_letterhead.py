@@ -8,9 +8,9 @@ import pytest
 
 from factories import make_province, make_task_force
 from models import PaperSize
-from secretariat.database import open_database
+from secretariat.storage.database import open_database
 from secretariat.errors import ConflictError, DomainError, NotFoundError, ValidationError
-from secretariat.letterhead import (
+from secretariat.documents.letterhead import (
     MAX_LOGO_BYTES,
     LetterheadSettings,
     get_letterhead,

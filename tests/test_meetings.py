@@ -18,7 +18,7 @@ from factories import (
 )
 from models import AgendaItem, Meeting, MeetingKind, MeetingStatus, TimeZone
 from secretariat.errors import ConflictError, NotFoundError, RefusedError, ValidationError
-from secretariat.meetings import (
+from secretariat.meetings.lifecycle import (
     AgendaDraft,
     MeetingDraft,
     add_agenda_item,
@@ -540,7 +540,7 @@ def test_get_meeting_that_does_not_exist(db):
 
 
 def test_the_newest_meetings_only_for_choice_lists(db):
-    from secretariat.meetings import list_meetings, recent_meetings
+    from secretariat.meetings.lifecycle import list_meetings, recent_meetings
 
     task_force = make_task_force(db)
     days = [date(2025, month, 10) for month in (3, 1, 7, 5)]

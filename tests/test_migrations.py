@@ -16,8 +16,8 @@ from models import SCHEMA_REVISION, Base
 from models import migrate as migrate_module
 from models.engine import make_engine
 from models.migrate import current_revision, head_revision
-from secretariat import database as database_module
-from secretariat.database import open_database
+from secretariat.storage import database as database_module
+from secretariat.storage.database import open_database
 from secretariat.errors import ConflictError, DatabaseProblem
 
 
@@ -161,7 +161,7 @@ def test_postgresql_is_exported_before_an_upgrade(tmp_path, monkeypatch):
     from sqlalchemy.engine import make_url
 
     from tests.conftest import _require_postgres
-    from secretariat.paths import data_dir
+    from secretariat.storage.paths import data_dir
 
     # Given a PostgreSQL schema of its own at today's revision (upgrading it changes tables)
     url = _require_postgres()

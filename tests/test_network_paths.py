@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from secretariat.i18n import set_language
-from secretariat.network_paths import (
+from secretariat.storage.network_paths import (
     drive_root,
     is_network_path,
     is_unc_path,

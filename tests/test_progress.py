@@ -11,11 +11,11 @@ from sqlalchemy import text
 from factories import make_agency, make_commitment, make_follow_up, make_meeting
 from factories import make_task_force, version_of
 from models import AttendanceStatus, CommitmentStatus, Meeting, MeetingKind
-from secretariat.attendance import AttendanceDraft, add_attendance
+from secretariat.meetings.attendance import AttendanceDraft, add_attendance
 from secretariat.demo import fill_demo
 from secretariat.errors import ValidationError
-from secretariat.meetings import mark_held
-from secretariat.progress import progress_figures
+from secretariat.meetings.lifecycle import mark_held
+from secretariat.commitments.progress import progress_figures
 
 TODAY = date(2026, 6, 30)
 YEAR = (date(2026, 1, 1), date(2026, 12, 31))
@@ -150,7 +150,7 @@ def test_figures_match_counts_taken_straight_from_the_demo_tables(db):
 
 
 def test_the_latest_year_with_commitments_skips_meetings_without_any(db):
-    from secretariat.progress import latest_year_with_commitments
+    from secretariat.commitments.progress import latest_year_with_commitments
 
     task_force = make_task_force(db)
     lead = make_agency(db, "Polda")

@@ -15,11 +15,11 @@ from exports.pdf.progress import OVERDUE_LISTED, write_progress_pdf
 from factories import make_agency, make_commitment, make_district, make_follow_up, make_meeting
 from factories import make_task_force, version_of
 from models import AttendanceStatus, Commitment, CommitmentStatus, Meeting
-from secretariat.attendance import AttendanceDraft, add_attendance
-from secretariat.cli import main
+from secretariat.meetings.attendance import AttendanceDraft, add_attendance
+from secretariat.cli.main import main
 from secretariat.errors import FileProblem, ValidationError
-from secretariat.meetings import mark_held
-from secretariat.progress_report import progress_report, report_task_force
+from secretariat.meetings.lifecycle import mark_held
+from secretariat.documents.progress_report import progress_report, report_task_force
 
 TODAY = date(2026, 6, 30)
 YEAR = (date(2026, 1, 1), date(2026, 12, 31))

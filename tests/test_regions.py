@@ -9,9 +9,9 @@ import pytest
 
 from factories import make_agency, make_district, make_province, make_task_force, version_of
 from models import RegionLevel, TaskForce, TimeZone
-from secretariat.database import open_database
+from secretariat.storage.database import open_database
 from secretariat.errors import ConflictError, DuplicateError, NotFoundError, ValidationError
-from secretariat.regions import (
+from secretariat.agencies.regions import (
     RegionDraft,
     TaskForceDraft,
     create_region,
@@ -364,7 +364,7 @@ def test_regions_without_task_force_is_empty_when_all_are_formed(db):
 
 
 def test_the_province_table_holds_the_38_provinces_in_three_zones():
-    from secretariat.provinces import PROVINCES, known_province
+    from secretariat.agencies.provinces import PROVINCES, known_province
 
     assert len(PROVINCES) == 38 and len({name for name, _zone in PROVINCES.values()}) == 38
     assert all(level_of_code(code) is RegionLevel.PROVINCE for code in PROVINCES)

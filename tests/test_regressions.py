@@ -17,15 +17,15 @@ from factories import (
     version_of,
 )
 from models import Agency, AttendanceStatus, CommitmentStatus, ContactPerson, Meeting, MeetingKind
-from secretariat.agencies import delete_agency
-from secretariat.attendance import AttendanceDraft, add_attendance
-from secretariat.backup import automatic_backup, sqlite_problem
-from secretariat.cli import main
-from secretariat.commitment_queries import CommitmentSort, list_commitments
-from secretariat.contacts import ContactDraft, add_contact, update_contact
-from secretariat.database import open_database
+from secretariat.agencies.register import delete_agency
+from secretariat.meetings.attendance import AttendanceDraft, add_attendance
+from secretariat.storage.sqlite_copies import automatic_backup, sqlite_problem
+from secretariat.cli.main import main
+from secretariat.commitments.queries import CommitmentSort, list_commitments
+from secretariat.agencies.contacts import ContactDraft, add_contact, update_contact
+from secretariat.storage.database import open_database
 from secretariat.errors import RefusedError, ValidationError
-from secretariat.meetings import MeetingDraft, cancel_meeting, update_meeting
+from secretariat.meetings.lifecycle import MeetingDraft, cancel_meeting, update_meeting
 
 TODAY = date(2026, 11, 22)
 

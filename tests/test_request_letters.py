@@ -13,7 +13,7 @@ from factories import make_agency, make_commitment, make_follow_up, make_meeting
 from factories import make_task_force
 from models import CommitmentStatus
 from secretariat.errors import ValidationError
-from secretariat.request_letters import (
+from secretariat.commitments.request_letters import (
     RequestDraft,
     default_signer,
     list_requests,

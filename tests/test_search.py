@@ -6,8 +6,8 @@ from datetime import date
 
 from factories import make_agency, make_commitment, make_meeting, make_task_force, version_of
 from models import Agency
-from secretariat.agencies import archive_agency
-from secretariat.search import SearchKind, search
+from secretariat.agencies.register import archive_agency
+from secretariat.home.search import SearchKind, search
 
 
 def _found(results, kind: SearchKind) -> list[str]:

@@ -29,16 +29,16 @@ from factories import (
     version_of,
 )
 from models import Agency, AgencyLevel, Commitment
-from secretariat.agencies import AgencyDraft, create_agency
-from secretariat.commitments import (
+from secretariat.agencies.register import AgencyDraft, create_agency
+from secretariat.commitments.recording import (
     CommitmentDraft,
     add_commitments,
     delete_commitment,
     update_commitment,
 )
-from secretariat.database import Database, open_database
+from secretariat.storage.database import Database, open_database
 from secretariat.errors import ConflictError, DatabaseProblem, DomainError
-from secretariat.storage_errors import translate
+from secretariat.storage.driver_errors import translate
 
 # ---------------------------------------------------------------------------------------
 # helpers

@@ -7,7 +7,7 @@ from datetime import date, time
 import pytest
 
 from factories import make_agency
-from secretariat.agencies import get_agency
+from secretariat.agencies.register import get_agency
 from secretariat.errors import ValidationError
 from secretariat.i18n import set_language
 from secretariat.validation import (

@@ -7,15 +7,15 @@ from collections import Counter
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 
 from models import AgencyLevel, SubTaskForce
-from secretariat.agencies import (
+from secretariat.agencies.register import (
     AgencyDraft,
     AgencyRow,
     create_agency,
     list_agencies,
     update_agency,
 )
-from secretariat.catalog import list_entries
-from secretariat.contacts import (
+from secretariat.commitments.catalog import list_entries
+from secretariat.agencies.contacts import (
     ContactDraft,
     ContactRow,
     MembershipDraft,
@@ -25,7 +25,7 @@ from secretariat.contacts import (
     update_contact,
 )
 from secretariat.i18n import _
-from secretariat.regions import list_regions, list_task_forces
+from secretariat.agencies.regions import list_regions, list_task_forces
 from secretariat.vocabulary import label
 from ui.forms import FormDialog
 

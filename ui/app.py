@@ -12,14 +12,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from secretariat.i18n import set_language
-from secretariat.paths import APP_NAME
+from secretariat.storage.paths import APP_NAME
 from ui.context import AppContext
 from ui.qt_translations import install_qt_translations
 from ui.settings import UiSettings
 
 if TYPE_CHECKING:
-    from secretariat.database import Database
-    from secretariat.first_view import FirstView
+    from secretariat.storage.database import Database
+    from secretariat.home.first_view import FirstView
 
 
 def build_context(db: Database, settings: UiSettings | None = None) -> AppContext:

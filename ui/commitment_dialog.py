@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from models import FocusArea, MeetingStatus, SubTaskForce
-from secretariat.agencies import list_agencies
-from secretariat.catalog import list_entries
-from secretariat.commitment_queries import CommitmentDetail, get_commitment
-from secretariat.commitments import CommitmentDraft, update_commitment
+from secretariat.agencies.register import list_agencies
+from secretariat.commitments.catalog import list_entries
+from secretariat.commitments.queries import CommitmentDetail, get_commitment
+from secretariat.commitments.recording import CommitmentDraft, update_commitment
 from secretariat.i18n import _
-from secretariat.meetings import get_meeting
+from secretariat.meetings.lifecycle import get_meeting
 from secretariat.vocabulary import label
 from ui.commitment_removal import ask_and_remove
 from ui.formatting import long_date

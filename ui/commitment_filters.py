@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from models import CommitmentStatus, FocusArea, SubTaskForce
-from secretariat.agencies import list_agencies
-from secretariat.catalog import list_entries
-from secretariat.commitment_queries import CommitmentFilter
+from secretariat.agencies.register import list_agencies
+from secretariat.commitments.catalog import list_entries
+from secretariat.commitments.queries import CommitmentFilter
 from secretariat.i18n import _
-from secretariat.meetings import recent_meetings
+from secretariat.meetings.lifecycle import recent_meetings
 from secretariat.vocabulary import label
 from ui.formatting import short_date
 from ui.forms import date_edit, date_value

@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from models import CommitmentStatus
-from secretariat.commitment_queries import (
+from secretariat.commitments.queries import (
     CommitmentFilter,
     CommitmentRow,
     CommitmentSort,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from secretariat.errors import DomainError, ValidationError
 from secretariat.i18n import _, ngettext
-from secretariat.status import OPEN_STATUSES
+from secretariat.commitments.status import OPEN_STATUSES
 from ui.commitment_filters import CommitmentFilterBar
 from ui.commitments_model import CommitmentsModel
 from ui.commitment_removal import ask_and_remove

@@ -17,9 +17,9 @@ from PySide6.QtCore import QObject, Signal
 from ui.settings import UiSettings
 
 if TYPE_CHECKING:  # both load SQLAlchemy; the first view is shown before it loads
-    from secretariat.commitment_rows import CommitmentFilter
-    from secretariat.database import Database
-    from secretariat.first_view import FirstView
+    from secretariat.commitments.rows import CommitmentFilter
+    from secretariat.storage.database import Database
+    from secretariat.home.first_view import FirstView
 
 
 class DataChanges(QObject):
@@ -89,5 +89,5 @@ class AppContext:
     # Injected so tests and the benchmark can fix "today" (overdue, due soon, this week).
     today: Callable[[], date] = date.today
     # The home page's first report, read through sqlite3 before `db` loads the ORM (see
-    # secretariat.first_view); the home page takes it once.
+    # secretariat.home.first_view); the home page takes it once.
     first_view: FirstView | None = None

@@ -39,8 +39,8 @@ from exports.pdf.minutes import write_minutes
 from models import MeetingStatus
 from secretariat.errors import DomainError
 from secretariat.i18n import _, ngettext
-from secretariat.meetings import MeetingRow, list_meetings
-from secretariat.reports import attendance_sheet, minutes_report
+from secretariat.meetings.lifecycle import MeetingRow, list_meetings
+from secretariat.documents.minutes_and_attendance import attendance_sheet, minutes_report
 from secretariat.vocabulary import label
 from ui.context import AppContext
 from ui.errors import attempt

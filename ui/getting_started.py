@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from secretariat.attention_report import GettingStarted
+from secretariat.home.attention_report import GettingStarted
 from secretariat.i18n import N_, _
 
 HIDDEN_KEY = "getting_started_hidden"

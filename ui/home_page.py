@@ -1,6 +1,6 @@
 """Beranda: what needs attention today, the first page the program shows.
 
-Four short lists from one core report (`secretariat.attention`): meetings this week,
+Four short lists from one core report (`secretariat.home.attention`): meetings this week,
 commitments due in the next 14 days, overdue commitments and minutes still in draft.
 Each entry opens its record with a double-click or Enter; a list that leaves entries out
 says how many and leads to the full page.
@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretariat.attention_report import DUE_SOON_DAYS, Attention, AttentionMeeting, Section
-from secretariat.commitment_rows import CommitmentRow
+from secretariat.home.attention_report import DUE_SOON_DAYS, Attention, AttentionMeeting, Section
+from secretariat.commitments.rows import CommitmentRow
 from secretariat.i18n import _, ngettext
 from secretariat.vocabulary import label
 from ui.context import AppContext
@@ -260,7 +260,7 @@ class HomePage(Page):
         if first_view is not None:
             # The program's first view: the same report through sqlite3, before the ORM loads.
             return first_view.report(today, self.LIMIT)
-        from secretariat.attention import attention  # loads the ORM
+        from secretariat.home.attention import attention  # loads the ORM
 
         return attention(self.context.db, today, limit=self.LIMIT)
 

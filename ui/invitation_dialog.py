@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from secretariat.i18n import _
-from secretariat.invitations import (
+from secretariat.meetings.invitations import (
     NATURES,
     Invitation,
     InvitationDraft,

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from secretariat import __version__
 from secretariat.i18n import N_, _
-from secretariat.network_paths import network_share_warning
+from secretariat.storage.network_paths import network_share_warning
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.icons import icon

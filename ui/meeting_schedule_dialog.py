@@ -8,11 +8,11 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTimeEdit
 
 from models import MeetingKind, TimeZone
-from secretariat.agencies import list_agencies
+from secretariat.agencies.register import list_agencies
 from secretariat.i18n import _
-from secretariat.meeting_warnings import date_warnings
-from secretariat.meetings import MeetingDraft, schedule_meeting, update_meeting
-from secretariat.regions import list_task_forces
+from secretariat.meetings.schedule_warnings import date_warnings
+from secretariat.meetings.lifecycle import MeetingDraft, schedule_meeting, update_meeting
+from secretariat.agencies.regions import list_task_forces
 from secretariat.vocabulary import label
 from ui.forms import FormDialog, date_edit, date_value
 
@@ -109,7 +109,7 @@ class ScheduleDialog(FormDialog):
     def _task_force_that_met_last(self) -> int | None:
         if not self.task_forces:
             return None
-        from secretariat.progress_report import report_task_force
+        from secretariat.documents.progress_report import report_task_force
 
         return report_task_force(self.context.db)
 

@@ -21,8 +21,8 @@ def _settle(app, rounds: int = 5) -> None:
 
 def _busiest_commitment_window(window, db):
     """The window of the open commitment with the longest follow-up story."""
-    from secretariat.commitment_queries import CommitmentFilter, list_commitments
-    from secretariat.follow_ups import list_follow_ups
+    from secretariat.commitments.queries import CommitmentFilter, list_commitments
+    from secretariat.commitments.follow_ups import list_follow_ups
 
     rows = list_commitments(db, CommitmentFilter(open_only=True), limit=None)
     busiest = max(rows, key=lambda row: len(list_follow_ups(db, row.id)))
@@ -35,7 +35,7 @@ def _busiest_commitment_window(window, db):
 def _minutes_preview(meeting_id: int, db, folder: Path):
     """The notulen of a held rakor in the program's own preview, as a clerk prints it."""
     from exports.pdf.minutes import write_minutes
-    from secretariat.reports import minutes_report
+    from secretariat.documents.minutes_and_attendance import minutes_report
     from ui.pdf_preview import PdfPreview
 
     path = write_minutes(minutes_report(db, meeting_id), folder / "Notulen.pdf")
@@ -47,7 +47,7 @@ def _minutes_preview(meeting_id: int, db, folder: Path):
 
 def _new_database_home(folder: Path, out: Path, app) -> None:
     """Beranda on a new, empty database: the Memulai guide a first-time user starts from."""
-    from secretariat.database import open_database
+    from secretariat.storage.database import open_database
     from ui.app import build_context
     from ui.main_window import MainWindow
 
@@ -73,9 +73,9 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from secretariat.database import open_database
+    from secretariat.storage.database import open_database
     from secretariat.demo import fill_demo
-    from secretariat.meetings import list_meetings
+    from secretariat.meetings.lifecycle import list_meetings
     from ui.app import build_context
     from ui.main_window import MainWindow
     from ui.qt_translations import install_qt_translations

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat.i18n import N_, _
-from secretariat.search import SearchHit, SearchKind, SearchResults, search
+from secretariat.home.search import SearchHit, SearchKind, SearchResults, search
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.formatting import number, short_date

@@ -11,7 +11,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QWidget
 
 from secretariat.i18n import LANGUAGES
-from secretariat.paths import data_dir
+from secretariat.storage.paths import data_dir
 
 
 class UiSettings:

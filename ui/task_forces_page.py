@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretariat.agencies import list_agencies
+from secretariat.agencies.register import list_agencies
 from secretariat.i18n import _, ngettext
-from secretariat.provinces import known_province
+from secretariat.agencies.provinces import known_province
 from models.enums import TimeZone
-from secretariat.regions import (
+from secretariat.agencies.regions import (
     RegionDraft,
     RegionOverviewRow,
     TaskForceDraft,

@@ -17,7 +17,7 @@ from openpyxl.chart import BarChart, Reference
 from exports.excel.cells import Cells
 from exports.excel.sheets import HEADER_ROW, table_sheet
 from exports.files import write_atomically
-from secretariat.progress_report import ProgressReport
+from secretariat.documents.progress_report import ProgressReport
 
 
 

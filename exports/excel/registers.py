@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from exports.excel.cells import Cells
 from exports.excel.sheets import table_sheet
 from exports.files import write_atomically
-from secretariat.registers import AgencyDirectory, MeetingSchedule
+from secretariat.documents.registers import AgencyDirectory, MeetingSchedule
 
 YES = "Ya"
 DIRECTORY_HEADERS = ("Singkatan", "Instansi", "Sektor", "Tingkat", "Wilayah", "Alamat",

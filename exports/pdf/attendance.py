@@ -15,7 +15,7 @@ from exports.pdf.layout import (
     text,
     write_portrait,
 )
-from secretariat.reports import AttendanceSheet
+from secretariat.documents.minutes_and_attendance import AttendanceSheet
 
 EMPTY_ROWS_FOR_WALK_INS = 5
 CELL_LIMIT = 400  # a pasted essay in a name cell must not push a row past the page

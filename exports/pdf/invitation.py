@@ -25,7 +25,7 @@ from exports.pdf.layout import (
     text,
     write_portrait,
 )
-from secretariat.invitations import Invitation
+from secretariat.meetings.invitations import Invitation
 
 BLANK_NUMBER = "." * 40  # numbered by hand when the letter is registered as sent
 

@@ -34,7 +34,7 @@ from reportlab.platypus import (
 from exports.files import write_atomically
 from exports.pdf.fonts import BOLD, REGULAR, register_fonts
 from models import PaperSize
-from secretariat.letterhead import LetterheadSettings
+from secretariat.documents.letterhead import LetterheadSettings
 
 F4 = (215 * mm, 330 * mm)
 PAPER = {PaperSize.A4: A4, PaperSize.F4: F4}

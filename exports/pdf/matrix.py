@@ -36,9 +36,9 @@ from exports.pdf.layout import (
     page_size,
     text,
 )
-from secretariat.action_matrix import ActionMatrix, Grouping, MatrixRow
+from secretariat.documents.action_matrix import ActionMatrix, Grouping, MatrixRow
 from secretariat.dates import short_date
-from secretariat.request_letters import STATUS_WORDS
+from secretariat.commitments.request_letters import STATUS_WORDS
 
 COLUMNS = ("No", "Kesepakatan/Komitmen dan Rencana Aksi", "Penanggung Jawab", "Pendukung",
            "Batas Waktu", "Status", "Progres", "Kendala", "Keterangan")

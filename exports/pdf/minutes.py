@@ -23,7 +23,7 @@ from exports.pdf.layout import (
     text,
     write_portrait,
 )
-from secretariat.reports import MinutesReport
+from secretariat.documents.minutes_and_attendance import MinutesReport
 
 
 def _header(report: MinutesReport, styles: Styles, width: float) -> Table:

@@ -35,7 +35,7 @@ from exports.pdf.layout import (
     write_portrait,
 )
 from secretariat.dates import abbreviated_date, short_date
-from secretariat.progress_report import ProgressReport
+from secretariat.documents.progress_report import ProgressReport
 
 OVERDUE_LISTED = 200
 DONE_COLOUR = STATUS_COLOURS["Selesai"]

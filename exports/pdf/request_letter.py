@@ -24,7 +24,7 @@ from exports.pdf.layout import (
     text,
     write_portrait,
 )
-from secretariat.request_letters import RequestLetter
+from secretariat.commitments.request_letters import RequestLetter
 
 SUBJECT = "Permintaan Laporan Perkembangan Tindak Lanjut Komitmen"
 

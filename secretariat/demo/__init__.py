@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import Agency, Commitment, ContactPerson, FollowUp, Meeting, Region, TaskForce
-from secretariat.database import Database, demo_is_allowed
+from secretariat.storage.database import Database, demo_is_allowed
 from secretariat.demo.seed import add_seed
 from secretariat.demo.seed_data import LAST_SEED_MEETING
 from secretariat.demo.synthetic import add_synthetic

@@ -55,7 +55,7 @@ from secretariat.demo.seed_data import (
     _five_years,
     task_force_name,
 )
-from secretariat.regions import level_of_code
+from secretariat.agencies.regions import level_of_code
 
 
 def next_working_day(day: date) -> date:

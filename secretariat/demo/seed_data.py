@@ -40,7 +40,7 @@ MEETING, LETTER, PHONE = FollowUpSource.MEETING, FollowUpSource.LETTER, FollowUp
 VISIT, REPORT = FollowUpSource.VISIT, FollowUpSource.REPORT
 
 # Sub task forces and focus areas are installed with the database; the seed refers to
-# them by position (see secretariat.catalog.DEFAULT_SUB_TASK_FORCES / DEFAULT_FOCUS_AREAS).
+# them by position (see secretariat.commitments.catalog.DEFAULT_SUB_TASK_FORCES / DEFAULT_FOCUS_AREAS).
 PENCEGAHAN, REHAB_KESEHATAN, REHAB_SOSIAL, NORMA_HUKUM, PENEGAKAN_HUKUM, KOORDINASI = range(1, 7)
 DETEKSI_DINI, LAYANAN_KORBAN, EDUKASI, SINERGI = range(1, 5)
 

@@ -26,8 +26,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from models import Commitment, CommitmentStatus, Meeting
-from secretariat.commitment_queries import CommitmentFilter, carry_forward, list_commitments
-from secretariat.database import open_database
+from secretariat.commitments.queries import CommitmentFilter, carry_forward, list_commitments
+from secretariat.storage.database import open_database
 from follow_up_bench import prepare as prepare_follow_ups  # beside this script
 from follow_up_bench import progress_call
 

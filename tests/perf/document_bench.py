@@ -87,12 +87,12 @@ def _large_meeting(db, today) -> int:
     from datetime import time as clock, timedelta
 
     from models import AttendanceStatus, MeetingKind
-    from secretariat.agencies import list_agencies
-    from secretariat.attendance import AttendanceDraft, add_attendance
-    from secretariat.commitments import CommitmentDraft, add_commitments
-    from secretariat.meetings import AgendaDraft, MeetingDraft, add_agenda_item
-    from secretariat.meetings import mark_held, schedule_meeting, get_meeting
-    from secretariat.regions import list_task_forces
+    from secretariat.agencies.register import list_agencies
+    from secretariat.meetings.attendance import AttendanceDraft, add_attendance
+    from secretariat.commitments.recording import CommitmentDraft, add_commitments
+    from secretariat.meetings.lifecycle import AgendaDraft, MeetingDraft, add_agenda_item
+    from secretariat.meetings.lifecycle import mark_held, schedule_meeting, get_meeting
+    from secretariat.agencies.regions import list_task_forces
 
     task_force = list_task_forces(db)[0].id
     agencies = [agency.id for agency in list_agencies(db)]
@@ -125,7 +125,7 @@ def _minutes_ms(db, meeting: int, folder: Path) -> float:
     from statistics import median
 
     from exports.pdf.minutes import write_minutes
-    from secretariat.reports import minutes_report
+    from secretariat.documents.minutes_and_attendance import minutes_report
 
     timings = [_timed(lambda: write_minutes(minutes_report(db, meeting), folder / "n.pdf"))
                for _ in range(3)]
@@ -147,9 +147,9 @@ def main() -> int:
 
     from exports.excel.matrix import write_matrix_workbook
     from exports.pdf.matrix import write_matrix_pdf
-    from secretariat.action_matrix import action_matrix
-    from secretariat.commitment_queries import CommitmentFilter
-    from secretariat.database import open_database
+    from secretariat.documents.action_matrix import action_matrix
+    from secretariat.commitments.queries import CommitmentFilter
+    from secretariat.storage.database import open_database
 
     from datetime import date
 

@@ -13,8 +13,8 @@ from datetime import date, timedelta
 from sqlalchemy import extract, func, select
 
 from models import Commitment, CommitmentStatus, FollowUp, FollowUpSource, Meeting
-from secretariat.follow_ups import FollowUpDraft, record_follow_up
-from secretariat.progress import progress_figures
+from secretariat.commitments.follow_ups import FollowUpDraft, record_follow_up
+from secretariat.commitments.progress import progress_figures
 
 HISTORY_LENGTH = 50
 

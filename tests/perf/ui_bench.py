@@ -51,8 +51,8 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication, QLabel
 
-    from secretariat.agencies import list_agencies
-    from secretariat.database import open_database
+    from secretariat.agencies.register import list_agencies
+    from secretariat.storage.database import open_database
     from ui.app import build_context
     from ui.commitments_page import CommitmentsPage
     from ui.settings import UiSettings

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from models import AgencyLevel
-from secretariat.agencies import find_agency_by_abbreviation, list_agencies
-from secretariat.contacts import list_contacts
+from secretariat.agencies.register import find_agency_by_abbreviation, list_agencies
+from secretariat.agencies.contacts import list_contacts
 from ui.agencies_page import AgenciesPage
 
 
@@ -153,8 +153,8 @@ def test_a_register_with_a_bad_line_is_refused_by_row_and_nothing_changes(
 def test_several_selected_agencies_get_the_same_seat_in_one_step(qtbot, demo_context):
     from PySide6.QtCore import QItemSelectionModel
 
-    from secretariat.contacts import list_memberships
-    from secretariat.regions import list_task_forces
+    from secretariat.agencies.contacts import list_memberships
+    from secretariat.agencies.regions import list_task_forces
 
     page = _page(qtbot, demo_context)
     kaltim = next(tf for tf in list_task_forces(demo_context.db)

@@ -7,10 +7,10 @@ from datetime import date
 from PySide6.QtCore import QDate
 
 from models import AttendanceStatus, MeetingStatus
-from secretariat.agencies import find_agency_by_abbreviation
-from secretariat.attendance import list_attendance
-from secretariat.commitment_queries import CommitmentFilter, list_commitments
-from secretariat.meetings import get_meeting
+from secretariat.agencies.register import find_agency_by_abbreviation
+from secretariat.meetings.attendance import list_attendance
+from secretariat.commitments.queries import CommitmentFilter, list_commitments
+from secretariat.meetings.lifecycle import get_meeting
 from ui.main_window import MainWindow
 from ui.meetings.agreed_entry import DUE, LEAD, SUPPORTING, TEXT
 
@@ -113,7 +113,7 @@ def test_del_removes_an_attendance_line_after_asking_and_undo_brings_it_back(
 
     from PySide6.QtGui import QUndoStack
 
-    from secretariat.meetings import list_meetings
+    from secretariat.meetings.lifecycle import list_meetings
     from ui.meetings.meeting_view import MeetingView
 
     planned = next(m for m in list_meetings(demo_context.db) if m.status is MeetingStatus.PLANNED)
@@ -141,9 +141,9 @@ def test_progress_reported_at_the_meeting_moves_the_commitment(qtbot, demo_conte
     from PySide6.QtGui import QUndoStack
 
     from models import CommitmentStatus
-    from secretariat.commitment_queries import get_commitment
-    from secretariat.follow_ups import list_follow_ups
-    from secretariat.meetings import list_meetings
+    from secretariat.commitments.queries import get_commitment
+    from secretariat.commitments.follow_ups import list_follow_ups
+    from secretariat.meetings.lifecycle import list_meetings
     from ui.meetings.meeting_view import MeetingView
 
     planned = next(m for m in list_meetings(demo_context.db) if m.status is MeetingStatus.PLANNED)
@@ -175,8 +175,8 @@ def test_the_members_are_invited_in_one_step_that_undo_takes_back(qtbot, demo_co
     from PySide6.QtGui import QUndoStack
 
     from models import MeetingKind
-    from secretariat.contacts import list_memberships
-    from secretariat.meetings import MeetingDraft, list_meetings, schedule_meeting
+    from secretariat.agencies.contacts import list_memberships
+    from secretariat.meetings.lifecycle import MeetingDraft, list_meetings, schedule_meeting
     from ui.meetings.meeting_view import MeetingView
 
     # Given a new rakor of the Kalsel task force with nobody on its list yet

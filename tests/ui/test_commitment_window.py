@@ -11,9 +11,9 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QDialogButtonBox
 
 from models import CommitmentStatus, FollowUpSource
-from secretariat.commitment_queries import CommitmentFilter, get_commitment
-from secretariat.follow_ups import list_follow_ups
-from secretariat.request_letters import list_requests
+from secretariat.commitments.queries import CommitmentFilter, get_commitment
+from secretariat.commitments.follow_ups import list_follow_ups
+from secretariat.commitments.request_letters import list_requests
 from tests.factories import make_agency, make_commitment, make_meeting, make_province
 from tests.factories import make_task_force
 from tests.ui.conftest import TODAY

@@ -7,7 +7,7 @@ import re
 from pypdf import PdfReader
 from PySide6.QtGui import QDesktopServices
 
-from secretariat.meetings import list_meetings
+from secretariat.meetings.lifecycle import list_meetings
 from tests.ui.conftest import TODAY
 from ui.documents_page import DocumentsPage
 
@@ -177,7 +177,7 @@ def test_the_matrix_is_written_as_a_workbook_in_the_background(qtbot, demo_conte
     import openpyxl
 
     from exports.excel.matrix import HEADER_ROW
-    from secretariat.commitment_queries import CommitmentFilter, count_commitments
+    from secretariat.commitments.queries import CommitmentFilter, count_commitments
 
     page = _page(qtbot, demo_context, monkeypatch, tmp_path / "matriks")
     page.matrix.write(".xlsx")
@@ -193,7 +193,7 @@ def test_the_matrix_is_written_as_a_workbook_in_the_background(qtbot, demo_conte
 
 def test_the_komitmen_list_goes_to_the_matrix_as_filtered(qtbot, demo_context, monkeypatch,
                                                          tmp_path):
-    from secretariat.commitment_queries import CommitmentFilter
+    from secretariat.commitments.queries import CommitmentFilter
     from ui.main_window import MainWindow
 
     window = MainWindow(demo_context)
@@ -275,8 +275,8 @@ def test_the_agency_directory_and_the_schedule_are_written_from_laporan(qtbot, d
     import openpyxl
 
     from exports.excel.sheets import HEADER_ROW
-    from secretariat.agencies import list_agencies
-    from secretariat.meetings import list_meetings
+    from secretariat.agencies.register import list_agencies
+    from secretariat.meetings.lifecycle import list_meetings
 
     page = _page(qtbot, demo_context, monkeypatch, tmp_path / "direktori")
     page.registers.write_directory()
@@ -326,7 +326,7 @@ def test_the_invitation_for_the_planned_rakor_is_dated_today_and_signed_by_its_c
 
 def test_a_cancelled_meeting_offers_no_invitation(qtbot, demo_context, monkeypatch, tmp_path):
     from models import Meeting
-    from secretariat.meetings import cancel_meeting
+    from secretariat.meetings.lifecycle import cancel_meeting
     from tests.factories import version_of
 
     page = _page(qtbot, demo_context, monkeypatch, tmp_path / "x.pdf")

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate
 
 from models import MeetingStatus
-from secretariat.meetings import list_meetings
+from secretariat.meetings.lifecycle import list_meetings
 from ui.invitation_dialog import InvitationDialog
 from ui.meeting_schedule_dialog import ScheduleDialog
 

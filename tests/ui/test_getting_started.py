@@ -7,10 +7,10 @@ from dataclasses import replace
 from PySide6.QtWidgets import QPushButton
 
 from models import AgencyLevel, TimeZone
-from secretariat.agencies import AgencyDraft, create_agency
-from secretariat.contacts import MembershipDraft, add_membership
-from secretariat.letterhead import get_letterhead, save_letterhead
-from secretariat.regions import (
+from secretariat.agencies.register import AgencyDraft, create_agency
+from secretariat.agencies.contacts import MembershipDraft, add_membership
+from secretariat.documents.letterhead import get_letterhead, save_letterhead
+from secretariat.agencies.regions import (
     RegionDraft,
     TaskForceDraft,
     create_region,

@@ -78,7 +78,7 @@ def test_stock_buttons_speak_indonesian(qtbot, qapp):
 def test_start_reminders_name_newly_overdue_and_due_soon_and_open_the_list(qtbot, demo_context):
     from datetime import timedelta
 
-    from secretariat.commitment_queries import CommitmentFilter, count_commitments
+    from secretariat.commitments.queries import CommitmentFilter, count_commitments
     from tests.ui.conftest import TODAY
     from ui.main_window import MainWindow
 
@@ -107,9 +107,9 @@ def test_start_reminders_name_newly_overdue_and_due_soon_and_open_the_list(qtbot
 def test_the_first_view_is_read_before_the_database_is_opened_in_full(
         qtbot, demo_context, tmp_path):
     """As the program starts on an SQLite file at this schema: sqlite3 first, the ORM after."""
-    from secretariat.app_session import DeferredDatabase
-    from secretariat.attention import attention
-    from secretariat.first_view import FirstView
+    from secretariat.cli.app_session import DeferredDatabase
+    from secretariat.home.attention import attention
+    from secretariat.home.first_view import FirstView
     from tests.ui.conftest import TODAY
     from ui.context import AppContext
 
@@ -136,7 +136,7 @@ def test_the_first_view_is_read_before_the_database_is_opened_in_full(
 
 
 def test_a_meetings_page_leads_to_its_documents_with_the_meeting_chosen(qtbot, demo_context):
-    from secretariat.meetings import list_meetings
+    from secretariat.meetings.lifecycle import list_meetings
 
     window = _window(qtbot, demo_context)
     oldest = list_meetings(demo_context.db)[0]  # not the one Laporan would choose itself

@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoStack
 
 from factories import make_meeting, make_province, make_task_force
 from models import MeetingStatus
-from secretariat.meetings import get_meeting, get_minutes, list_agenda, list_meetings, mark_held
+from secretariat.meetings.lifecycle import get_meeting, get_minutes, list_agenda, list_meetings, mark_held
 from ui.meetings.meeting_view import MeetingView
 
 DAY = date(2025, 12, 2)

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
-from secretariat.commitment_queries import CommitmentFilter, list_commitments
-from secretariat.meetings import finalise_minutes, get_meeting, mark_held
+from secretariat.commitments.queries import CommitmentFilter, list_commitments
+from secretariat.meetings.lifecycle import finalise_minutes, get_meeting, mark_held
 from tests.factories import make_agency, make_commitment, make_meeting, make_province
 from tests.factories import make_task_force
 from ui.meetings.meeting_view import MeetingView
@@ -84,8 +84,8 @@ def test_the_meetings_matrix_kept_in_excel_is_imported_after_a_trial(
 
     from PySide6.QtGui import QUndoStack
 
-    from secretariat.commitment_queries import CommitmentFilter, list_commitments
-    from secretariat.meetings import list_meetings
+    from secretariat.commitments.queries import CommitmentFilter, list_commitments
+    from secretariat.meetings.lifecycle import list_meetings
     from ui.meetings.meeting_view import MeetingView
 
     # Given the technical meeting held this week, minutes still in draft
@@ -120,7 +120,7 @@ def test_the_meetings_matrix_kept_in_excel_is_imported_after_a_trial(
 def test_the_tab_lists_commitments_in_the_order_agreed(qtbot, demo_context):
     from PySide6.QtGui import QUndoStack
 
-    from secretariat.meetings import list_meetings
+    from secretariat.meetings.lifecycle import list_meetings
     from ui.meetings.meeting_view import MeetingView
 
     busiest = max(list_meetings(demo_context.db), key=lambda m: m.commitment_count)

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 
-from secretariat.meetings import list_meetings
+from secretariat.meetings.lifecycle import list_meetings
 from ui.meetings_page import MeetingsPage
 
 

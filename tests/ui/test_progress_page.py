@@ -10,7 +10,7 @@ from PySide6.QtCharts import QChartView, QPieSeries
 from sqlalchemy import text
 
 from models import CommitmentStatus
-from secretariat.commitment_queries import count_commitments
+from secretariat.commitments.queries import count_commitments
 from tests.ui.conftest import TODAY
 from ui.main_window import MainWindow
 from ui.progress.page import ProgressPage

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from models import TimeZone
-from secretariat.regions import region_overview
+from secretariat.agencies.regions import region_overview
 from ui.task_forces_page import NOT_FORMED, TaskForcesPage
 
 
@@ -155,14 +155,14 @@ def test_a_province_code_brings_its_name_and_time_zone_but_typed_names_stay(qtbo
 
 
 def test_a_known_province_gets_its_time_zone_in_the_core_too(context):
-    from secretariat.regions import RegionDraft, create_region
+    from secretariat.agencies.regions import RegionDraft, create_region
 
     create_region(context.db, RegionDraft("53", "Nusa Tenggara Timur"))
     assert region_overview(context.db)[0].region.time_zone == TimeZone.WITA
 
 
 def test_before_any_agency_the_secretariat_choice_says_when_to_choose(qtbot, context):
-    from secretariat.regions import RegionDraft, create_region
+    from secretariat.agencies.regions import RegionDraft, create_region
 
     create_region(context.db, RegionDraft("63", "Kalimantan Selatan"))
     page = _page(qtbot, context)

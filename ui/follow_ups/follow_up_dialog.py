@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from models import CommitmentStatus, FollowUpSource
-from secretariat.agencies import list_agencies
-from secretariat.commitment_queries import CommitmentDetail
-from secretariat.follow_ups import FollowUpDraft, record_follow_up, report_meetings
+from secretariat.agencies.register import list_agencies
+from secretariat.commitments.queries import CommitmentDetail
+from secretariat.commitments.follow_ups import FollowUpDraft, record_follow_up, report_meetings
 from secretariat.i18n import _
 from secretariat.vocabulary import label
 from ui.formatting import short_date

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from exports.pdf.request_letter import write_request_letter
-from secretariat.commitment_queries import get_commitment
+from secretariat.commitments.queries import get_commitment
 from secretariat.errors import ValidationError
 from secretariat.i18n import _, ngettext
-from secretariat.request_letters import (
+from secretariat.commitments.request_letters import (
     RequestDraft,
     default_signer,
     record_request,

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QStyledItemDelegate
 
-from secretariat.commitments import CommitmentDraft
+from secretariat.commitments.recording import CommitmentDraft
 from secretariat.errors import ValidationError
 from secretariat.i18n import _
 from ui.formatting import short_date

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
 from PySide6.QtCore import Qt
 
 from models import FocusArea, MeetingStatus, SubTaskForce
-from secretariat import commitment_import
-from secretariat.agencies import list_agencies
-from secretariat.catalog import list_entries
-from secretariat.commitment_queries import CommitmentFilter, get_commitment, list_commitments
-from secretariat.commitments import add_commitments, delete_commitment
+from secretariat.commitments import workbook_import as commitment_import
+from secretariat.agencies.register import list_agencies
+from secretariat.commitments.catalog import list_entries
+from secretariat.commitments.queries import CommitmentFilter, get_commitment, list_commitments
+from secretariat.commitments.recording import add_commitments, delete_commitment
 from secretariat.errors import DomainError
 from secretariat.i18n import _
-from secretariat.meetings import MeetingRow
+from secretariat.meetings.lifecycle import MeetingRow
 from secretariat.vocabulary import label
 from ui.commitment_removal import ask_and_remove
 from ui.formatting import short_date

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from models import AttendanceStatus
-from secretariat.agencies import list_agencies
-from secretariat.attendance import (
+from secretariat.agencies.register import list_agencies
+from secretariat.meetings.attendance import (
     AttendanceDraft,
     AttendanceRow,
     add_attendance,
@@ -38,7 +38,7 @@ from secretariat.attendance import (
 )
 from secretariat.errors import RefusedError
 from secretariat.i18n import _
-from secretariat.meetings import MeetingRow
+from secretariat.meetings.lifecycle import MeetingRow
 from secretariat.vocabulary import label
 from ui.errors import confirm
 from ui.forms import FormDialog

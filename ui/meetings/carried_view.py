@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from models import CommitmentStatus, FollowUpSource
-from secretariat.commitment_queries import CommitmentRow, carry_forward
-from secretariat.follow_ups import FollowUpDraft, record_follow_up
+from secretariat.commitments.queries import CommitmentRow, carry_forward
+from secretariat.commitments.follow_ups import FollowUpDraft, record_follow_up
 from secretariat.i18n import _
-from secretariat.meetings import MeetingRow
+from secretariat.meetings.lifecycle import MeetingRow
 from secretariat.vocabulary import label
 from ui.formatting import short_date
 from ui.forms import FormDialog

@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from secretariat.i18n import _
-from secretariat.meetings import MeetingRow, get_meeting
+from secretariat.meetings.lifecycle import MeetingRow, get_meeting
 from secretariat.vocabulary import label
 from ui.context import AppContext
 from ui.errors import attempt

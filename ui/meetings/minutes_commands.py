@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from secretariat.i18n import _
-from secretariat.meetings import (
+from secretariat.meetings.lifecycle import (
     ItemMinutes,
     MeetingRow,
     finalise_minutes,

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from secretariat.errors import DomainError
 from secretariat.i18n import _
-from secretariat.meetings import AgendaRow
+from secretariat.meetings.lifecycle import AgendaRow
 from ui.forms import ERROR_STYLE
 from ui.meetings.minutes_buffer import (
     CONCLUSIONS,

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
 
 from secretariat.i18n import _
-from secretariat.meetings import reopen_minutes
+from secretariat.meetings.lifecycle import reopen_minutes
 from ui.context import AppContext
 from ui.forms import FormDialog
 

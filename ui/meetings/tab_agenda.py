@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from models import MeetingStatus
 from secretariat.i18n import N_, _
-from secretariat.meetings import AgendaRow, MeetingRow, list_agenda
+from secretariat.meetings.lifecycle import AgendaRow, MeetingRow, list_agenda
 from ui.context import AppContext
 from ui.errors import attempt, confirm
 from ui.icons import icon

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from models import MeetingStatus
 from secretariat.errors import DomainError
 from secretariat.i18n import N_, _
-from secretariat.meetings import (
+from secretariat.meetings.lifecycle import (
     ItemMinutes,
     MeetingRow,
     MinutesText,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 # The catalogue functions take the model class as the list's name; the classes are only
 # passed through, never queried here.
 from models import FocusArea, SubTaskForce
-from secretariat.catalog import (
+from secretariat.commitments.catalog import (
     CatalogEntry,
     CatalogModel,
     add_entry,

@@ -2,7 +2,7 @@
 
 The clerk edits the installation's letterhead (the one all task forces use unless one has
 its own) and sees the kop change as they type. Saving goes through
-`secretariat.letterhead.save_letterhead`, whose refusals appear under the field at fault.
+`secretariat.documents.letterhead.save_letterhead`, whose refusals appear under the field at fault.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from models import PaperSize
 from secretariat.errors import DomainError, ValidationError
 from secretariat.i18n import _
-from secretariat.letterhead import (
+from secretariat.documents.letterhead import (
     MAX_LOGO_BYTES,
     LetterheadSettings,
     check_logo,

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from models import TimeZone
 from secretariat.errors import DomainError
 from secretariat.i18n import N_, _
-from secretariat.regions import RegionOverviewRow, region_overview, set_time_zone
+from secretariat.agencies.regions import RegionOverviewRow, region_overview, set_time_zone
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.forms import Form

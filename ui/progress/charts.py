@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QPainter
 
 from models import CommitmentStatus
 from secretariat.i18n import _
-from secretariat.progress import GroupProgress, TrendPoint
+from secretariat.commitments.progress import GroupProgress, TrendPoint
 from secretariat.vocabulary import label
 from ui.formatting import short_date
 

@@ -1,0 +1,115 @@
+"""`secretariat export ...`: official documents written from the command line."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from secretariat.errors import ValidationError
+from secretariat.i18n import _
+from secretariat.documents.minutes_and_attendance import attendance_sheet, minutes_report
+
+
+def run_export(db, args) -> int:
+    # The writers live in `exports`, which builds on this package; import them on use.
+    target = Path(args.output).expanduser().resolve()
+    if args.document == "actions":
+        return _export_actions(db, args, target)
+    if args.document == "progress":
+        return _export_progress(db, args, target)
+    if args.document in ("agencies", "meetings"):
+        return _export_register(db, args, target)
+    if target.suffix.lower() != ".pdf":
+        raise ValidationError(_("This document is written as PDF: give a file name ending "
+                                "in .pdf."))
+    if args.document == "invitation":
+        from exports.pdf.invitation import write_invitation
+        from secretariat.meetings.invitations import invitation_defaults, invitation_letter
+
+        start = invitation_defaults(db, args.meeting, letter_date=args.date or date.today())
+        draft = replace(start.draft, nature=args.nature)
+        write_invitation(invitation_letter(db, args.meeting, draft), target)
+    elif args.document == "minutes":
+        from exports.pdf.minutes import write_minutes
+
+        report = minutes_report(db, args.meeting,
+                                include_confidential=not args.without_confidential)
+        write_minutes(report, target)
+    else:
+        from exports.pdf.attendance import write_attendance
+
+        write_attendance(attendance_sheet(db, args.meeting, blank=args.blank), target)
+    print(_("Written to {path}.").format(path=target))
+    return 0
+
+
+def _pdf_or_excel(target: Path, document: str) -> str:
+    suffix = target.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise ValidationError(_("{document} is written as PDF or Excel: give a file name ending "
+                                "in .pdf or .xlsx.").format(document=document))
+    return suffix
+
+
+def _export_progress(db, args, target: Path) -> int:
+    from datetime import date
+
+    from secretariat.documents.progress_report import progress_report, report_task_force
+
+    suffix = _pdf_or_excel(target, _("The progress report"))
+    year = args.year or date.today().year
+    report = progress_report(db, report_task_force(db, args.task_force), date(year, 1, 1),
+                             date(year, 12, 31))
+    if suffix == ".pdf":
+        from exports.pdf.progress import write_progress_pdf
+
+        write_progress_pdf(report, target)
+    else:
+        from exports.excel.progress import write_progress_workbook
+
+        write_progress_workbook(report, target)
+    print(_("Written to {path}.").format(path=target))
+    return 0
+
+
+def _export_register(db, args, target: Path) -> int:
+    from exports.excel.registers import write_agency_directory, write_meeting_schedule
+    from secretariat.documents.progress_report import report_task_force
+    from secretariat.documents.registers import agency_directory, meeting_schedule
+
+    if target.suffix.lower() != ".xlsx":
+        raise ValidationError(_("This register is written as Excel: give a file name ending "
+                                "in .xlsx."))
+    if args.document == "agencies":
+        write_agency_directory(agency_directory(db, include_archived=args.all), target)
+    else:
+        task_force = (report_task_force(db, args.task_force)
+                      if args.task_force is not None else None)  # checked: it must exist
+        write_meeting_schedule(meeting_schedule(db, year=args.year, task_force_id=task_force),
+                               target)
+    print(_("Written to {path}.").format(path=target))
+    return 0
+
+
+def _export_actions(db, args, target: Path) -> int:
+    from datetime import date
+
+    from secretariat.documents.action_matrix import Grouping, action_matrix
+    from secretariat.cli.listing import commitment_filter
+
+    suffix = _pdf_or_excel(target, _("The action matrix"))
+    flt = replace(commitment_filter(db, args), open_only=args.open)
+    if args.year is not None:
+        flt = replace(flt, agreed_from=date(args.year, 1, 1), agreed_to=date(args.year, 12, 31))
+    matrix = action_matrix(db, flt, grouping=Grouping(args.group))
+    if suffix == ".pdf":
+        from exports.pdf.matrix import write_matrix_pdf
+
+        write_matrix_pdf(matrix, target)
+    else:
+        from exports.excel.matrix import write_matrix_workbook
+
+        write_matrix_workbook(matrix, target)
+    print(_("Written to {path}.").format(path=target))
+    return 0

@@ -1,0 +1,323 @@
+"""The `secretariat` command: the GUI when given no sub-command, tools for administrators else.
+
+Every failure ends as one readable line on stderr and a non-zero exit code, never a
+traceback (set SECRETARIAT_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+STARTED = time.perf_counter()  # --smoke reports the time from here to the first view
+
+from secretariat import __version__
+from secretariat.errors import DatabaseProblem, DomainError
+from secretariat.i18n import LANGUAGES, _, set_language
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UNEXPECTED = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a wrong argument is one line on stderr like every other error."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USAGE, _("{prog}: {message} (see {prog} --help)").format(
+            prog=self.prog, message=message) + "\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="secretariat",
+        description=_("Secretariat of the GT PP-TPPO task force: meetings, commitments and "
+                      "follow-up. Without a command the desktop program starts."),
+    )
+    parser.add_argument("--db", metavar=_("PATH_OR_URL"),
+                        help=_("database file or SQLAlchemy URL (default: SECRETARIAT_DB, "
+                               "else the per-user data folder)"))
+    parser.add_argument("--lang", choices=sorted(LANGUAGES),
+                        help=_("language of messages (default: id)"))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--smoke", action="store_true",
+                        help=_("open the window, print the milliseconds until it shows its "
+                               "data, and exit"))
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+
+    demo = commands.add_parser("demo", help=_("fill an empty database with demonstration data"))
+    demo.add_argument("--scale", type=int, default=0, metavar="N",
+                      help=_("also add N synthetic commitments for stress tests"))
+
+    listing = commands.add_parser("list", help=_("list agencies, meetings or commitments"))
+    listing.add_argument("what", choices=["agencies", "meetings", "commitments"])
+    listing.add_argument("--json", action="store_true", help=_("print JSON with ISO dates"))
+    listing.add_argument("--status", action="append", metavar=_("STATUS"),
+                         help=_("commitments with this status (code or label; repeatable)"))
+    listing.add_argument("--agency", metavar=_("ABBR"),
+                         help=_("commitments led by the agency with this abbreviation"))
+    listing.add_argument("--meeting", type=int, metavar="ID",
+                         help=_("commitments agreed at this meeting"))
+    listing.add_argument("--overdue", action="store_true", help=_("only overdue commitments"))
+    listing.add_argument("--all", action="store_true",
+                         help=_("agencies: include archived ones"))
+
+    commands.add_parser("check", help=_("check the database's integrity and schema"))
+
+    backup = commands.add_parser("backup", help=_("write a verified copy of the whole database"))
+    backup.add_argument("-o", "--output", required=True, metavar=_("FILE"),
+                        help=_("the copy: an SQLite file, or for PostgreSQL a portable export"))
+
+    restore = commands.add_parser(
+        "restore", help=_("replace the data with a backup (the current data is saved first)"))
+    restore.add_argument("file", metavar=_("FILE"), help=_("a backup or export of this program"))
+
+    commands.add_parser("unlock", help=_("break the lock left by a program that crashed"))
+
+    importing = commands.add_parser("import", help=_("bring in a register kept in a "
+                                                     "spreadsheet"))
+    registers = importing.add_subparsers(dest="register", metavar=_("REGISTER"), required=True)
+    agencies_in = registers.add_parser("agencies", help=_(
+        "member agencies and their contact people from an Excel workbook (.xlsx)"))
+    agencies_in.add_argument("file", metavar=_("FILE"))
+    agencies_in.add_argument("--trial", action="store_true",
+                             help=_("only tell what would be imported; change nothing"))
+    commitments_in = registers.add_parser("commitments", help=_(
+        "a meeting's matriks tindak lanjut from an Excel workbook (.xlsx)"))
+    commitments_in.add_argument("file", metavar=_("FILE"))
+    commitments_in.add_argument("--meeting", type=int, required=True, metavar="ID",
+                                help=_("the meeting that agreed them (its minutes open)"))
+    commitments_in.add_argument("--trial", action="store_true",
+                                help=_("only tell what would be imported; change nothing"))
+
+    export = commands.add_parser("export", help=_("write an official document"))
+    documents = export.add_subparsers(dest="document", metavar=_("DOCUMENT"), required=True)
+    minutes = documents.add_parser("minutes", help=_("notulen rapat (PDF)"))
+    minutes.add_argument("meeting", type=int, metavar="MEETING_ID")
+    minutes.add_argument("-o", "--output", required=True, metavar=_("FILE"))
+    minutes.add_argument("--without-confidential", action="store_true",
+                         help=_("leave confidential commitments out of a circulated copy"))
+    attendance = documents.add_parser("attendance", help=_("daftar hadir (PDF)"))
+    attendance.add_argument("meeting", type=int, metavar="MEETING_ID")
+    attendance.add_argument("-o", "--output", required=True, metavar=_("FILE"))
+    attendance.add_argument("--blank", action="store_true",
+                            help=_("before the meeting: invited names, empty signatures"))
+    invitation = documents.add_parser("invitation", help=_("surat undangan: the letter "
+                                                           "inviting to a meeting (PDF)"))
+    invitation.add_argument("meeting", type=int, metavar="MEETING_ID")
+    invitation.add_argument("-o", "--output", required=True, metavar=_("FILE"))
+    invitation.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                            help=_("the letter's date (default: today)"))
+    invitation.add_argument("--nature", default="Penting", metavar=_("NATURE"),
+                            help=_("how urgent the letter is (Sifat): Biasa, Penting, Segera "
+                                   "or Sangat Segera"))
+    actions = documents.add_parser("actions",
+                                   help=_("matriks tindak lanjut (PDF or Excel by the name)"))
+    actions.add_argument("-o", "--output", required=True, metavar=_("FILE"))
+    actions.add_argument("--status", action="append", metavar=_("STATUS"),
+                         help=_("commitments with this status (code or label; repeatable)"))
+    actions.add_argument("--agency", metavar=_("ABBR"),
+                         help=_("commitments led by the agency with this abbreviation"))
+    actions.add_argument("--meeting", type=int, metavar="ID",
+                         help=_("commitments agreed at this meeting"))
+    actions.add_argument("--overdue", action="store_true", help=_("only overdue commitments"))
+    actions.add_argument("--open", action="store_true", help=_("only open commitments"))
+    actions.add_argument("--year", type=int, metavar=_("YEAR"),
+                         help=_("commitments agreed at meetings of this year"))
+    actions.add_argument("--group", choices=["meeting", "agency"], default="meeting",
+                         help=_("list under each meeting (default) or each lead agency"))
+    progress = documents.add_parser(
+        "progress", help=_("laporan perkembangan komitmen (PDF or Excel by the name)"))
+    progress.add_argument("-o", "--output", required=True, metavar=_("FILE"))
+    progress.add_argument("--year", type=int, metavar=_("YEAR"),
+                          help=_("the meetings of this year (default: this year)"))
+    progress.add_argument("--task-force", type=int, metavar="ID",
+                          help=_("the task force (default: the one that met last)"))
+    agencies = documents.add_parser(
+        "agencies", help=_("direktori instansi: agencies, contact people, memberships (Excel)"))
+    agencies.add_argument("-o", "--output", required=True, metavar=_("FILE"))
+    agencies.add_argument("--all", action="store_true", help=_("include archived agencies"))
+    meetings = documents.add_parser("meetings", help=_("jadwal rapat: the meeting schedule "
+                                                       "(Excel)"))
+    meetings.add_argument("-o", "--output", required=True, metavar=_("FILE"))
+    meetings.add_argument("--year", type=int, metavar=_("YEAR"),
+                          help=_("only the meetings of this year"))
+    meetings.add_argument("--task-force", type=int, metavar="ID",
+                          help=_("only the meetings of this task force"))
+    return parser
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("{value} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01.").format(
+                value=value)) from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    set_language(_language_from(argv))
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except DomainError as error:
+        return _fail(error.message, EXIT_FAILED)
+    except KeyboardInterrupt:
+        return _fail(_("Interrupted."), EXIT_FAILED)
+    except Exception as error:  # the last line of defence: one line, never a traceback
+        if os.environ.get("SECRETARIAT_DEBUG"):
+            raise
+        return _fail(_("Unexpected error: {error}").format(error=f"{type(error).__name__}: "
+                                                             f"{error}"), EXIT_UNEXPECTED)
+
+
+def _language_from(argv: list[str]) -> str | None:
+    # The language must be known before argparse builds its (translated) help texts.
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"secretariat: {message}", file=sys.stderr)
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command is None:
+        from secretariat.cli.app_session import run_desktop
+
+        return run_desktop(args.db, smoke_started=STARTED if args.smoke else None,
+                           language=args.lang)
+    if args.command == "check":
+        return _check(args)
+    if args.command == "unlock":
+        return _unlock(args)
+    if args.command in ("demo", "restore", "import"):
+        from secretariat.cli.app_session import writer_lock
+
+        with writer_lock(args.db, purpose=args.command):
+            return _write_command(args)
+    # Reading commands take no lock, so they work while the program is open elsewhere;
+    # so they neither create nor upgrade a database.
+    db = _open_for_reading(args.db)
+    try:
+        if args.command == "export":
+            from secretariat.cli.export import run_export
+
+            return run_export(db, args)
+        if args.command == "backup":
+            from secretariat.storage.backup_restore import backup_to
+
+            target = backup_to(db, Path(args.output).expanduser().resolve())
+            print(_("Backup written to {path}.").format(path=target))
+            return EXIT_OK
+        from secretariat.cli.listing import run_list
+
+        return run_list(db, args)
+    finally:
+        db.close()
+
+
+def _open_for_reading(target):
+    from models.engine import sqlite_file
+    from models.migrate import current_revision, head_revision
+    from secretariat.storage.database import open_database
+    from secretariat.storage.paths import database_url
+
+    path = sqlite_file(database_url(target))
+    if path is not None and not path.exists():
+        raise DatabaseProblem(_("There is no database at {path}. Start the program once, or "
+                                "fill it with demonstration data: secretariat demo").format(
+                                    path=path))
+    db = open_database(target, upgrade=False)
+    if current_revision(db.engine) != head_revision():
+        db.close()
+        raise DatabaseProblem(_("The database needs an upgrade to this version of the program; "
+                                "start the program once (it makes a backup first)."))
+    return db
+
+
+def _write_command(args) -> int:
+    from secretariat.storage.database import open_database
+
+    db = open_database(args.db)
+    try:
+        if args.command == "demo":
+            return _demo(db, args)
+        if args.command == "import":
+            from secretariat.cli.imports import run_import
+
+            return run_import(db, args)
+        from secretariat.storage.backup_restore import restore_from
+
+        db, saved = restore_from(db, Path(args.file).expanduser().resolve())
+        if saved is not None:
+            print(_("The previous data was saved to {path}.").format(path=saved))
+        print(_("Restored from {path}.").format(path=args.file))
+        return EXIT_OK
+    finally:
+        db.close()
+
+
+def _unlock(args) -> int:
+    from secretariat.cli.app_session import unlock
+
+    holder = unlock(args.db)
+    if holder is None:
+        print(_("The database was not locked."))
+    else:
+        print(_("The lock of {user} on {host} was broken.").format(user=holder.user,
+                                                                   host=holder.host))
+    return EXIT_OK
+
+
+def _demo(db, args) -> int:
+    from secretariat.demo import fill_demo
+
+    if args.scale < 0:
+        return _fail(_("--scale must be 0 or more."), EXIT_USAGE)
+    summary = fill_demo(db, scale=args.scale)
+    print(_("Demo data written to {db}: {meetings} meetings, {commitments} commitments, "
+            "{follow_ups} follow-ups.").format(db=db.display_name(), meetings=summary.meetings,
+                                               commitments=summary.commitments,
+                                               follow_ups=summary.follow_ups))
+    return EXIT_OK
+
+
+def _check(args) -> int:
+    from secretariat.storage.check import check_database
+    from models.engine import sqlite_file
+    from secretariat.storage.database import DamagedDatabaseError, open_database
+    from secretariat.storage.paths import database_url
+
+    path = sqlite_file(database_url(args.db))
+    if path is not None and not path.exists():
+        raise DatabaseProblem(_("There is no database at {path}.").format(path=path))
+    try:
+        db = open_database(args.db, upgrade=False)
+    except DamagedDatabaseError as damaged:
+        print(_("PROBLEM: {problem}").format(problem=damaged.message))
+        print(_("The database has problems."))
+        return EXIT_FAILED
+    try:
+        report = check_database(db)
+    finally:
+        db.close()
+    for line in report.facts:
+        print(line)
+    for line in report.problems:
+        print(_("PROBLEM: {problem}").format(problem=line))
+    print(_("The database is healthy.") if report.healthy else _("The database has problems."))
+    return EXIT_OK if report.healthy else EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

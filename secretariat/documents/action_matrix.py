@@ -1,0 +1,180 @@
+"""The Matriks Tindak Lanjut (action matrix) report: commitments as the official table.
+
+Filtered exactly like the Komitmen view (a `CommitmentFilter`), grouped by meeting or by
+lead agency. A matrix may hold 100,000 rows, so the report does not hold them: `rows()`
+runs the query again each time it is called and yields plain tuples in batches, and the
+PDF and Excel writers stream them to the file. Official documents are Indonesian whatever
+language the screens use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import NamedTuple
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
+
+from models import (
+    Agency,
+    Commitment,
+    CommitmentStatus,
+    EvidenceFile,
+    FocusArea,
+    FollowUp,
+    Meeting,
+    SubTaskForce,
+    commitment_supporting_agencies,
+)
+from secretariat.commitments.queries import CommitmentFilter, apply_filter, count_commitments
+from secretariat.dates import long_date, short_date
+from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
+from secretariat.commitments.request_letters import STATUS_WORDS
+from secretariat.commitments.status import days_late
+
+DOCUMENT_LOCALE = "id"
+BATCH = 2000
+
+
+class Grouping(StrEnum):
+    MEETING = "meeting"
+    AGENCY = "agency"
+
+
+# The columns of DOMAIN.md, in their order, with the domain's own two at the end.
+HEADERS = ("No", "Rapat", "Kesepakatan/Komitmen", "Rencana Aksi", "Instansi Penanggung Jawab",
+           "Instansi Pendukung", "Batas Waktu", "Status", "Progres (%)", "Bukti Dukung",
+           "Kendala", "Keterangan", "Fokus", "Sub Gugus Tugas")
+
+
+class MatrixRow(NamedTuple):
+    """One line of the matrix; a tuple, because a matrix may have 100,000 of them."""
+
+    number: int  # running number within its group
+    group: str  # the meeting or the lead agency this line is listed under
+    meeting: str  # "Rakor Triwulan III (12-08-2026)"
+    text: str
+    action_plan: str
+    lead_agency: str
+    supporting_agencies: str
+    due_date: date | None
+    status: CommitmentStatus
+    status_text: str  # "Dalam Proses", with "terlambat N hari" when overdue
+    progress: int
+    evidence: str  # "3 berkas" or ""
+    obstacles: str  # of the latest follow-up that reported some
+    notes: str
+    focus_area: str
+    sub_task_force: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class ActionMatrix:
+    title: str
+    subtitle: str  # what the filter chose, in words
+    printed_on: str
+    grouping: Grouping
+    total: int
+    letterhead: LetterheadSettings
+    rows: Callable[[], Iterator[MatrixRow]]
+
+
+_lead = aliased(Agency, name="matrix_lead")
+
+
+def _query(flt: CommitmentFilter, grouping: Grouping, today: date):
+    supporting = (
+        select(func.aggregate_strings(Agency.abbreviation, ", "))
+        .join(commitment_supporting_agencies,
+              commitment_supporting_agencies.c.agency_id == Agency.id)
+        .where(commitment_supporting_agencies.c.commitment_id == Commitment.id)
+        .scalar_subquery()
+    )
+    obstacles = (
+        select(FollowUp.obstacles)
+        .where(FollowUp.commitment_id == Commitment.id, FollowUp.obstacles != "")
+        .order_by(FollowUp.date.desc(), FollowUp.id.desc()).limit(1)
+        .scalar_subquery()
+    )
+    evidence = (
+        select(func.count(EvidenceFile.id))
+        .join(FollowUp, EvidenceFile.follow_up_id == FollowUp.id)
+        .where(FollowUp.commitment_id == Commitment.id)
+        .scalar_subquery()
+    )
+    query = (
+        select(Meeting.id, Meeting.title, Meeting.date, Commitment.text, Commitment.action_plan,
+               _lead.abbreviation, _lead.name, supporting, Commitment.due_date,
+               Commitment.status, Commitment.progress, evidence, obstacles, Commitment.notes,
+               FocusArea.name, SubTaskForce.name)
+        .select_from(Commitment)
+        .join(Meeting, Commitment.meeting_id == Meeting.id)
+        .join(_lead, Commitment.lead_agency_id == _lead.id)
+        .outerjoin(FocusArea, Commitment.focus_area_id == FocusArea.id)
+        .outerjoin(SubTaskForce, Commitment.sub_task_force_id == SubTaskForce.id)
+    )
+    query = apply_filter(query, flt, today)
+    if grouping is Grouping.AGENCY:
+        order = (func.lower(_lead.abbreviation), _lead.id, Meeting.date, Commitment.number)
+    else:
+        order = (Meeting.date, Meeting.id, Commitment.number)
+    return query.order_by(*order)
+
+
+def _rows(db, flt: CommitmentFilter, grouping: Grouping, today: date) -> Iterator[MatrixRow]:
+    query = _query(flt, grouping, today)
+    current_group, number = None, 0
+    with db.reading() as session:
+        result = session.execute(query.execution_options(yield_per=BATCH))
+        for (meeting_id, title, day, text, plan, lead, lead_name, supporting, due, status,
+             progress, evidence, obstacles, notes, focus, sub) in result:
+            meeting = f"{title} ({short_date(day, DOCUMENT_LOCALE)})"
+            group = meeting if grouping is Grouping.MEETING else f"{lead} – {lead_name}"
+            if group != current_group:
+                current_group, number = group, 0
+            number += 1
+            late = days_late(status, due, today)
+            words = STATUS_WORDS[status] + (f", terlambat {late} hari" if late else "")
+            yield MatrixRow(number, group, meeting, text, plan, lead, supporting or "", due,
+                            status, words, progress, f"{evidence} berkas" if evidence else "",
+                            obstacles or "", notes, focus or "", sub or "", late > 0)
+
+
+def _describe(flt: CommitmentFilter) -> str:
+    parts = []
+    if flt.statuses:
+        parts.append("status " + ", ".join(STATUS_WORDS[s] for s in flt.statuses))
+    if flt.open_only:
+        parts.append("belum selesai")
+    if flt.overdue:
+        parts.append("melewati batas waktu")
+    if flt.agreed_from or flt.agreed_to:
+        parts.append("rapat " + " s.d. ".join(
+            long_date(day, DOCUMENT_LOCALE).split(", ", 1)[-1]
+            for day in (flt.agreed_from, flt.agreed_to) if day))
+    if flt.due_from or flt.due_to:
+        parts.append("batas waktu " + " s.d. ".join(
+            short_date(day, DOCUMENT_LOCALE) for day in (flt.due_from, flt.due_to) if day))
+    return "; ".join(parts)
+
+
+def action_matrix(db, flt: CommitmentFilter = CommitmentFilter(), *,
+                  grouping: Grouping = Grouping.MEETING, title: str = "",
+                  today: date | None = None) -> ActionMatrix:
+    """The matrix for `flt`; `title` names it (e.g. the meeting or the agency chosen)."""
+    today = today or date.today()
+    grouping = Grouping(grouping)
+    total = count_commitments(db, flt, today=today)
+    return ActionMatrix(
+        title=title or "MATRIKS TINDAK LANJUT KOMITMEN",
+        subtitle=_describe(flt),
+        printed_on=long_date(today, DOCUMENT_LOCALE).split(", ", 1)[-1],
+        grouping=grouping,
+        total=total,
+        letterhead=get_letterhead(db, flt.task_force_id),
+        rows=lambda: _rows(db, flt, grouping, today),
+    )

@@ -1,0 +1,6 @@
+"""Meetings (rakor): scheduling, agenda, minutes, attendance and the invitation letter.
+
+`lifecycle` schedules a meeting and carries its minutes from draft to final; `attendance` the
+lines of the daftar hadir; `invitations` the surat undangan; `schedule_warnings` the holidays
+and clashes a clerk is told of while scheduling.
+"""
