@@ -7,7 +7,7 @@ queries and the ORM loads once the window shows its data. Every other read, and 
 write, goes through the ORM as usual.
 
 The statements mirror `secretariat.home.attention` clause for clause (same filters, same order,
-same counts); `tests/test_first_view.py` holds both to identical reports on the demo data,
+same counts); `tests/home/test_first_view.py` holds both to identical reports on the demo data,
 so a change to one that is not made to the other fails there.
 """
 

@@ -28,7 +28,7 @@ from secretariat.home.first_view import FirstView, current_sqlite_file, first_at
 from secretariat.meetings.lifecycle import list_meetings
 
 TODAY = date(2026, 11, 25)
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """A crash in the middle of a save leaves the database as it was before the save.
 
-A writer process (tests/crash_writer.py) saves batches of 500 commitments, each batch ONE
+A writer process (tests/storage/crash_writer.py) saves batches of 500 commitments, each batch ONE
 use case, into a real SQLite file, and is killed with SIGKILL at random moments: while
 the batch is being built and written, and right at its COMMIT. After every kill the file
 must pass SQLite's integrity check and every meeting must hold either none of its batch or

@@ -1,4 +1,4 @@
-"""Helper process for tests/test_instance_lock.py: race for a database lock.
+"""Helper process for tests/storage/test_instance_lock.py: race for a database lock.
 
 Usage: python lock_racer.py DB_PATH GO_FILE NAME
 Waits until GO_FILE exists (so all racers start together), tries to take the lock and

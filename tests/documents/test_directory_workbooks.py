@@ -1,6 +1,6 @@
 """Direktori Instansi and Jadwal Rapat workbooks under hostile input, as printed and as opened.
 
-tests/test_registers.py checks what the two registers say; these check what can go wrong
+tests/documents/test_registers.py checks what the two registers say; these check what can go wrong
 on the way to the file: pasted text that looks like a formula or markup or holds control
 characters, text longer than a cell takes, print settings on every sheet, number and date
 types, the schedule's filters, a locked target, and LibreOffice opening the result.

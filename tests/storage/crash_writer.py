@@ -1,4 +1,4 @@
-"""Helper process for tests/test_atomic_saves.py: save large batches until killed.
+"""Helper process for tests/storage/test_atomic_saves.py: save large batches until killed.
 
 Usage: python crash_writer.py DB_PATH TASK_FORCE_ID AGENCY_ID BATCH_SIZE
 
