@@ -71,6 +71,7 @@ __all__ = [
     "AgendaItem", "Agency", "AgencyLevel", "Attendance", "AttendanceStatus", "Audited", "Base",
     "Commitment", "CommitmentStatus", "ContactPerson", "EvidenceFile", "FocusArea", "FollowUp",
     "FollowUpSource", "Letterhead", "Meeting", "MeetingKind", "MeetingStatus", "Membership",
-    "PaperSize", "ProgressRequest", "Region", "RegionLevel", "SubTaskForce", "TaskForce", "TimeZone",
+    "PaperSize", "ProgressRequest", "Region", "RegionLevel", "SubTaskForce", "TaskForce",
+    "TimeZone",
     "commitment_signatories", "commitment_supporting_agencies", "progress_request_items",
 ]

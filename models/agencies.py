@@ -31,8 +31,8 @@ class Agency(Audited, Base):
     renamed_from_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    contacts: Mapped[list["ContactPerson"]] = relationship(back_populates="agency")
-    renamed_from: Mapped["Agency | None"] = relationship(remote_side=[id])
+    contacts: Mapped[list[ContactPerson]] = relationship(back_populates="agency")
+    renamed_from: Mapped[Agency | None] = relationship(remote_side=[id])
 
     __table_args__ = (
         # Abbreviations are unique among active agencies, ignoring case; an archived

@@ -65,7 +65,7 @@ class Commitment(Audited, Base):
 
     supporting_agencies = relationship("Agency", secondary=commitment_supporting_agencies)
     signatory_agencies = relationship("Agency", secondary=commitment_signatories)
-    follow_ups: Mapped[list["FollowUp"]] = relationship(
+    follow_ups: Mapped[list[FollowUp]] = relationship(
         back_populates="commitment", order_by="FollowUp.date.desc()"
     )
 
@@ -104,7 +104,7 @@ class FollowUp(Audited, Base):
     status_reason: Mapped[str] = mapped_column(Text, default="")
 
     commitment: Mapped[Commitment] = relationship(back_populates="follow_ups")
-    evidence_files: Mapped[list["EvidenceFile"]] = relationship(back_populates="follow_up")
+    evidence_files: Mapped[list[EvidenceFile]] = relationship(back_populates="follow_up")
 
     __table_args__ = (
         Index("ix_follow_ups_commitment_date", "commitment_id", "date"),

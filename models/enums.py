@@ -64,7 +64,7 @@ class CommitmentStatus(enum.StrEnum):
     CANNOT = "cannot"  # Tidak Dapat Ditindaklanjuti (needs a reason)
 
     @classmethod
-    def open_statuses(cls) -> tuple["CommitmentStatus", ...]:
+    def open_statuses(cls) -> tuple[CommitmentStatus, ...]:
         return (cls.NOT_STARTED, cls.IN_PROGRESS)
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date as date_type, time
+from datetime import date as date_type
+from datetime import time
 
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, Time, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -45,7 +46,7 @@ class Meeting(Audited, Base):
     reopen_reason: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    agenda_items: Mapped[list["AgendaItem"]] = relationship(
+    agenda_items: Mapped[list[AgendaItem]] = relationship(
         back_populates="meeting", order_by="AgendaItem.position"
     )
 

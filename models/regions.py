@@ -24,7 +24,7 @@ class Region(Audited, Base):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"), index=True)
     time_zone: Mapped[TimeZone] = mapped_column(db_enum(TimeZone, "time_zone"))
 
-    parent: Mapped["Region | None"] = relationship(remote_side=[id])
+    parent: Mapped[Region | None] = relationship(remote_side=[id])
 
 
 class TaskForce(Audited, Base):

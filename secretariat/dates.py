@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, time
-
 import re
+from datetime import date, time
 from functools import cache
 
 from babel.dates import format_date as _babel_format_date

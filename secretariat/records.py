@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
@@ -32,7 +32,7 @@ def get_or_fail(session: Session, model: type[T], record_id: int | None, label: 
 def _local(moment: datetime) -> datetime:
     """Stored times are UTC (SQLite returns them without the zone); show this PC's time."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone()
 
 

@@ -84,7 +84,8 @@ def check_nip(value: str, *, field: str = "nip") -> str:
     return text
 
 
-def check_date(value: date | None, label: str, *, field: str, required: bool = False) -> date | None:
+def check_date(value: date | None, label: str, *, field: str,
+               required: bool = False) -> date | None:
     if value is None:
         if required:
             raise ValidationError(_("{field} must be filled in.").format(field=label), field=field)

@@ -20,8 +20,8 @@ from sqlalchemy.engine import make_url
 
 from models import Base
 from secretariat.commitments.catalog import install_defaults
-from secretariat.storage.database import open_database
 from secretariat.i18n import set_language
+from secretariat.storage.database import open_database
 
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 

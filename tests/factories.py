@@ -25,11 +25,16 @@ from models import (
     MeetingKind,
     TimeZone,
 )
+from secretariat.agencies.regions import (
+    RegionDraft,
+    TaskForceDraft,
+    create_region,
+    create_task_force,
+)
 from secretariat.agencies.register import AgencyDraft, create_agency
-from secretariat.commitments.recording import CommitmentDraft, add_commitment
 from secretariat.commitments.follow_ups import FollowUpDraft, record_follow_up
+from secretariat.commitments.recording import CommitmentDraft, add_commitment
 from secretariat.meetings.lifecycle import MeetingDraft, schedule_meeting
-from secretariat.agencies.regions import RegionDraft, TaskForceDraft, create_region, create_task_force
 
 # A fixed past date for meetings, so tests do not depend on the day they run.
 DEFAULT_MEETING_DATE = date(2025, 12, 2)
@@ -108,7 +113,8 @@ def make_commitment(db, meeting_id: int, lead_agency_id: int, **kw) -> int:
     return add_commitment(db, meeting_id, CommitmentDraft(**values))
 
 
-def make_follow_up(db, commitment_id: int, *, status: CommitmentStatus = CommitmentStatus.IN_PROGRESS,
+def make_follow_up(db, commitment_id: int, *,
+                   status: CommitmentStatus = CommitmentStatus.IN_PROGRESS,
                    source: FollowUpSource = FollowUpSource.LETTER,
                    when: date | None = None, today: date | None = None, **kw) -> int:
     """A follow-up on a commitment (at its current version); defaults to 'in progress' at 50%."""

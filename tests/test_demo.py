@@ -27,9 +27,9 @@ from models import (
     commitment_supporting_agencies,
 )
 from models.base import Base
-from secretariat.storage.database import open_database
 from secretariat.demo import DemoSummary, fill_demo
 from secretariat.errors import RefusedError
+from secretariat.storage.database import open_database
 
 TODAY = date(2026, 11, 22)
 SCALE = 2000
@@ -148,7 +148,8 @@ def test_region_codes_levels_and_time_zones(seeded):
 def test_renamed_agency_keeps_its_history(seeded):
     db, _summary = seeded
     with db.reading() as session:
-        current = session.scalars(select(Agency).where(Agency.abbreviation == "DP3AKB Kalsel")).one()
+        by_abbreviation = select(Agency).where(Agency.abbreviation == "DP3AKB Kalsel")
+        current = session.scalars(by_abbreviation).one()
         old = session.get(Agency, current.renamed_from_id)
         secretariat = session.scalars(
             select(TaskForce).join(Region).where(Region.code == "63")

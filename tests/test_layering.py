@@ -54,7 +54,8 @@ def upward_imports(path: Path, source: str) -> list[str]:
 
 
 def _our_files() -> list[Path]:
-    return sorted(p for top in ("models", "secretariat", "exports") for p in (ROOT / top).rglob("*.py"))
+    tops = ("models", "secretariat", "exports")
+    return sorted(path for top in tops for path in (ROOT / top).rglob("*.py"))
 
 
 @pytest.mark.parametrize("path", _our_files(), ids=lambda p: str(p.relative_to(ROOT)))

@@ -6,7 +6,6 @@ import sqlite3
 from datetime import date
 
 import pytest
-
 from factories import (
     DEFAULT_MEETING_DATE,
     make_agency,
@@ -16,16 +15,17 @@ from factories import (
     make_task_force,
     version_of,
 )
+
 from models import Agency, AttendanceStatus, CommitmentStatus, ContactPerson, Meeting, MeetingKind
+from secretariat.agencies.contacts import ContactDraft, add_contact, update_contact
 from secretariat.agencies.register import delete_agency
-from secretariat.meetings.attendance import AttendanceDraft, add_attendance
-from secretariat.storage.sqlite_copies import automatic_backup, sqlite_problem
 from secretariat.cli.main import main
 from secretariat.commitments.queries import CommitmentSort, list_commitments
-from secretariat.agencies.contacts import ContactDraft, add_contact, update_contact
-from secretariat.storage.database import open_database
 from secretariat.errors import RefusedError, ValidationError
+from secretariat.meetings.attendance import AttendanceDraft, add_attendance
 from secretariat.meetings.lifecycle import MeetingDraft, cancel_meeting, update_meeting
+from secretariat.storage.database import open_database
+from secretariat.storage.sqlite_copies import automatic_backup, sqlite_problem
 
 TODAY = date(2026, 11, 22)
 
@@ -68,8 +68,8 @@ def test_status_sorts_in_follow_up_order(db):
     done = make_commitment(db, meeting, lead)
     make_follow_up(db, done, status=CommitmentStatus.DONE, progress=100, today=TODAY)
     cannot = make_commitment(db, meeting, lead)
-    make_follow_up(db, cannot, status=CommitmentStatus.CANNOT, status_reason="Perkara di pengadilan",
-                   today=TODAY)
+    make_follow_up(db, cannot, status=CommitmentStatus.CANNOT,
+                   status_reason="Perkara di pengadilan", today=TODAY)
     make_commitment(db, meeting, lead)
     rows = list_commitments(db, sort=CommitmentSort.STATUS, today=TODAY)
     assert [row.status for row in rows] == [CommitmentStatus.NOT_STARTED, CommitmentStatus.DONE,

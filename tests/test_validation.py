@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-
 from factories import make_agency
+
 from secretariat.agencies.register import get_agency
 from secretariat.errors import ValidationError
 from secretariat.i18n import set_language

@@ -25,6 +25,13 @@ from PySide6.QtWidgets import (
 
 from models import AgencyLevel
 from secretariat.agencies import workbook_import as agency_import
+from secretariat.agencies.contacts import (
+    ContactRow,
+    list_contacts,
+    list_memberships,
+    remove_contact,
+)
+from secretariat.agencies.regions import list_task_forces
 from secretariat.agencies.register import (
     AgencyRow,
     archive_agency,
@@ -32,9 +39,7 @@ from secretariat.agencies.register import (
     list_agencies,
     restore_agency,
 )
-from secretariat.agencies.contacts import ContactRow, list_contacts, list_memberships, remove_contact
 from secretariat.i18n import _
-from secretariat.agencies.regions import list_task_forces
 from secretariat.vocabulary import label
 from ui.agency_dialogs import AgencyDialog, ContactDialog, MembershipDialog
 from ui.context import AppContext

@@ -7,14 +7,6 @@ from collections import Counter
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 
 from models import AgencyLevel, SubTaskForce
-from secretariat.agencies.register import (
-    AgencyDraft,
-    AgencyRow,
-    create_agency,
-    list_agencies,
-    update_agency,
-)
-from secretariat.commitments.catalog import list_entries
 from secretariat.agencies.contacts import (
     ContactDraft,
     ContactRow,
@@ -24,8 +16,16 @@ from secretariat.agencies.contacts import (
     add_memberships,
     update_contact,
 )
-from secretariat.i18n import _
 from secretariat.agencies.regions import list_regions, list_task_forces
+from secretariat.agencies.register import (
+    AgencyDraft,
+    AgencyRow,
+    create_agency,
+    list_agencies,
+    update_agency,
+)
+from secretariat.commitments.catalog import list_entries
+from secretariat.i18n import _
 from secretariat.vocabulary import label
 from ui.forms import FormDialog
 

@@ -18,8 +18,8 @@ from ui.qt_translations import install_qt_translations
 from ui.settings import UiSettings
 
 if TYPE_CHECKING:
-    from secretariat.storage.database import Database
     from secretariat.home.first_view import FirstView
+    from secretariat.storage.database import Database
 
 
 def build_context(db: Database, settings: UiSettings | None = None) -> AppContext:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from secretariat.commitments.rows import CommitmentRow
 from secretariat.commitments.recording import delete_commitment
+from secretariat.commitments.rows import CommitmentRow
 from secretariat.i18n import _
 from ui.errors import attempt, confirm
 from ui.formatting import short_date

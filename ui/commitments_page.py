@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretariat.commitments.status import OPEN_STATUSES
 from secretariat.errors import DomainError, ValidationError
 from secretariat.i18n import _, ngettext
-from secretariat.commitments.status import OPEN_STATUSES
 from ui.commitment_filters import CommitmentFilterBar
-from ui.commitments_model import CommitmentsModel
 from ui.commitment_removal import ask_and_remove
+from ui.commitments_model import CommitmentsModel
 from ui.context import AppContext
 from ui.errors import attempt, show_error
 from ui.formatting import number

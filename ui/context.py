@@ -18,8 +18,8 @@ from ui.settings import UiSettings
 
 if TYPE_CHECKING:  # both load SQLAlchemy; the first view is shown before it loads
     from secretariat.commitments.rows import CommitmentFilter
-    from secretariat.storage.database import Database
     from secretariat.home.first_view import FirstView
+    from secretariat.storage.database import Database
 
 
 class DataChanges(QObject):
@@ -43,8 +43,8 @@ class Navigator(Protocol):
     def open_meeting(self, meeting_id: int) -> None: ...
     def open_commitment(self, commitment_id: int) -> None: ...
     def open_agency(self, agency_id: int) -> None: ...
-    def show_commitments(self, flt: "CommitmentFilter", scope: str = "") -> None: ...
-    def show_matrix(self, flt: "CommitmentFilter", scope: str = "") -> None: ...
+    def show_commitments(self, flt: CommitmentFilter, scope: str = "") -> None: ...
+    def show_matrix(self, flt: CommitmentFilter, scope: str = "") -> None: ...
     def show_progress_report(self, task_force_id: int, year: int) -> None: ...
     def show_meeting_documents(self, meeting_id: int) -> None: ...
 
@@ -67,10 +67,10 @@ class _NoNavigation:
     def open_agency(self, agency_id: int) -> None:
         self.opened.append(("agency", agency_id))
 
-    def show_commitments(self, flt: "CommitmentFilter", scope: str = "") -> None:
+    def show_commitments(self, flt: CommitmentFilter, scope: str = "") -> None:
         self.opened.append(("commitments", flt))
 
-    def show_matrix(self, flt: "CommitmentFilter", scope: str = "") -> None:
+    def show_matrix(self, flt: CommitmentFilter, scope: str = "") -> None:
         self.opened.append(("matrix", flt))
 
     def show_progress_report(self, task_force_id: int, year: int) -> None:

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from exports.excel.matrix import write_matrix_workbook
 from exports.pdf.matrix import write_matrix_pdf
-from secretariat.documents.action_matrix import Grouping, action_matrix
 from secretariat.commitments.queries import CommitmentFilter
+from secretariat.documents.action_matrix import Grouping, action_matrix
 from secretariat.i18n import _
 from ui.documents_box import DocumentBox
 from ui.errors import attempt

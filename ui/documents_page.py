@@ -37,20 +37,20 @@ from exports.pdf.attendance import write_attendance
 from exports.pdf.invitation import write_invitation
 from exports.pdf.minutes import write_minutes
 from models import MeetingStatus
+from secretariat.documents.minutes_and_attendance import attendance_sheet, minutes_report
 from secretariat.errors import DomainError
 from secretariat.i18n import _, ngettext
 from secretariat.meetings.lifecycle import MeetingRow, list_meetings
-from secretariat.documents.minutes_and_attendance import attendance_sheet, minutes_report
 from secretariat.vocabulary import label
 from ui.context import AppContext
+from ui.documents_matrix import MatrixBox
+from ui.documents_progress import ProgressReportBox
+from ui.documents_registers import RegistersBox
 from ui.errors import attempt
 from ui.formatting import short_date
 from ui.forms import ERROR_STYLE
 from ui.icons import icon
 from ui.invitation_dialog import InvitationDialog
-from ui.documents_matrix import MatrixBox
-from ui.documents_progress import ProgressReportBox
-from ui.documents_registers import RegistersBox
 from ui.page import Page
 from ui.pdf_preview import PdfPreview
 from ui.table_model import ROW_ROLE, Column, RowTableModel
@@ -110,8 +110,8 @@ class DocumentsPage(Page):
         self.result_path: str | None = None
         self.last_error = ""
 
-        self.meetings = RowTableModel([Column(_("Meeting"), lambda m: "{date} — {title}".format(
-            date=short_date(m.date), title=m.title))], self)
+        meeting = Column(_("Meeting"), lambda m: f"{short_date(m.date)} — {m.title}")
+        self.meetings = RowTableModel([meeting], self)
         self.meeting = QComboBox(self)
         self.meeting.setModel(self.meetings)
         self.meeting.setSizeAdjustPolicy(

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from exports.excel.progress import write_progress_workbook
 from exports.pdf.progress import write_progress_pdf
-from secretariat.i18n import _
+from secretariat.agencies.regions import list_task_forces
 from secretariat.commitments.progress import latest_year_with_commitments
 from secretariat.documents.progress_report import progress_report, report_task_force
-from secretariat.agencies.regions import list_task_forces
+from secretariat.i18n import _
 from ui.documents_box import DocumentBox
 from ui.errors import attempt
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from exports.excel.registers import write_agency_directory, write_meeting_schedule
-from secretariat.i18n import _
 from secretariat.documents.registers import agency_directory, meeting_schedule
+from secretariat.i18n import _
 from ui.documents_box import DocumentBox
 from ui.errors import attempt
 from ui.icons import icon

@@ -140,7 +140,7 @@ class FormDialog(QDialog):
         self._focus_placed = True
         fields = self.form.focus_chain()
         chain = fields + list(self.buttons.buttons())
-        for before, after in zip(chain, chain[1:]):
+        for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
         focused = self.focusWidget()
         first = next((widget for widget in fields if widget.isEnabled()), None)

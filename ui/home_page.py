@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretariat.home.attention_report import DUE_SOON_DAYS, Attention, AttentionMeeting, Section
 from secretariat.commitments.rows import CommitmentRow
+from secretariat.home.attention_report import DUE_SOON_DAYS, Attention, AttentionMeeting, Section
 from secretariat.i18n import _, ngettext
 from secretariat.vocabulary import label
 from ui.context import AppContext
@@ -237,8 +237,8 @@ class HomePage(Page):
         ok, report = attempt(self, lambda: self._attention(today))
         if ok:
             self.report = report
-            self.this_week.set_section(report.meetings_this_week, "{start} – {end}".format(
-                start=short_date(report.week_start), end=short_date(report.week_end)))
+            week = f"{short_date(report.week_start)} – {short_date(report.week_end)}"
+            self.this_week.set_section(report.meetings_this_week, week)
             self.draft_minutes.set_section(
                 report.draft_minutes, _("Held meetings whose minutes are not final yet"))
             self.due_soon.set_section(report.due_soon, _("From today until {date}").format(

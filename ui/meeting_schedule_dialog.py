@@ -8,11 +8,11 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTimeEdit
 
 from models import MeetingKind, TimeZone
+from secretariat.agencies.regions import list_task_forces
 from secretariat.agencies.register import list_agencies
 from secretariat.i18n import _
-from secretariat.meetings.schedule_warnings import date_warnings
 from secretariat.meetings.lifecycle import MeetingDraft, schedule_meeting, update_meeting
-from secretariat.agencies.regions import list_task_forces
+from secretariat.meetings.schedule_warnings import date_warnings
 from secretariat.vocabulary import label
 from ui.forms import FormDialog, date_edit, date_value
 

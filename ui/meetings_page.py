@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from models import MeetingStatus
 from secretariat.i18n import _
-from secretariat.meetings.schedule_warnings import holidays_in_month
 from secretariat.meetings.lifecycle import MeetingRow, cancel_meeting, list_meetings, meeting_draft
+from secretariat.meetings.schedule_warnings import holidays_in_month
 from secretariat.vocabulary import label
 from ui.context import AppContext
 from ui.errors import attempt, confirm

@@ -94,9 +94,9 @@ def print_pdf(path: str | Path, printer: QPrinter,
               progress: Callable[[int, int], bool] | None = None) -> int:
     """Print the PDF's pages as they are; returns how many pages went to the printer.
 
-    Honours the page range, page order and copies chosen in the print dialog. The printer takes the whole sheet
-    (`fullPage`): the documents carry their own margins, so each page is laid on the paper
-    one to one, turned to the page's own orientation, and only shrunk if the paper is
+    Honours the page range, page order and copies chosen in the print dialog. The printer takes
+    the whole sheet (`fullPage`): the documents carry their own margins, so each page is laid on
+    the paper one to one, turned to the page's own orientation, and only shrunk if the paper is
     smaller. `progress(done, total)` is called before each page; when it returns False the
     job is aborted (nothing more reaches the printer) and 0 is returned.
     """

@@ -11,8 +11,8 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
-from secretariat.home.attention_report import DUE_SOON_DAYS, Reminders
 from secretariat.commitments.rows import CommitmentFilter
+from secretariat.home.attention_report import DUE_SOON_DAYS, Reminders
 from secretariat.i18n import _, ngettext
 from ui.formatting import short_date
 
@@ -53,7 +53,9 @@ class ReminderBar(QFrame):
             last = date.fromisoformat(settings.value(LAST_OPENED_KEY, ""))
         except ValueError:  # first start here, or a value edited by hand
             last = None
-        from secretariat.home.attention import start_reminders  # loads the ORM, after the first view
+        from secretariat.home.attention import (
+            start_reminders,  # loads the ORM, after the first view
+        )
 
         self.reminders = start_reminders(self.context.db, today, last)
         settings.set_value(LAST_OPENED_KEY, today.isoformat())

@@ -21,8 +21,8 @@ def _settle(app, rounds: int = 5) -> None:
 
 def _busiest_commitment_window(window, db):
     """The window of the open commitment with the longest follow-up story."""
-    from secretariat.commitments.queries import CommitmentFilter, list_commitments
     from secretariat.commitments.follow_ups import list_follow_ups
+    from secretariat.commitments.queries import CommitmentFilter, list_commitments
 
     rows = list_commitments(db, CommitmentFilter(open_only=True), limit=None)
     busiest = max(rows, key=lambda row: len(list_follow_ups(db, row.id)))
@@ -73,9 +73,9 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from secretariat.storage.database import open_database
     from secretariat.demo import fill_demo
     from secretariat.meetings.lifecycle import list_meetings
+    from secretariat.storage.database import open_database
     from ui.app import build_context
     from ui.main_window import MainWindow
     from ui.qt_translations import install_qt_translations

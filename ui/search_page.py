@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretariat.i18n import N_, _
 from secretariat.home.search import SearchHit, SearchKind, SearchResults, search
+from secretariat.i18n import N_, _
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.formatting import number, short_date
@@ -177,8 +177,7 @@ class SearchPage(Page):
 
         names = {None: _("All"), **{kind: _(name) for kind, name in _PLURALS.items()}}
         for tab, kind in enumerate(_TABS):
-            self.tabs.setTabText(tab, "{name} ({count})".format(name=names[kind],
-                                                               count=count(kind)))
+            self.tabs.setTabText(tab, f"{names[kind]} ({count(kind)})")
             self.tabs.setTabEnabled(tab, kind is None or bool(results.of_kind(kind)))
         if not self.tabs.isTabEnabled(self.tabs.currentIndex()):
             self.tabs.setCurrentIndex(0)

@@ -23,10 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretariat.agencies.register import list_agencies
-from secretariat.i18n import _, ngettext
-from secretariat.agencies.provinces import known_province
 from models.enums import TimeZone
+from secretariat.agencies.provinces import known_province
 from secretariat.agencies.regions import (
     RegionDraft,
     RegionOverviewRow,
@@ -36,6 +34,8 @@ from secretariat.agencies.regions import (
     region_overview,
     update_task_force,
 )
+from secretariat.agencies.register import list_agencies
+from secretariat.i18n import _, ngettext
 from secretariat.vocabulary import label
 from ui.context import AppContext
 from ui.errors import attempt
@@ -221,7 +221,8 @@ class TaskForcesPage(Page):
         self.edit_button = QPushButton(icon("edit"), _("Record task force…"), self)
         self.edit_button.clicked.connect(self.edit_selected)
         self.add_button = QPushButton(icon("add"), _("Add region…"), self)
-        self.add_button.setToolTip(_("A province or kabupaten/kota by its Kemendagri code (Ctrl+N)"))
+        self.add_button.setToolTip(
+            _("A province or kabupaten/kota by its Kemendagri code (Ctrl+N)"))
         self.add_button.clicked.connect(self.add_new)
 
         self.table = QTableView(self)

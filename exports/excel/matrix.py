@@ -20,8 +20,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from exports.excel.cells import Cells, header_cell, title_cell
 from exports.excel.printing import LINE_HEIGHT, row_height, set_up_printing
 from exports.files import write_atomically
-from secretariat.documents.action_matrix import HEADERS, ActionMatrix, MatrixRow
 from secretariat.commitments.request_letters import STATUS_WORDS
+from secretariat.documents.action_matrix import HEADERS, ActionMatrix, MatrixRow
 
 HEADER_ROW = 4
 # Narrow enough that a landscape page, fitted to width, stays readable when printed.

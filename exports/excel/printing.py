@@ -5,7 +5,6 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
-
 # Excel's paper codes: 9 is A4; F4/Folio (215 × 330 mm) has no code of its own, and 14
 # (Folio 8.5 × 13 in, 216 × 330 mm) is what Indonesian offices pick for it.
 PAPER_CODES = {"a4": 9, "f4": 14}
@@ -20,7 +19,7 @@ def row_height(cells, widths) -> float:
     it long texts print over each other.
     """
     lines = 1
-    for width, cell in zip(widths, cells):
+    for width, cell in zip(widths, cells, strict=False):
         if isinstance(cell.value, str) and cell.value:
             per_line = max(1, int(width * 1.15))
             needed = sum(1 + len(part) // per_line for part in cell.value.split("\n"))

@@ -20,7 +20,6 @@ from exports.files import write_atomically
 from secretariat.documents.progress_report import ProgressReport
 
 
-
 def _sheet(workbook, name: str, report: ProgressReport, headers: tuple[str, ...],
            widths: tuple[int, ...], rows, **options):
     """One table of the report on its own sheet, titled like the report."""

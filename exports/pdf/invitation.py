@@ -13,8 +13,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, LongTable, PageBreak, Paragraph
-from reportlab.platypus import Spacer, TableStyle
+from reportlab.platypus import Flowable, LongTable, PageBreak, Paragraph, Spacer, TableStyle
 
 from exports.pdf.fonts import BOLD
 from exports.pdf.layout import (

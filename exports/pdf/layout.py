@@ -54,7 +54,8 @@ def page_size(settings: LetterheadSettings, *, wide: bool = False) -> tuple[floa
 
 
 def margins(settings: LetterheadSettings) -> dict[str, float]:
-    return {"leftMargin": settings.margin_left_mm * mm, "rightMargin": settings.margin_right_mm * mm,
+    return {"leftMargin": settings.margin_left_mm * mm,
+            "rightMargin": settings.margin_right_mm * mm,
             "topMargin": settings.margin_top_mm * mm,
             "bottomMargin": settings.margin_bottom_mm * mm}
 

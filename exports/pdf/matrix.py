@@ -36,9 +36,9 @@ from exports.pdf.layout import (
     page_size,
     text,
 )
-from secretariat.documents.action_matrix import ActionMatrix, Grouping, MatrixRow
-from secretariat.dates import short_date
 from secretariat.commitments.request_letters import STATUS_WORDS
+from secretariat.dates import short_date
+from secretariat.documents.action_matrix import ActionMatrix, Grouping, MatrixRow
 
 COLUMNS = ("No", "Kesepakatan/Komitmen dan Rencana Aksi", "Penanggung Jawab", "Pendukung",
            "Batas Waktu", "Status", "Progres", "Kendala", "Keterangan")
@@ -109,7 +109,7 @@ def _chunk(rows: list, commands: list, width: float) -> Table:
 def _height(cells: list, width: float) -> float:
     """The height a row of cells takes, measured as ReportLab will lay it out."""
     tallest = 0.0
-    for cell, share in zip(cells, SHARES):
+    for cell, share in zip(cells, SHARES, strict=False):
         flowables = cell if isinstance(cell, list) else [cell]
         inner = width * share - 6  # the cell's left and right padding
         tallest = max(tallest, sum(f.wrap(inner, 10_000)[1] for f in flowables))

@@ -105,7 +105,7 @@ def _signatures(report: MinutesReport, styles: Styles, width: float) -> Flowable
                 f"NIP. {nip}" if nip else ""]
 
     rows = [["", Paragraph(text(place_date), styles.centered)]]
-    for left_cell, right_cell in zip(cells(*left), cells(*right)):
+    for left_cell, right_cell in zip(cells(*left), cells(*right), strict=False):
         rows.append([Paragraph(left_cell if "<b>" in left_cell else text(left_cell),
                                styles.centered),
                      Paragraph(right_cell if "<b>" in right_cell else text(right_cell),

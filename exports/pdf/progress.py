@@ -21,8 +21,15 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    LongTable,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from exports.pdf.fonts import BOLD, REGULAR
 from exports.pdf.layout import (
@@ -93,7 +100,8 @@ def _status_ring(report: ProgressReport) -> Drawing:
 def _summary(report: ProgressReport, styles: Styles, width: float) -> list[Flowable]:
     figures = report.figures
     if not figures.total:
-        return [Paragraph(f"Tidak ada komitmen yang disepakati dalam rapat {text(report.task_force)} "
+        task_force = text(report.task_force)
+        return [Paragraph(f"Tidak ada komitmen yang disepakati dalam rapat {task_force} "
                           "pada periode ini.", styles.body)]
     # A swatch before each word is the ring's legend, readable in grey print too.
     lines = [["Status", "Jumlah", "%"]] + [

@@ -12,8 +12,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, LongTable, Paragraph
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, Table, TableStyle
 
 from exports.pdf.fonts import BOLD
 from exports.pdf.layout import (

@@ -134,7 +134,8 @@ def remove_contact(db, contact_id: int, expected_version: int) -> None:
             session.delete(contact)
 
 
-def list_contacts(db, agency_id: int | None = None, *, include_inactive: bool = False) -> list[ContactRow]:
+def list_contacts(db, agency_id: int | None = None, *,
+                  include_inactive: bool = False) -> list[ContactRow]:
     query = (
         select(ContactPerson, Agency.abbreviation)
         .join(Agency, ContactPerson.agency_id == Agency.id)
@@ -223,7 +224,8 @@ def add_membership(db, draft: MembershipDraft) -> int:
         return membership.id
 
 
-def update_membership(db, membership_id: int, draft: MembershipDraft, expected_version: int) -> None:
+def update_membership(db, membership_id: int, draft: MembershipDraft,
+                      expected_version: int) -> None:
     with db.unit_of_work() as session:
         membership = get_or_fail(session, Membership, membership_id, _("Membership"))
         check_version(membership, expected_version)

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from models import Agency, Region, RegionLevel, TaskForce, TimeZone
+from secretariat.agencies.provinces import known_province
 from secretariat.errors import DuplicateError, ValidationError
 from secretariat.i18n import _
-from secretariat.agencies.provinces import known_province
 from secretariat.records import check_version, get_or_fail
 from secretariat.validation import check_date, clean_text
 

@@ -248,7 +248,8 @@ def delete_agency(db, agency_id: int, expected_version: int) -> None:
             )
         for contact in list(agency.contacts):
             session.delete(contact)
-        for membership in session.scalars(select(Membership).where(Membership.agency_id == agency_id)):
+        memberships = select(Membership).where(Membership.agency_id == agency_id)
+        for membership in session.scalars(memberships):
             session.delete(membership)
         session.delete(agency)
 

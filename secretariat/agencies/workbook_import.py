@@ -19,14 +19,14 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import func, select
 
 from models import Agency, AgencyLevel, ContactPerson, Region
-from secretariat.agencies.register import AgencyDraft
-from secretariat.agencies.register import _validated as validated_agency
 from secretariat.agencies.contacts import ContactDraft
 from secretariat.agencies.contacts import _refuse_duplicate_contact as refuse_duplicate_contact
 from secretariat.agencies.contacts import _validated_contact as validated_contact
+from secretariat.agencies.register import AgencyDraft
+from secretariat.agencies.register import _validated as validated_agency
 from secretariat.errors import DomainError, RefusedError
-from secretariat.importing import LineProblem, run_import, summary_heading
 from secretariat.i18n import _
+from secretariat.importing import LineProblem, run_import, summary_heading
 from secretariat.vocabulary import document_label, label
 
 # Our column names and the headings a workbook may give them (Indonesian first: the

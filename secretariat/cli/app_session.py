@@ -15,12 +15,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from secretariat.storage.sqlite_copies import automatic_backup
 from secretariat.errors import DomainError
 from secretariat.home.first_view import FirstView, current_sqlite_file
 from secretariat.storage.instance_lock import LockHolder, acquire_lock, break_lock, default_actor
 from secretariat.storage.network_paths import network_share_warning
 from secretariat.storage.paths import database_url, plain_sqlite_file
+from secretariat.storage.sqlite_copies import automatic_backup
 
 if TYPE_CHECKING:
     from secretariat.storage.database import Database

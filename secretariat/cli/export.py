@@ -6,9 +6,9 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from secretariat.documents.minutes_and_attendance import attendance_sheet, minutes_report
 from secretariat.errors import ValidationError
 from secretariat.i18n import _
-from secretariat.documents.minutes_and_attendance import attendance_sheet, minutes_report
 
 
 def run_export(db, args) -> int:
@@ -95,8 +95,8 @@ def _export_register(db, args, target: Path) -> int:
 def _export_actions(db, args, target: Path) -> int:
     from datetime import date
 
-    from secretariat.documents.action_matrix import Grouping, action_matrix
     from secretariat.cli.listing import commitment_filter
+    from secretariat.documents.action_matrix import Grouping, action_matrix
 
     suffix = _pdf_or_excel(target, _("The action matrix"))
     flt = replace(commitment_filter(db, args), open_only=args.open)

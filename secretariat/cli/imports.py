@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 from secretariat.agencies import workbook_import as agency_import
-
 from secretariat.commitments import workbook_import as commitment_import
 from secretariat.i18n import _
 from secretariat.importing import ImportRefused

@@ -113,7 +113,8 @@ def _print_table(rows, columns, max_width: int = 60) -> None:
         table.append(cells)
     widths = [max(len(line[i]) for line in table) for i in range(len(columns))]
     for line in table:
-        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip())
+        padded = (cell.ljust(width) for cell, width in zip(line, widths, strict=True))
+        print("  ".join(padded).rstrip())
     print(_("{count} rows").format(count=len(rows)))
 
 

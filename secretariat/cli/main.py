@@ -15,9 +15,9 @@ from pathlib import Path
 
 STARTED = time.perf_counter()  # --smoke reports the time from here to the first view
 
-from secretariat import __version__
-from secretariat.errors import DatabaseProblem, DomainError
-from secretariat.i18n import LANGUAGES, _, set_language
+from secretariat import __version__  # noqa: E402
+from secretariat.errors import DatabaseProblem, DomainError  # noqa: E402
+from secretariat.i18n import LANGUAGES, _, set_language  # noqa: E402
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UNEXPECTED = 0, 1, 2, 3
 
@@ -293,8 +293,8 @@ def _demo(db, args) -> int:
 
 
 def _check(args) -> int:
-    from secretariat.storage.check import check_database
     from models.engine import sqlite_file
+    from secretariat.storage.check import check_database
     from secretariat.storage.database import DamagedDatabaseError, open_database
     from secretariat.storage.paths import database_url
 

@@ -45,7 +45,8 @@ class CatalogEntry:
 def install_defaults(db) -> None:
     """Fill empty catalogues with the defaults (a new database starts with them)."""
     with db.unit_of_work() as session:
-        for model, names in ((SubTaskForce, DEFAULT_SUB_TASK_FORCES), (FocusArea, DEFAULT_FOCUS_AREAS)):
+        defaults = ((SubTaskForce, DEFAULT_SUB_TASK_FORCES), (FocusArea, DEFAULT_FOCUS_AREAS))
+        for model, names in defaults:
             if session.scalar(select(func.count()).select_from(model)) == 0:
                 session.add_all(model(position=i, name=n) for i, n in enumerate(names, start=1))
 

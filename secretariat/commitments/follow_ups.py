@@ -17,12 +17,12 @@ from models import (
     Meeting,
     MeetingStatus,
 )
+from secretariat.commitments.evidence import read_evidence, store_evidence
+from secretariat.commitments.status import settle_status
 from secretariat.dates import short_date
 from secretariat.errors import RefusedError, ValidationError
-from secretariat.commitments.evidence import read_evidence, store_evidence
 from secretariat.i18n import _
 from secretariat.records import check_version, get_or_fail
-from secretariat.commitments.status import settle_status
 from secretariat.validation import check_date, clean_text
 
 
@@ -124,7 +124,8 @@ def record_follow_up(
         session.add(entry)
         if _is_latest(session, commitment_id, when):
             # A late-entered older report must not overwrite the newer state.
-            commitment.status, commitment.progress, commitment.status_reason = status, progress, reason
+            commitment.status, commitment.progress = status, progress
+            commitment.status_reason = reason
         session.flush()
         store_evidence(session, entry.id, evidence)
         return entry.id

@@ -33,10 +33,10 @@ from models import (
     SubTaskForce,
     TaskForce,
 )
+from secretariat.commitments.status import OPEN_STATUSES, days_late
 from secretariat.errors import ValidationError
 from secretariat.i18n import _
 from secretariat.records import get_or_fail
-from secretariat.commitments.status import OPEN_STATUSES, days_late
 
 TREND_MEETINGS = 8  # the rakor a chair looks back over
 _PRESENT = (AttendanceStatus.PRESENT, AttendanceStatus.REPRESENTED)

@@ -33,10 +33,10 @@ from secretariat.commitments.rows import (
     ListNames,
     commitment_row,
 )
+from secretariat.commitments.status import OPEN_STATUSES, overdue_clause
 from secretariat.errors import ValidationError
 from secretariat.i18n import _
 from secretariat.records import get_or_fail
-from secretariat.commitments.status import OPEN_STATUSES, overdue_clause
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,8 @@ def list_commitments(
         return [commitment_row(values, today, names) for values in session.execute(query)]
 
 
-def count_commitments(db, flt: CommitmentFilter = CommitmentFilter(), *, today: date | None = None) -> int:
+def count_commitments(db, flt: CommitmentFilter = CommitmentFilter(), *,
+                      today: date | None = None) -> int:
     query = _where(
         select(func.count(Commitment.id)).join(Meeting, Commitment.meeting_id == Meeting.id),
         flt, today or date.today(),

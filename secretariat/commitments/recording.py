@@ -154,7 +154,8 @@ def add_commitment(db, meeting_id: int, draft: CommitmentDraft) -> int:
     return add_commitments(db, meeting_id, [draft])[0]
 
 
-def update_commitment(db, commitment_id: int, draft: CommitmentDraft, expected_version: int) -> None:
+def update_commitment(db, commitment_id: int, draft: CommitmentDraft,
+                      expected_version: int) -> None:
     """Edit what was agreed. Status and progress change through follow-ups only."""
     with db.unit_of_work() as session:
         commitment = get_or_fail(session, Commitment, commitment_id, _label())

@@ -24,11 +24,11 @@ from models import (
     TaskForce,
     progress_request_items,
 )
+from secretariat.commitments.status import OPEN_STATUSES
 from secretariat.dates import long_date, short_date
+from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
 from secretariat.errors import RefusedError, ValidationError
 from secretariat.i18n import _
-from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
-from secretariat.commitments.status import OPEN_STATUSES
 from secretariat.validation import check_date, check_nip, clean_text
 
 DOCUMENT_LOCALE = "id"

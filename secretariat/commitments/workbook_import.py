@@ -30,12 +30,12 @@ from models import (
     SubTaskForce,
 )
 from secretariat.commitments.recording import CommitmentDraft, _apply, _meeting_taking_commitments
+from secretariat.commitments.request_letters import STATUS_WORDS
+from secretariat.commitments.status import settle_status
 from secretariat.dates import parse_written_date, short_date
 from secretariat.errors import DomainError, RefusedError, ValidationError
 from secretariat.i18n import _
 from secretariat.importing import LineProblem, run_import, summary_heading
-from secretariat.commitments.request_letters import STATUS_WORDS
-from secretariat.commitments.status import settle_status
 from secretariat.validation import clean_text
 from secretariat.vocabulary import label
 

@@ -18,12 +18,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import Agency, Commitment, ContactPerson, FollowUp, Meeting, Region, TaskForce
-from secretariat.storage.database import Database, demo_is_allowed
 from secretariat.demo.seed import add_seed
 from secretariat.demo.seed_data import LAST_SEED_MEETING
 from secretariat.demo.synthetic import add_synthetic
 from secretariat.errors import RefusedError
 from secretariat.i18n import _
+from secretariat.storage.database import Database, demo_is_allowed
 
 # Fixed so that the same `scale` and `today` always give the same database.
 SYNTHETIC_SEED = 20_251_202

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import (
-    AgendaItem,
     Agency,
+    AgendaItem,
     Attendance,
     Commitment,
     ContactPerson,
@@ -31,18 +31,16 @@ from models import (
     SubTaskForce,
     TaskForce,
 )
+from secretariat.agencies.regions import level_of_code
 from secretariat.demo.seed_data import (
     AGENCIES,
-    AttendanceSpec,
     CONTACTS,
-    CommitmentSpec,
     HELD_MEETINGS,
     HUSNUL_NIP,
     INVITED,
     KALSEL_OFFICES,
     LAST_SEED_MEETING,
     MEMBERSHIPS,
-    MeetingSpec,
     PLANNED_INVITEES,
     PRESENT,
     RAKOR_2025,
@@ -52,10 +50,12 @@ from secretariat.demo.seed_data import (
     RIZAL_NIP,
     TASK_FORCES,
     WITA,
+    AttendanceSpec,
+    CommitmentSpec,
+    MeetingSpec,
     _five_years,
     task_force_name,
 )
-from secretariat.agencies.regions import level_of_code
 
 
 def next_working_day(day: date) -> date:

@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-
 from models import (
     AgencyLevel,
     AttendanceStatus,

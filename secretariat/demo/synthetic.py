@@ -21,18 +21,19 @@ from __future__ import annotations
 
 import bisect
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from itertools import chain
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 import holidays
 from sqlalchemy import Boolean, Date, DateTime, Table, Time, func, select, text
 from sqlalchemy.orm import Session
 
 from models import (
-    AgendaItem,
     Agency,
+    AgendaItem,
     Attendance,
     Commitment,
     CommitmentStatus,
@@ -361,7 +362,7 @@ class _Writer:
             raise NotImplementedError(f"unsupported DB-API paramstyle {self.dialect.paramstyle}")
         self._date = self._processor(Date())
         self._dates: dict[int, object] = {}
-        stamp = self._processor(DateTime(timezone=True))(datetime.now(timezone.utc))
+        stamp = self._processor(DateTime(timezone=True))(datetime.now(UTC))
         self.audit = (1, stamp, stamp, actor)  # version, created_at, updated_at, changed_by
         adapt_time = self._processor(Time())
         self.morning = (adapt_time(time(9, 0)), adapt_time(time(12, 0)))
@@ -598,7 +599,8 @@ class _Generator:
         weights = [tf.weight for tf in self.task_forces]
         next_id = self.writer.next_id(Meeting.__table__)
         chosen = rng.choices(self.task_forces, weights, k=n_held)
-        dated = sorted(((rng.choice(self.past_days), tf, n) for tf, n in zip(chosen, counts)),
+        pairs = zip(chosen, counts, strict=True)
+        dated = sorted(((rng.choice(self.past_days), tf, n) for tf, n in pairs),
                        key=lambda m: m[0])
         held = [_Meeting(next_id + i, tf, day, n) for i, (day, tf, n) in enumerate(dated)]
         future = _working_days(self.today + 1, self.today + 90)
@@ -611,7 +613,7 @@ class _Generator:
 
     def _write_meetings(self, held: list[_Meeting], planned: list[_Meeting]) -> None:
         rng, writer = self.rng, self.writer
-        kinds, kind_weights = zip(*KIND_WEIGHTS)
+        kinds, kind_weights = zip(*KIND_WEIGHTS, strict=True)
         meetings, agenda, attendance = [], [], []
         agenda_id = writer.next_id(AgendaItem.__table__)
         attendance_id = writer.next_id(Attendance.__table__)

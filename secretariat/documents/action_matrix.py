@@ -30,10 +30,10 @@ from models import (
     commitment_supporting_agencies,
 )
 from secretariat.commitments.queries import CommitmentFilter, apply_filter, count_commitments
-from secretariat.dates import long_date, short_date
-from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
 from secretariat.commitments.request_letters import STATUS_WORDS
 from secretariat.commitments.status import days_late
+from secretariat.dates import long_date, short_date
+from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
 
 DOCUMENT_LOCALE = "id"
 BATCH = 2000
@@ -130,7 +130,7 @@ def _rows(db, flt: CommitmentFilter, grouping: Grouping, today: date) -> Iterato
     current_group, number = None, 0
     with db.reading() as session:
         result = session.execute(query.execution_options(yield_per=BATCH))
-        for (meeting_id, title, day, text, plan, lead, lead_name, supporting, due, status,
+        for (_meeting_id, title, day, text, plan, lead, lead_name, supporting, due, status,
              progress, evidence, obstacles, notes, focus, sub) in result:
             meeting = f"{title} ({short_date(day, DOCUMENT_LOCALE)})"
             group = meeting if grouping is Grouping.MEETING else f"{lead} – {lead_name}"

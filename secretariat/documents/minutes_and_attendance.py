@@ -20,11 +20,11 @@ from models import (
     TaskForce,
     commitment_supporting_agencies,
 )
-from secretariat.meetings.attendance import list_attendance
 from secretariat.commitments.queries import CommitmentFilter, list_commitments
 from secretariat.dates import clock, long_date, short_date
-from secretariat.i18n import _
 from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
+from secretariat.i18n import _
+from secretariat.meetings.attendance import list_attendance
 from secretariat.meetings.lifecycle import list_agenda
 from secretariat.records import get_or_fail
 

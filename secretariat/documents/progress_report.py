@@ -14,12 +14,12 @@ from datetime import date
 from sqlalchemy import select
 
 from models import Meeting, MeetingStatus, TaskForce
-from secretariat.dates import short_date
-from secretariat.errors import ValidationError
-from secretariat.i18n import _
-from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
 from secretariat.commitments.progress import ProgressFigures, progress_figures
 from secretariat.commitments.request_letters import STATUS_WORDS, latest_rakor_chair
+from secretariat.dates import short_date
+from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
+from secretariat.errors import ValidationError
+from secretariat.i18n import _
 
 DOCUMENT_LOCALE = "id"
 TITLE = "Laporan Perkembangan Tindak Lanjut Komitmen"

@@ -16,11 +16,11 @@ from babel.dates import format_date
 from sqlalchemy import select
 
 from models import Agency, ContactPerson, Membership, Region, SubTaskForce, TaskForce
-from secretariat.dates import clock, short_date
-from secretariat.i18n import DOCUMENT_LANGUAGE
-from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
-from secretariat.meetings.lifecycle import list_meetings
 from secretariat.agencies.regions import list_task_forces
+from secretariat.dates import clock, short_date
+from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
+from secretariat.i18n import DOCUMENT_LANGUAGE
+from secretariat.meetings.lifecycle import list_meetings
 from secretariat.vocabulary import document_label
 
 

@@ -15,6 +15,13 @@ from datetime import date, timedelta
 from sqlalchemy import exists, func, select
 
 from models import Commitment, Letterhead, Meeting, MeetingStatus, Membership, TaskForce
+from secretariat.commitments.queries import (
+    CommitmentFilter,
+    CommitmentRow,
+    count_commitments,
+    list_commitments,
+)
+from secretariat.commitments.status import overdue_clause
 from secretariat.home.attention_report import (
     DRAFT_MINUTES,
     DUE_SOON_DAYS,
@@ -25,13 +32,6 @@ from secretariat.home.attention_report import (
     Section,
     report_days,
 )
-from secretariat.commitments.queries import (
-    CommitmentFilter,
-    CommitmentRow,
-    count_commitments,
-    list_commitments,
-)
-from secretariat.commitments.status import overdue_clause
 
 __all__ = ["DUE_SOON_DAYS", "Attention", "AttentionMeeting", "Reminders", "Section",
            "attention", "start_reminders"]

@@ -22,6 +22,8 @@ from pathlib import Path
 
 from models import SCHEMA_REVISION
 from models.enums import CommitmentStatus, MeetingKind, MeetingStatus, TimeZone
+from secretariat.commitments.rows import CommitmentRow, ListNames, commitment_row
+from secretariat.commitments.status import OPEN_STATUSES
 from secretariat.home.attention_report import (
     DRAFT_MINUTES,
     Attention,
@@ -30,10 +32,8 @@ from secretariat.home.attention_report import (
     Section,
     report_days,
 )
-from secretariat.storage.sqlite_copies import connect_read_only, refuse_damaged
-from secretariat.commitments.rows import CommitmentRow, ListNames, commitment_row
 from secretariat.storage.paths import database_url, plain_sqlite_file
-from secretariat.commitments.status import OPEN_STATUSES
+from secretariat.storage.sqlite_copies import connect_read_only, refuse_damaged
 
 _MEETINGS = """
     SELECT meetings.id, meetings.title, meetings.kind, meetings.date, meetings.start_time,
@@ -90,7 +90,7 @@ def current_sqlite_file(target: str | os.PathLike | None) -> Path | None:
 
 
 def first_attention(path: Path, today: date, *, limit: int = 50) -> Attention:
-    """`secretariat.home.attention.attention` for the SQLite file at `path`, read in one snapshot."""
+    """`secretariat.home.attention.attention` for the SQLite file at `path`, in one snapshot."""
     week_start, week_end, due_until = report_days(today)
     with closing(connect_read_only(path)) as connection:
         connection.isolation_level = None  # the BEGIN below is ours: one consistent read

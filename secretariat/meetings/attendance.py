@@ -119,7 +119,8 @@ def _refuse_duplicate(session, meeting_id: int, values: dict, own_id: int | None
         )
 
 
-def add_attendance(db, meeting_id: int, draft: AttendanceDraft, *, today: date | None = None) -> int:
+def add_attendance(db, meeting_id: int, draft: AttendanceDraft, *,
+                   today: date | None = None) -> int:
     with db.unit_of_work() as session:
         values = _validated(session, draft)
         _open_meeting(session, meeting_id, values["status"], today or date.today())

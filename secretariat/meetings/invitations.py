@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from models import Meeting, MeetingStatus, TaskForce
-from secretariat.meetings.attendance import list_attendance
 from secretariat.dates import long_date, short_date
+from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
+from secretariat.documents.minutes_and_attendance import time_span
 from secretariat.errors import RefusedError, ValidationError
 from secretariat.i18n import _
-from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
+from secretariat.meetings.attendance import list_attendance
 from secretariat.meetings.lifecycle import list_agenda
 from secretariat.records import get_or_fail
-from secretariat.documents.minutes_and_attendance import time_span
 from secretariat.validation import check_date, check_nip, clean_text
 from secretariat.vocabulary import document_label
 

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import (
-    AgendaItem,
     Agency,
+    AgendaItem,
     Commitment,
     FollowUp,
     Meeting,
@@ -212,7 +212,8 @@ def mark_held(db, meeting_id: int, expected_version: int, *, today: date | None 
         meeting.status = MeetingStatus.HELD
 
 
-def write_minutes(db, meeting_id: int, opening: str, conclusions: str, expected_version: int) -> None:
+def write_minutes(db, meeting_id: int, opening: str, conclusions: str,
+                  expected_version: int) -> None:
     """Save the opening words and conclusions; the minutes become (or stay) a draft."""
     with db.unit_of_work() as session:
         meeting = get_or_fail(session, Meeting, meeting_id, _label())

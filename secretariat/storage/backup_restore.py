@@ -10,17 +10,27 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-
 from models.engine import make_engine
 from models.migrate import current_revision, known_revisions
-from secretariat.storage.sqlite_copies import SQLITE_HEADER, automatic_backup, connect_read_only, copy_sqlite
-from secretariat.storage.sqlite_copies import sqlite_problem
-from secretariat.storage.database import Database, open_database
 from secretariat.errors import DatabaseProblem, ValidationError
 from secretariat.i18n import _
-from secretariat.storage.portable_export import GZIP_MAGIC, export_database, export_to_backups, load_export
-from secretariat.storage.portable_export import load_rows
-from secretariat.storage.portable_export import read_export_header, rows_of_database
+from secretariat.storage.database import Database, open_database
+from secretariat.storage.portable_export import (
+    GZIP_MAGIC,
+    export_database,
+    export_to_backups,
+    load_export,
+    load_rows,
+    read_export_header,
+    rows_of_database,
+)
+from secretariat.storage.sqlite_copies import (
+    SQLITE_HEADER,
+    automatic_backup,
+    connect_read_only,
+    copy_sqlite,
+    sqlite_problem,
+)
 
 
 def backup_to(db: Database, target: Path) -> Path:

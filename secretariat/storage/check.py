@@ -57,7 +57,8 @@ def _check_sqlite_file(db, report: CheckReport) -> None:
         broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
         if broken:
             report.problems.append(
-                _("{count} records point to records that no longer exist.").format(count=len(broken))
+                _("{count} records point to records that no longer exist.").format(
+                    count=len(broken))
             )
 
 
@@ -104,5 +105,6 @@ def _check_records(db, report: CheckReport) -> None:
                                 ("follow_ups", FollowUp))
         }
     report.facts.append(
-        _("{meetings} meetings, {commitments} commitments, {follow_ups} follow-ups").format(**counts)
+        _("{meetings} meetings, {commitments} commitments, {follow_ups} follow-ups").format(
+            **counts)
     )

@@ -14,20 +14,30 @@ from pathlib import Path
 from sqlalchemy import Engine, event, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from models import SCHEMA_REVISION, Audited
-from models.engine import SQLITE_BEGIN_OPTION, is_sqlite, make_engine, make_session_factory
-from models.engine import sqlite_file
-from models.migrate import current_revision, has_user_tables, head_revision, known_revisions
-from models.migrate import upgrade_to_head
-from secretariat.storage.sqlite_copies import DamagedDatabaseError, automatic_backup, refuse_damaged  # noqa: F401
+from models.engine import (
+    SQLITE_BEGIN_OPTION,
+    is_sqlite,
+    make_engine,
+    make_session_factory,
+    sqlite_file,
+)
+from models.migrate import (
+    current_revision,
+    has_user_tables,
+    head_revision,
+    known_revisions,
+    upgrade_to_head,
+)
 from secretariat.errors import ConflictError, DatabaseProblem
 from secretariat.i18n import _
+from secretariat.storage.driver_errors import changed_meanwhile, translate
 from secretariat.storage.instance_lock import default_actor
 from secretariat.storage.paths import database_url
-from secretariat.storage.driver_errors import changed_meanwhile, translate
+from secretariat.storage.sqlite_copies import DamagedDatabaseError, automatic_backup, refuse_damaged  # noqa: F401
 
 
 @dataclass
@@ -142,13 +152,17 @@ def open_database(
         if path is not None:
             automatic_backup(path, "before-upgrade")
         else:
-            from secretariat.storage.portable_export import export_to_backups  # needs Database itself
+            from secretariat.storage.portable_export import (
+                export_to_backups,  # needs Database itself
+            )
 
             export_to_backups(db, "before-upgrade")
     if must_upgrade:
         upgrade_to_head(engine)
         if revision is None:
-            from secretariat.commitments.catalog import install_defaults  # import here: catalog needs Database
+            from secretariat.commitments.catalog import (
+                install_defaults,  # import here: catalog needs Database
+            )
 
             install_defaults(db)
     return db

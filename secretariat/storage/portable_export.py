@@ -13,7 +13,7 @@ import gzip
 import json
 import os
 from collections.abc import Iterator
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from enum import Enum
 from pathlib import Path
 
@@ -35,7 +35,7 @@ def _encode(value):
         return value.value
     if isinstance(value, datetime) and value.tzinfo is None:
         # SQLite hands back the stored UTC clock time without its zone; say which it is.
-        return value.replace(tzinfo=timezone.utc).isoformat()
+        return value.replace(tzinfo=UTC).isoformat()
     if isinstance(value, (datetime, date, time)):
         return value.isoformat()
     if isinstance(value, bytes):
@@ -68,7 +68,7 @@ def export_database(db, target: Path) -> Path:
                 session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             header = {"format": FORMAT, "format_version": FORMAT_VERSION,
                       "schema_revision": current_revision(db.engine),
-                      "created_at": datetime.now(timezone.utc).isoformat()}
+                      "created_at": datetime.now(UTC).isoformat()}
             out.write(json.dumps(header) + "\n")
             for table in Base.metadata.sorted_tables:
                 columns = [column.name for column in table.columns]
@@ -171,7 +171,7 @@ def load_rows(db, revision: str | None, rows) -> dict[str, int]:
                 counts[name] = 0
                 continue
             pending.append({column: (decode(value) if decode and value is not None else value)
-                            for column, decode, value in zip(columns, decoders, row)})
+                            for column, decode, value in zip(columns, decoders, row, strict=False)})
             counts[name] += 1
             if len(pending) >= _BATCH:
                 _flush(session, table, pending)

@@ -32,7 +32,7 @@ class BackupPolicy:
     keep_weeks: int = 26
 
     @classmethod
-    def from_environment(cls) -> "BackupPolicy":
+    def from_environment(cls) -> BackupPolicy:
         def number(name: str, default: int) -> int:
             try:
                 return max(1, int(os.environ.get(name, default)))

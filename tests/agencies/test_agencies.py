@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-
 from factories import (
     make_agency,
     make_commitment,
@@ -16,7 +15,16 @@ from factories import (
     make_task_force,
     version_of,
 )
+
 from models import Agency, AgencyLevel, Commitment, CommitmentStatus, Meeting, TaskForce
+from secretariat.agencies.contacts import (
+    ContactDraft,
+    MembershipDraft,
+    add_contact,
+    add_membership,
+    list_contacts,
+    list_memberships,
+)
 from secretariat.agencies.regions import list_task_forces
 from secretariat.agencies.register import (
     AgencyDraft,
@@ -30,18 +38,8 @@ from secretariat.agencies.register import (
     restore_agency,
     update_agency,
 )
-from secretariat.meetings.attendance import AttendanceDraft, add_attendance
 from secretariat.commitments.queries import get_commitment
 from secretariat.commitments.recording import CommitmentDraft, update_commitment
-from secretariat.agencies.contacts import (
-    ContactDraft,
-    MembershipDraft,
-    add_contact,
-    add_membership,
-    list_contacts,
-    list_memberships,
-)
-from secretariat.storage.database import open_database
 from secretariat.errors import (
     ConflictError,
     DomainError,
@@ -51,6 +49,8 @@ from secretariat.errors import (
     ValidationError,
 )
 from secretariat.i18n import set_language
+from secretariat.meetings.attendance import AttendanceDraft, add_attendance
+from secretariat.storage.database import open_database
 
 
 def _draft(abbreviation="Dinsos", **kw) -> AgencyDraft:

@@ -6,18 +6,18 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from factories import make_province, make_workbook
 
 from exports.excel.reading import read_table
 from exports.excel.registers import write_agency_directory
-from factories import make_province, make_workbook
 from models import AgencyLevel
+from secretariat.agencies.contacts import list_contacts
 from secretariat.agencies.register import list_agencies
 from secretariat.agencies.workbook_import import COLUMNS, REQUIRED, import_agencies
-from secretariat.importing import ImportRefused
-from secretariat.agencies.contacts import list_contacts
 from secretariat.demo import fill_demo
-from secretariat.errors import FileProblem, ValidationError
 from secretariat.documents.registers import agency_directory
+from secretariat.errors import FileProblem, ValidationError
+from secretariat.importing import ImportRefused
 
 HEADINGS = ["No", "Nama Instansi", "Singkatan", "Tingkat", "Wilayah", "Alamat", "Telepon",
             "Nama Narahubung", "Jabatan", "No. HP", "Email", "Narahubung Utama"]

@@ -11,17 +11,17 @@ import zipfile
 from datetime import datetime
 
 import pytest
+from factories import make_province, make_workbook
 from openpyxl import Workbook
 
 from exports.excel.reading import read_table
 from exports.excel.registers import write_agency_directory
-from factories import make_province, make_workbook
+from secretariat.agencies.contacts import list_contacts
 from secretariat.agencies.register import list_agencies
 from secretariat.agencies.workbook_import import COLUMNS, REQUIRED, import_agencies
-from secretariat.importing import ImportRefused
-from secretariat.agencies.contacts import list_contacts
-from secretariat.errors import FileProblem, ValidationError
 from secretariat.documents.registers import agency_directory
+from secretariat.errors import FileProblem, ValidationError
+from secretariat.importing import ImportRefused
 
 HEADINGS = ["No", "Nama Instansi", "Singkatan", "Tingkat", "Wilayah", "Alamat",
             "Narahubung", "No. HP", "Email", "NIP"]
@@ -491,7 +491,7 @@ def test_a_workbook_with_a_damaged_sheet_is_refused_in_words(tmp_path):
 
 def _billion_laughs(root: str, body: str) -> str:
     entities = '<!ENTITY l0 "lollollollollollollollollollol">' + "".join(
-        f'<!ENTITY l{level} "{("&l%d;" % (level - 1)) * 10}">' for level in range(1, 10))
+        f'<!ENTITY l{level} "{f"&l{level - 1};" * 10}">' for level in range(1, 10))
     return (f'<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE {root} [{entities}]>'
             f'{body}')
 

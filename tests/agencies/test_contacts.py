@@ -5,12 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from factories import make_agency, make_meeting, make_province, make_task_force, version_of
+
 from models import Agency, AttendanceStatus, Membership, SubTaskForce
-from secretariat.agencies.register import archive_agency
-from secretariat.meetings.attendance import AttendanceDraft, add_attendance, list_attendance
-from secretariat.commitments.catalog import list_entries
 from secretariat.agencies.contacts import (
     ContactDraft,
     MembershipDraft,
@@ -23,6 +20,8 @@ from secretariat.agencies.contacts import (
     update_contact,
     update_membership,
 )
+from secretariat.agencies.register import archive_agency
+from secretariat.commitments.catalog import list_entries
 from secretariat.errors import (
     ConflictError,
     DuplicateError,
@@ -30,6 +29,7 @@ from secretariat.errors import (
     RefusedError,
     ValidationError,
 )
+from secretariat.meetings.attendance import AttendanceDraft, add_attendance, list_attendance
 
 NIP = "198001012005011001"  # 18 digits: birth date, appointment, sex, sequence
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from factories import make_meeting, make_province, make_task_force
+
 from models import Region, TimeZone
+from secretariat.agencies.regions import list_regions, set_time_zone
 from secretariat.errors import ConflictError, NotFoundError, ValidationError
 from secretariat.meetings.lifecycle import get_meeting
-from secretariat.agencies.regions import list_regions, set_time_zone
 
 
 def _zone(db, region_id: int) -> TimeZone:

@@ -6,11 +6,9 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-
 from factories import make_agency, make_district, make_province, make_task_force, version_of
+
 from models import RegionLevel, TaskForce, TimeZone
-from secretariat.storage.database import open_database
-from secretariat.errors import ConflictError, DuplicateError, NotFoundError, ValidationError
 from secretariat.agencies.regions import (
     RegionDraft,
     TaskForceDraft,
@@ -22,7 +20,8 @@ from secretariat.agencies.regions import (
     regions_without_task_force,
     update_task_force,
 )
-
+from secretariat.errors import ConflictError, DuplicateError, NotFoundError, ValidationError
+from secretariat.storage.database import open_database
 
 # --- Kemendagri codes ---------------------------------------------------------------------
 
@@ -40,7 +39,8 @@ def test_level_of_code_reads_province_kabupaten_and_kota(code, level):
     assert level_of_code(code) is level
 
 
-@pytest.mark.parametrize("code", ["6", "630", "63.00", "63.70", "63.7", "63-71", "63.710", "ab", ""])
+@pytest.mark.parametrize("code", ["6", "630", "63.00", "63.70", "63.7", "63-71", "63.710", "ab",
+                                  ""])
 def test_level_of_code_refuses_what_is_not_a_kemendagri_code(code):
     with pytest.raises(ValidationError) as caught:
         level_of_code(code)

@@ -8,10 +8,10 @@ import sys
 import time
 
 from secretariat.cli.app_session import writer_lock
-from secretariat.storage.sqlite_copies import list_backups, sqlite_problem
 from secretariat.cli.main import main
 from secretariat.storage.database import open_database
 from secretariat.storage.instance_lock import lock_path, read_lock
+from secretariat.storage.sqlite_copies import list_backups, sqlite_problem
 
 
 def _program(*args: str) -> subprocess.CompletedProcess:

@@ -9,8 +9,8 @@ import json
 from datetime import date
 
 import pytest
-
 from factories import make_agency, make_commitment, make_follow_up, make_meeting, make_task_force
+
 from models import CommitmentStatus
 from secretariat.cli.main import EXIT_FAILED, EXIT_OK, main
 from secretariat.storage.database import open_database

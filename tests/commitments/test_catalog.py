@@ -14,8 +14,8 @@ from secretariat.commitments.catalog import (
     rename_entry,
     set_entry_active,
 )
-from secretariat.storage.database import open_database
 from secretariat.errors import ConflictError, DuplicateError, NotFoundError, ValidationError
+from secretariat.storage.database import open_database
 
 BOTH = pytest.mark.parametrize("model", [SubTaskForce, FocusArea], ids=["sub", "focus"])
 

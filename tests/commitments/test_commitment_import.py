@@ -7,16 +7,23 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from factories import (
+    make_agency,
+    make_commitment,
+    make_follow_up,
+    make_meeting,
+    make_task_force,
+    make_workbook,
+    version_of,
+)
 
 from exports.excel.matrix import write_matrix_workbook
 from exports.excel.reading import read_table
-from factories import make_agency, make_commitment, make_follow_up, make_meeting, make_workbook
-from factories import make_task_force, version_of
 from models import CommitmentStatus, Meeting
-from secretariat.documents.action_matrix import action_matrix
-from secretariat.commitments.workbook_import import COLUMNS, REQUIRED, import_commitments
-from secretariat.commitments.queries import CommitmentFilter, get_commitment, list_commitments
 from secretariat.commitments.follow_ups import list_follow_ups
+from secretariat.commitments.queries import CommitmentFilter, get_commitment, list_commitments
+from secretariat.commitments.workbook_import import COLUMNS, REQUIRED, import_commitments
+from secretariat.documents.action_matrix import action_matrix
 from secretariat.errors import RefusedError
 from secretariat.importing import ImportRefused
 from secretariat.meetings.lifecycle import finalise_minutes, mark_held

@@ -12,15 +12,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import pytest
+from factories import make_agency, make_meeting, make_task_force, version_of
 from openpyxl import Workbook
 
 from exports.excel.reading import read_table
-from factories import make_agency, make_meeting, make_task_force, version_of
 from models import CommitmentStatus, Meeting
-from secretariat.commitments.workbook_import import COLUMNS, REQUIRED, import_commitments
-from secretariat.commitments.queries import CommitmentFilter, get_commitment, list_commitments
-from secretariat.errors import RefusedError
 from secretariat.commitments.follow_ups import list_follow_ups
+from secretariat.commitments.queries import CommitmentFilter, get_commitment, list_commitments
+from secretariat.commitments.workbook_import import COLUMNS, REQUIRED, import_commitments
+from secretariat.errors import RefusedError
 from secretariat.importing import ImportRefused
 from secretariat.meetings.lifecycle import cancel_meeting, finalise_minutes, mark_held
 
@@ -308,8 +308,8 @@ def test_the_lead_repeated_among_supporting_is_refused_naming_it(db, setting, tm
 
 
 def test_an_archived_agency_is_refused(db, setting, tmp_path):
-    from secretariat.agencies.register import archive_agency
     from models import Agency
+    from secretariat.agencies.register import archive_agency
 
     archive_agency(db, setting["Polda"], version_of(db, Agency, setting["Polda"]))
     refused_one(db, setting, tmp_path, lead="Polda Kalsel")

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
-
 from factories import (
     make_agency,
     make_commitment,
@@ -15,6 +14,7 @@ from factories import (
     make_province,
     make_task_force,
 )
+
 from models import CommitmentStatus, FocusArea, SubTaskForce
 from secretariat.commitments.catalog import list_entries
 from secretariat.commitments.queries import (

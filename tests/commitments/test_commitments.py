@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from factories import (
     DEFAULT_MEETING_DATE,
     make_agency,
@@ -16,6 +15,7 @@ from factories import (
     make_task_force,
     version_of,
 )
+
 from models import Agency, Commitment, CommitmentStatus, FocusArea, Meeting, SubTaskForce
 from secretariat.agencies.register import archive_agency
 from secretariat.commitments.catalog import list_entries
@@ -27,7 +27,6 @@ from secretariat.commitments.recording import (
     delete_commitment,
     update_commitment,
 )
-from secretariat.storage.database import open_database
 from secretariat.errors import (
     ConflictError,
     NotFoundError,
@@ -35,6 +34,7 @@ from secretariat.errors import (
     ValidationError,
 )
 from secretariat.meetings.lifecycle import cancel_meeting, finalise_minutes, mark_held
+from secretariat.storage.database import open_database
 
 DAY = DEFAULT_MEETING_DATE
 

@@ -6,21 +6,31 @@ import hashlib
 from datetime import date
 
 import pytest
+from factories import (
+    DEFAULT_MEETING_DATE,
+    make_agency,
+    make_commitment,
+    make_meeting,
+    make_task_force,
+    version_of,
+)
 from sqlalchemy import select, update
 
-from factories import DEFAULT_MEETING_DATE, make_agency, make_commitment, make_meeting
-from factories import make_task_force, version_of
 from models import Commitment, CommitmentStatus, EvidenceFile, FollowUp, FollowUpSource
 from secretariat.commitments import evidence as evidence_module
-from secretariat.errors import DatabaseProblem, FileProblem, ValidationError
 from secretariat.commitments.evidence import (
     add_evidence,
     copy_for_viewing,
     list_evidence,
     safe_file_name,
 )
-from secretariat.commitments.follow_ups import FollowUpDraft, list_follow_ups, record_follow_up
-from secretariat.commitments.follow_ups import status_history
+from secretariat.commitments.follow_ups import (
+    FollowUpDraft,
+    list_follow_ups,
+    record_follow_up,
+    status_history,
+)
+from secretariat.errors import DatabaseProblem, FileProblem, ValidationError
 
 TODAY = date(2026, 2, 1)
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

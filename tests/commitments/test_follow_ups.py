@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from factories import (
     DEFAULT_MEETING_DATE,
     make_agency,
@@ -15,12 +14,13 @@ from factories import (
     make_task_force,
     version_of,
 )
+
 from models import Commitment, CommitmentStatus, FollowUpSource, Meeting
-from secretariat.commitments.queries import get_commitment
-from secretariat.errors import ConflictError, NotFoundError, RefusedError, ValidationError
 from secretariat.commitments.follow_ups import FollowUpDraft, list_follow_ups, record_follow_up
-from secretariat.meetings.lifecycle import cancel_meeting
+from secretariat.commitments.queries import get_commitment
 from secretariat.commitments.status import days_late, is_overdue, settle_status
+from secretariat.errors import ConflictError, NotFoundError, RefusedError, ValidationError
+from secretariat.meetings.lifecycle import cancel_meeting
 
 DAY = DEFAULT_MEETING_DATE  # the meeting that agreed the commitment
 TODAY = date(2026, 2, 1)

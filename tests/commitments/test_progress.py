@@ -6,16 +6,22 @@ from collections import Counter
 from datetime import date
 
 import pytest
+from factories import (
+    make_agency,
+    make_commitment,
+    make_follow_up,
+    make_meeting,
+    make_task_force,
+    version_of,
+)
 from sqlalchemy import text
 
-from factories import make_agency, make_commitment, make_follow_up, make_meeting
-from factories import make_task_force, version_of
-from models import AttendanceStatus, CommitmentStatus, Meeting, MeetingKind
-from secretariat.meetings.attendance import AttendanceDraft, add_attendance
+from models import AttendanceStatus, CommitmentStatus, Meeting
+from secretariat.commitments.progress import progress_figures
 from secretariat.demo import fill_demo
 from secretariat.errors import ValidationError
+from secretariat.meetings.attendance import AttendanceDraft, add_attendance
 from secretariat.meetings.lifecycle import mark_held
-from secretariat.commitments.progress import progress_figures
 
 TODAY = date(2026, 6, 30)
 YEAR = (date(2026, 1, 1), date(2026, 12, 31))
@@ -39,7 +45,7 @@ def story(db):
     older = _held(db, task_force, date(2025, 11, 3))  # outside the year: not in the figures
     c1 = make_commitment(db, first, polda, due_date=date(2026, 3, 31))
     c2 = make_commitment(db, first, disnaker, due_date=date(2026, 4, 30))
-    c3 = make_commitment(db, second, disnaker, due_date=date(2026, 7, 31))
+    make_commitment(db, second, disnaker, due_date=date(2026, 7, 31))
     c4 = make_commitment(db, second, polda, due_date=date(2026, 5, 31))
     make_commitment(db, older, polda, due_date=date(2026, 1, 31))
     make_follow_up(db, c1, status=DONE, when=date(2026, 3, 20), today=TODAY)  # on time

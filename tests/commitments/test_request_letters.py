@@ -6,13 +6,11 @@ import re
 from datetime import date
 
 import pytest
+from factories import make_agency, make_commitment, make_follow_up, make_meeting, make_task_force
 from pypdf import PdfReader
 
 from exports.pdf.request_letter import write_request_letter
-from factories import make_agency, make_commitment, make_follow_up, make_meeting
-from factories import make_task_force
 from models import CommitmentStatus
-from secretariat.errors import ValidationError
 from secretariat.commitments.request_letters import (
     RequestDraft,
     default_signer,
@@ -20,6 +18,7 @@ from secretariat.commitments.request_letters import (
     record_request,
     request_letter,
 )
+from secretariat.errors import ValidationError
 
 TODAY = date(2026, 3, 2)
 

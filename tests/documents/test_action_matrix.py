@@ -7,19 +7,17 @@ from datetime import date, datetime
 
 import openpyxl
 import pytest
+from factories import make_agency, make_commitment, make_meeting, make_task_force
 from pypdf import PdfReader
 from sqlalchemy import text
 
 from exports.excel.cells import CELL_LIMIT, CUT_MARK
 from exports.excel.matrix import HEADER_ROW, write_matrix_workbook
 from exports.pdf.matrix import write_matrix_pdf
-from factories import make_agency, make_commitment, make_follow_up, make_meeting
-from factories import make_task_force
-from models import CommitmentStatus
-from secretariat.documents.action_matrix import HEADERS, Grouping, action_matrix
 from secretariat.cli.main import main
 from secretariat.commitments.queries import CommitmentFilter
 from secretariat.demo import fill_demo
+from secretariat.documents.action_matrix import HEADERS, Grouping, action_matrix
 
 TODAY = date(2026, 11, 25)
 HOSTILE = ["=HYPERLINK(\"http://x\",\"klik\")", "+62 812", "-1", "@SUM(A1)", "\tTab awal",

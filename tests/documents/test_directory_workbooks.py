@@ -16,15 +16,14 @@ from datetime import date, datetime, time
 
 import openpyxl
 import pytest
+from factories import make_agency, make_commitment, make_meeting, make_province, make_task_force
 
 from exports.excel.cells import CELL_LIMIT, CUT_MARK, DATE_FORMAT
 from exports.excel.printing import MAX_ROW_HEIGHT
 from exports.excel.registers import write_agency_directory, write_meeting_schedule
 from exports.excel.sheets import HEADER_ROW
-from factories import make_agency, make_commitment, make_meeting, make_province, make_task_force
 from models import PaperSize
 from secretariat.agencies.contacts import ContactDraft, add_contact
-from secretariat.errors import FileProblem
 from secretariat.documents.letterhead import LetterheadSettings, save_letterhead
 from secretariat.documents.registers import (
     AgencyDirectory,
@@ -34,6 +33,7 @@ from secretariat.documents.registers import (
     agency_directory,
     meeting_schedule,
 )
+from secretariat.errors import FileProblem
 
 TODAY = date(2026, 11, 25)
 FORMULA = '=HYPERLINK("http://x","klik")'

@@ -7,20 +7,21 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factories import make_agency, make_meeting, make_task_force
 from pypdf import PdfReader
 from sqlalchemy import select
 
 from exports.pdf.attendance import EMPTY_ROWS_FOR_WALK_INS, write_attendance
 from exports.pdf.minutes import write_minutes
-from factories import make_agency, make_meeting, make_task_force
 from models import Commitment, Meeting, MeetingStatus, PaperSize
 from secretariat.cli.main import main
 from secretariat.commitments.recording import CommitmentDraft, add_commitment
 from secretariat.demo import fill_demo
-from secretariat.errors import FileProblem
 from secretariat.documents.letterhead import get_letterhead, save_letterhead
-from secretariat.meetings.lifecycle import AgendaDraft, add_agenda_item, mark_held, write_minutes as save_minutes
 from secretariat.documents.minutes_and_attendance import attendance_sheet, minutes_report
+from secretariat.errors import FileProblem
+from secretariat.meetings.lifecycle import AgendaDraft, add_agenda_item, mark_held
+from secretariat.meetings.lifecycle import write_minutes as save_minutes
 
 TODAY = date(2026, 11, 22)
 
@@ -70,7 +71,8 @@ def test_minutes_carry_the_header_fields_every_commitment_and_page_numbers(demo,
 
 def test_confidential_commitments_can_be_left_out_of_a_circulated_copy(demo, tmp_path):
     with demo.reading() as session:
-        secret = session.scalars(select(Commitment).where(Commitment.confidential.is_(True))).first()
+        confidential = select(Commitment).where(Commitment.confidential.is_(True))
+        secret = session.scalars(confidential).first()
     full = minutes_report(demo, secret.meeting_id)
     circulated = minutes_report(demo, secret.meeting_id, include_confidential=False)
     assert len(circulated.commitments) == len(full.commitments) - 1
@@ -138,7 +140,8 @@ def test_blank_attendance_sheet_lists_the_invited_and_room_for_walk_ins(demo, tm
 def test_a_target_that_cannot_be_written_gives_a_clear_message_and_no_partial_file(demo, tmp_path):
     folder = tmp_path / "dokumen"
     blocked = folder / "notulen.pdf"
-    blocked.mkdir(parents=True)  # e.g. a name taken by a folder (a locked file behaves alike on Windows)
+    # e.g. a name taken by a folder (a locked file behaves alike on Windows)
+    blocked.mkdir(parents=True)
     with pytest.raises(FileProblem) as refused:
         write_minutes(minutes_report(demo, _rakor_2025(demo)), blocked)
     assert "notulen.pdf" in refused.value.message

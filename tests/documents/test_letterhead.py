@@ -5,17 +5,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-
 from factories import make_province, make_task_force
+
 from models import PaperSize
-from secretariat.storage.database import open_database
-from secretariat.errors import ConflictError, DomainError, NotFoundError, ValidationError
 from secretariat.documents.letterhead import (
     MAX_LOGO_BYTES,
     LetterheadSettings,
     get_letterhead,
     save_letterhead,
 )
+from secretariat.errors import ConflictError, DomainError, NotFoundError, ValidationError
+from secretariat.storage.database import open_database
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 32
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 32

@@ -7,19 +7,26 @@ from datetime import date, datetime
 
 import openpyxl
 import pytest
+from factories import (
+    make_agency,
+    make_commitment,
+    make_district,
+    make_follow_up,
+    make_meeting,
+    make_task_force,
+    version_of,
+)
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from exports.excel.progress import HEADER_ROW, write_progress_workbook
 from exports.pdf.progress import OVERDUE_LISTED, write_progress_pdf
-from factories import make_agency, make_commitment, make_district, make_follow_up, make_meeting
-from factories import make_task_force, version_of
 from models import AttendanceStatus, Commitment, CommitmentStatus, Meeting
-from secretariat.meetings.attendance import AttendanceDraft, add_attendance
 from secretariat.cli.main import main
-from secretariat.errors import FileProblem, ValidationError
-from secretariat.meetings.lifecycle import mark_held
 from secretariat.documents.progress_report import progress_report, report_task_force
+from secretariat.errors import FileProblem, ValidationError
+from secretariat.meetings.attendance import AttendanceDraft, add_attendance
+from secretariat.meetings.lifecycle import mark_held
 
 TODAY = date(2026, 6, 30)
 YEAR = (date(2026, 1, 1), date(2026, 12, 31))
@@ -133,7 +140,8 @@ def test_the_pdf_lists_the_most_late_and_counts_the_rest(db, tmp_path):
                         due_date=date(2026, 2, 1 + number % 27))
     report = progress_report(db, task_force, *YEAR, today=TODAY)
 
-    assert "dan 5 komitmen terlambat lainnya" in _flat(write_progress_pdf(report, tmp_path / "p.pdf"))
+    written = write_progress_pdf(report, tmp_path / "p.pdf")
+    assert "dan 5 komitmen terlambat lainnya" in _flat(written)
     late = openpyxl.load_workbook(write_progress_workbook(report, tmp_path / "p.xlsx"))["Terlambat"]
     assert late.max_row == HEADER_ROW + OVERDUE_LISTED + 5  # the workbook lists them all
 

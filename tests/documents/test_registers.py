@@ -6,18 +6,18 @@ from datetime import date, datetime, time
 
 import openpyxl
 import pytest
+from factories import make_agency, make_meeting, make_task_force
 
 from exports.excel.registers import write_agency_directory, write_meeting_schedule
 from exports.excel.sheets import HEADER_ROW
-from factories import make_agency, make_meeting, make_task_force
 from models import SubTaskForce
-from secretariat.agencies.register import archive_agency
-from secretariat.commitments.catalog import list_entries
-from secretariat.cli.main import main
 from secretariat.agencies.contacts import ContactDraft, MembershipDraft, add_contact, add_membership
+from secretariat.agencies.register import archive_agency
+from secretariat.cli.main import main
+from secretariat.commitments.catalog import list_entries
+from secretariat.documents.registers import agency_directory, meeting_schedule
 from secretariat.errors import FileProblem
 from secretariat.i18n import set_language
-from secretariat.documents.registers import agency_directory, meeting_schedule
 
 TODAY = date(2026, 11, 25)
 HOSTILE = '=HYPERLINK("http://x","klik") <b>&</b> \x01 Аксара 中文'

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
-
 from factories import (
     make_agency,
     make_commitment,
@@ -15,9 +14,15 @@ from factories import (
     make_task_force,
     version_of,
 )
+
 from models import CommitmentStatus, Meeting, MeetingStatus
 from secretariat.home.attention import attention
-from secretariat.meetings.lifecycle import cancel_meeting, finalise_minutes, mark_held, write_minutes
+from secretariat.meetings.lifecycle import (
+    cancel_meeting,
+    finalise_minutes,
+    mark_held,
+    write_minutes,
+)
 
 TODAY = date(2026, 2, 4)  # a Wednesday: the week runs from Monday 2 to Sunday 8 February
 
@@ -152,6 +157,7 @@ def test_reminders_name_what_fell_overdue_since_the_last_opening(db):
     from datetime import date as day
 
     from factories import make_agency, make_commitment, make_meeting, make_task_force
+
     from secretariat.home.attention import start_reminders
 
     meeting = make_meeting(db, make_task_force(db), day(2026, 1, 5))

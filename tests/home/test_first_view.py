@@ -1,7 +1,7 @@
 """The first view read through sqlite3: the same report as the ORM's, and only when it may.
 
-`secretariat.home.first_view` duplicates the statements of `secretariat.home.attention` so the window
-can show its data before SQLAlchemy loads; these tests hold the two to identical reports.
+`secretariat.home.first_view` duplicates the statements of `secretariat.home.attention` so the
+window can show its data before SQLAlchemy loads; these tests hold the two to identical reports.
 """
 
 from __future__ import annotations
@@ -16,16 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from models import SCHEMA_REVISION
-from secretariat.cli.app_session import DeferredDatabase
-from secretariat.home.attention import attention
-from secretariat.storage.sqlite_copies import DamagedDatabaseError
-from models import MeetingStatus
+from models import SCHEMA_REVISION, MeetingStatus
 from secretariat.agencies.register import list_agencies
+from secretariat.cli.app_session import DeferredDatabase
 from secretariat.commitments.recording import CommitmentDraft, add_commitments
 from secretariat.demo import fill_demo
+from secretariat.home.attention import attention
 from secretariat.home.first_view import FirstView, current_sqlite_file, first_attention
 from secretariat.meetings.lifecycle import list_meetings
+from secretariat.storage.sqlite_copies import DamagedDatabaseError
 
 TODAY = date(2026, 11, 25)
 ROOT = Path(__file__).resolve().parents[2]

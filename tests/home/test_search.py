@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from factories import make_agency, make_commitment, make_meeting, make_task_force, version_of
+
 from models import Agency
 from secretariat.agencies.register import archive_agency
 from secretariat.home.search import SearchKind, search

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from factories import (
     DEFAULT_MEETING_DATE,
     make_agency,
@@ -14,15 +13,8 @@ from factories import (
     make_task_force,
     version_of,
 )
+
 from models import Attendance, AttendanceStatus, Meeting, MeetingStatus
-from secretariat.meetings.attendance import (
-    AttendanceDraft,
-    add_attendance,
-    list_attendance,
-    mark_all_invited_present,
-    remove_attendance,
-    update_attendance,
-)
 from secretariat.agencies.contacts import ContactDraft, add_contact
 from secretariat.errors import (
     ConflictError,
@@ -30,6 +22,14 @@ from secretariat.errors import (
     NotFoundError,
     RefusedError,
     ValidationError,
+)
+from secretariat.meetings.attendance import (
+    AttendanceDraft,
+    add_attendance,
+    list_attendance,
+    mark_all_invited_present,
+    remove_attendance,
+    update_attendance,
 )
 from secretariat.meetings.lifecycle import cancel_meeting, finalise_minutes, get_meeting, mark_held
 
@@ -349,10 +349,10 @@ def test_mark_all_invited_present_with_nobody_invited(db, meeting):
 def _invite_setting(db):
     """Members of one task force: Dinsos (two seats, a focal point), Polda (a contact),
     Kejati (no contact), Disnaker (seat ended), BNN (archived); Imigrasi sits elsewhere."""
+    from models import Agency, SubTaskForce
+    from secretariat.agencies.contacts import MembershipDraft, add_membership
     from secretariat.agencies.register import archive_agency
     from secretariat.commitments.catalog import list_entries
-    from secretariat.agencies.contacts import MembershipDraft, add_membership
-    from models import Agency, SubTaskForce
 
     task_force = make_task_force(db)
     meeting = make_meeting(db, task_force, DAY)

@@ -7,13 +7,13 @@ from dataclasses import replace
 from datetime import date, time
 
 import pytest
+from factories import make_agency, make_meeting, make_task_force, version_of
 from pypdf import PdfReader
 
 from exports.pdf.invitation import write_invitation
-from factories import make_agency, make_meeting, make_task_force, version_of
 from models import Meeting
-from secretariat.meetings.attendance import AttendanceDraft, add_attendance
 from secretariat.errors import RefusedError, ValidationError
+from secretariat.meetings.attendance import AttendanceDraft, add_attendance
 from secretariat.meetings.invitations import invitation_defaults, invitation_letter
 from secretariat.meetings.lifecycle import AgendaDraft, add_agenda_item, cancel_meeting
 

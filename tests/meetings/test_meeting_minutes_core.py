@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from factories import DEFAULT_MEETING_DATE, make_meeting, make_province, make_task_force, version_of
+
 from models import AgendaItem, Meeting, MeetingStatus
 from secretariat.errors import ConflictError, RefusedError
 from secretariat.meetings.lifecycle import (

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from models import Meeting
-from secretariat.meetings.schedule_warnings import date_warnings, holidays_in_month
 from secretariat.meetings.lifecycle import cancel_meeting
+from secretariat.meetings.schedule_warnings import date_warnings, holidays_in_month
 from tests.factories import make_meeting, make_province, make_task_force, version_of
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-
 from factories import (
     DEFAULT_MEETING_DATE,
     make_agency,
@@ -16,6 +15,7 @@ from factories import (
     make_task_force,
     version_of,
 )
+
 from models import AgendaItem, Meeting, MeetingKind, MeetingStatus, TimeZone
 from secretariat.errors import ConflictError, NotFoundError, RefusedError, ValidationError
 from secretariat.meetings.lifecycle import (

@@ -23,13 +23,13 @@ import time
 from datetime import date
 from pathlib import Path
 
+from follow_up_bench import prepare as prepare_follow_ups  # beside this script
+from follow_up_bench import progress_call
 from sqlalchemy import func, select
 
 from models import Commitment, CommitmentStatus, Meeting
 from secretariat.commitments.queries import CommitmentFilter, carry_forward, list_commitments
 from secretariat.storage.database import open_database
-from follow_up_bench import prepare as prepare_follow_ups  # beside this script
-from follow_up_bench import progress_call
 
 TARGETS_MS = {"open_commitments_page_ms": 50, "carry_forward_ms": 50, "smoke_ms": 1500,
               "commitments_first_rows_ms": 300, "commitments_filter_ms": 100,

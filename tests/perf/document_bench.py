@@ -38,8 +38,8 @@ def _bare_pdf(rows, target: Path) -> None:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate
 
-    from exports.pdf.matrix import _row_cells  # the same cell texts, as our writer makes
     from exports.pdf.fonts import REGULAR, register_fonts
+    from exports.pdf.matrix import _row_cells  # the same cell texts, as our writer makes
 
     register_fonts()
     style = ParagraphStyle("bare", fontName=REGULAR, fontSize=7, leading=8.75)
@@ -84,15 +84,22 @@ def _bare_excel(rows, target: Path) -> None:
 
 def _large_meeting(db, today) -> int:
     """A rakor with 60 attendees, 10 agenda items and 40 commitments, as the issue sizes it."""
-    from datetime import time as clock, timedelta
+    from datetime import time as clock
+    from datetime import timedelta
 
     from models import AttendanceStatus, MeetingKind
-    from secretariat.agencies.register import list_agencies
-    from secretariat.meetings.attendance import AttendanceDraft, add_attendance
-    from secretariat.commitments.recording import CommitmentDraft, add_commitments
-    from secretariat.meetings.lifecycle import AgendaDraft, MeetingDraft, add_agenda_item
-    from secretariat.meetings.lifecycle import mark_held, schedule_meeting, get_meeting
     from secretariat.agencies.regions import list_task_forces
+    from secretariat.agencies.register import list_agencies
+    from secretariat.commitments.recording import CommitmentDraft, add_commitments
+    from secretariat.meetings.attendance import AttendanceDraft, add_attendance
+    from secretariat.meetings.lifecycle import (
+        AgendaDraft,
+        MeetingDraft,
+        add_agenda_item,
+        get_meeting,
+        mark_held,
+        schedule_meeting,
+    )
 
     task_force = list_task_forces(db)[0].id
     agencies = [agency.id for agency in list_agencies(db)]
@@ -145,13 +152,13 @@ def main() -> int:
     parser.add_argument("--db", required=True)
     args = parser.parse_args()
 
+    from datetime import date
+
     from exports.excel.matrix import write_matrix_workbook
     from exports.pdf.matrix import write_matrix_pdf
-    from secretariat.documents.action_matrix import action_matrix
     from secretariat.commitments.queries import CommitmentFilter
+    from secretariat.documents.action_matrix import action_matrix
     from secretariat.storage.database import open_database
-
-    from datetime import date
 
     db = open_database(args.db, upgrade=False)
     minutes_folder = Path(tempfile.mkdtemp(prefix="minutes-bench-"))

@@ -37,8 +37,8 @@ from sqlalchemy import event
 
 from models import MeetingKind
 from secretariat.commitments.recording import CommitmentDraft, add_commitments
-from secretariat.storage.database import open_database
 from secretariat.meetings.lifecycle import MeetingDraft, schedule_meeting
+from secretariat.storage.database import open_database
 
 
 def say(line: str) -> None:

@@ -21,10 +21,10 @@ import time
 from pathlib import Path
 
 import pytest
-
 from factories import make_agency, make_province, make_task_force
-from secretariat.storage.database import open_database
+
 from secretariat.meetings.lifecycle import get_meeting
+from secretariat.storage.database import open_database
 
 CRASH_WRITER = Path(__file__).with_name("crash_writer.py")
 KILLS = 30  # at least 30 crashes

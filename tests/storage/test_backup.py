@@ -7,11 +7,16 @@ import threading
 from datetime import date, datetime, timedelta
 
 import pytest
+from factories import make_agency, make_commitment, make_meeting, make_task_force
 from sqlalchemy import func, select
 
-from factories import make_agency, make_commitment, make_meeting, make_task_force
-from models import Agency, Commitment
+from models import Agency, AgencyLevel, Commitment
 from secretariat.agencies.register import AgencyDraft, create_agency
+from secretariat.demo import fill_demo
+from secretariat.errors import DatabaseProblem, ValidationError
+from secretariat.storage.backup_restore import backup_to, restore_from
+from secretariat.storage.database import DamagedDatabaseError, open_database
+from secretariat.storage.portable_export import export_database
 from secretariat.storage.sqlite_copies import (
     BackupPolicy,
     automatic_backup,
@@ -20,12 +25,6 @@ from secretariat.storage.sqlite_copies import (
     rotate,
     sqlite_problem,
 )
-from secretariat.storage.database import DamagedDatabaseError, open_database
-from secretariat.demo import fill_demo
-from secretariat.errors import DatabaseProblem, ValidationError
-from secretariat.storage.portable_export import export_database
-from secretariat.storage.backup_restore import backup_to, restore_from
-from models import AgencyLevel
 
 TODAY = date(2026, 11, 22)
 

@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 from secretariat import __version__
-
-from secretariat.storage import instance_lock
 from secretariat.errors import DatabaseProblem, DomainError
+from secretariat.storage import instance_lock
 from secretariat.storage.instance_lock import (
     DatabaseLockedError,
     InstanceLock,

@@ -16,9 +16,9 @@ from models import SCHEMA_REVISION, Base
 from models import migrate as migrate_module
 from models.engine import make_engine
 from models.migrate import current_revision, head_revision
+from secretariat.errors import ConflictError, DatabaseProblem
 from secretariat.storage import database as database_module
 from secretariat.storage.database import open_database
-from secretariat.errors import ConflictError, DatabaseProblem
 
 
 def _differences(engine) -> list:
@@ -144,7 +144,8 @@ def test_older_database_is_backed_up_then_upgraded(tmp_path, monkeypatch):
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as copy:
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_REVISION
+        revision = copy.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        assert revision == SCHEMA_REVISION
         assert copy.execute("SELECT name FROM focus_areas WHERE position = 1").fetchone()[0] \
             == "Tetap ada"
     copy.close()
@@ -160,8 +161,8 @@ def test_postgresql_is_exported_before_an_upgrade(tmp_path, monkeypatch):
     from sqlalchemy import create_engine
     from sqlalchemy.engine import make_url
 
-    from tests.conftest import _require_postgres
     from secretariat.storage.paths import data_dir
+    from tests.conftest import _require_postgres
 
     # Given a PostgreSQL schema of its own at today's revision (upgrading it changes tables)
     url = _require_postgres()

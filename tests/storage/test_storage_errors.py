@@ -17,9 +17,6 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, event, select, text
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
-
 from factories import (
     make_agency,
     make_commitment,
@@ -28,6 +25,9 @@ from factories import (
     make_task_force,
     version_of,
 )
+from sqlalchemy import create_engine, event, select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
 from models import Agency, AgencyLevel, Commitment
 from secretariat.agencies.register import AgencyDraft, create_agency
 from secretariat.commitments.recording import (
@@ -36,8 +36,8 @@ from secretariat.commitments.recording import (
     delete_commitment,
     update_commitment,
 )
-from secretariat.storage.database import Database, open_database
 from secretariat.errors import ConflictError, DatabaseProblem, DomainError
+from secretariat.storage.database import Database, open_database
 from secretariat.storage.driver_errors import translate
 
 # ---------------------------------------------------------------------------------------

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from models import AgencyLevel
-from secretariat.agencies.register import find_agency_by_abbreviation, list_agencies
 from secretariat.agencies.contacts import list_contacts
+from secretariat.agencies.register import find_agency_by_abbreviation, list_agencies
 from ui.agencies_page import AgenciesPage
 
 

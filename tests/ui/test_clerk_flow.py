@@ -8,8 +8,8 @@ from PySide6.QtCore import QDate
 
 from models import AttendanceStatus, MeetingStatus
 from secretariat.agencies.register import find_agency_by_abbreviation
-from secretariat.meetings.attendance import list_attendance
 from secretariat.commitments.queries import CommitmentFilter, list_commitments
+from secretariat.meetings.attendance import list_attendance
 from secretariat.meetings.lifecycle import get_meeting
 from ui.main_window import MainWindow
 from ui.meetings.agreed_entry import DUE, LEAD, SUPPORTING, TEXT
@@ -110,7 +110,6 @@ def test_a_rakor_from_scheduling_to_final_minutes_and_search(qtbot, demo_context
 def test_del_removes_an_attendance_line_after_asking_and_undo_brings_it_back(
         qtbot, demo_context, messages):
     from PySide6.QtCore import Qt
-
     from PySide6.QtGui import QUndoStack
 
     from secretariat.meetings.lifecycle import list_meetings
@@ -141,8 +140,8 @@ def test_progress_reported_at_the_meeting_moves_the_commitment(qtbot, demo_conte
     from PySide6.QtGui import QUndoStack
 
     from models import CommitmentStatus
-    from secretariat.commitments.queries import get_commitment
     from secretariat.commitments.follow_ups import list_follow_ups
+    from secretariat.commitments.queries import get_commitment
     from secretariat.meetings.lifecycle import list_meetings
     from ui.meetings.meeting_view import MeetingView
 
@@ -163,14 +162,14 @@ def test_progress_reported_at_the_meeting_moves_the_commitment(qtbot, demo_conte
 
     dialog.accept()
 
-    assert not dialog.isVisible(), (messages.texts(), [dialog.form.error_text(f) for f in ("status", "progress", "note", "status_reason")])
+    fields = ("status", "progress", "note", "status_reason")
+    assert not dialog.isVisible(), (messages.texts(), [dialog.form.error_text(f) for f in fields])
     assert get_commitment(demo_context.db, row.id).row.progress == 85
     assert list_follow_ups(demo_context.db, row.id)[0].meeting_id == planned.id
 
 
 def test_the_members_are_invited_in_one_step_that_undo_takes_back(qtbot, demo_context,
                                                                   messages):
-    from datetime import timedelta
 
     from PySide6.QtGui import QUndoStack
 

@@ -8,15 +8,18 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtWidgets import QDialogButtonBox
 
 from models import CommitmentStatus, FollowUpSource
-from secretariat.commitments.queries import CommitmentFilter, get_commitment
 from secretariat.commitments.follow_ups import list_follow_ups
+from secretariat.commitments.queries import CommitmentFilter, get_commitment
 from secretariat.commitments.request_letters import list_requests
-from tests.factories import make_agency, make_commitment, make_meeting, make_province
-from tests.factories import make_task_force
-from tests.ui.conftest import TODAY
+from tests.factories import (
+    make_agency,
+    make_commitment,
+    make_meeting,
+    make_province,
+    make_task_force,
+)
 from ui.commitments_page import CommitmentsPage
 from ui.follow_ups.commitment_window import CommitmentWindow
 from ui.pdf_preview import PdfPreview

@@ -10,10 +10,14 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from models import CommitmentStatus
 from secretariat.agencies.register import find_agency_by_abbreviation
 from secretariat.commitments.queries import CommitmentFilter, get_commitment, list_commitments
-from secretariat.storage.database import open_database
 from secretariat.demo import fill_demo
-from tests.factories import make_agency, make_commitment, make_meeting, make_province
-from tests.factories import make_task_force
+from tests.factories import (
+    make_agency,
+    make_commitment,
+    make_meeting,
+    make_province,
+    make_task_force,
+)
 from tests.ui.conftest import TODAY
 from ui.commitments_model import PAGE_SIZE
 from ui.commitments_page import CommitmentsPage

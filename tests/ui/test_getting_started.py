@@ -7,9 +7,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QPushButton
 
 from models import AgencyLevel, TimeZone
-from secretariat.agencies.register import AgencyDraft, create_agency
 from secretariat.agencies.contacts import MembershipDraft, add_membership
-from secretariat.documents.letterhead import get_letterhead, save_letterhead
 from secretariat.agencies.regions import (
     RegionDraft,
     TaskForceDraft,
@@ -17,6 +15,8 @@ from secretariat.agencies.regions import (
     create_task_force,
     list_task_forces,
 )
+from secretariat.agencies.register import AgencyDraft, create_agency
+from secretariat.documents.letterhead import get_letterhead, save_letterhead
 from ui.getting_started import DONE_MARK
 from ui.home_page import HomePage
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from factories import make_commitment, make_meeting, version_of
 from PySide6.QtCore import QLocale, Qt
 
-from factories import make_commitment, make_meeting, version_of
 from models import Agency, AgencyLevel, Meeting, MeetingKind
-from secretariat.agencies.register import AgencyDraft, create_agency, update_agency
-from secretariat.home.attention import attention
-from secretariat.demo import fill_demo
-from secretariat.meetings.lifecycle import cancel_meeting, mark_held
 from secretariat.agencies.regions import region_overview
+from secretariat.agencies.register import AgencyDraft, create_agency, update_agency
+from secretariat.demo import fill_demo
+from secretariat.home.attention import attention
 from secretariat.home.search import SearchKind
+from secretariat.meetings.lifecycle import cancel_meeting, mark_held
 from ui.home_page import LATE, HomePage
 from ui.main_window import MainWindow
 from ui.search_page import SearchPage

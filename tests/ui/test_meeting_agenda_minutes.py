@@ -5,12 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from factories import make_meeting, make_province, make_task_force
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
-from factories import make_meeting, make_province, make_task_force
 from models import MeetingStatus
-from secretariat.meetings.lifecycle import get_meeting, get_minutes, list_agenda, list_meetings, mark_held
+from secretariat.meetings.lifecycle import (
+    get_meeting,
+    get_minutes,
+    list_agenda,
+    list_meetings,
+    mark_held,
+)
 from ui.meetings.meeting_view import MeetingView
 
 DAY = date(2025, 12, 2)

@@ -10,8 +10,13 @@ from PySide6.QtWidgets import QMessageBox
 
 from secretariat.commitments.queries import CommitmentFilter, list_commitments
 from secretariat.meetings.lifecycle import finalise_minutes, get_meeting, mark_held
-from tests.factories import make_agency, make_commitment, make_meeting, make_province
-from tests.factories import make_task_force
+from tests.factories import (
+    make_agency,
+    make_commitment,
+    make_meeting,
+    make_province,
+    make_task_force,
+)
 from ui.meetings.meeting_view import MeetingView
 
 DAY = date(2025, 12, 2)
@@ -81,7 +86,6 @@ def test_no_keeps_the_commitment_and_final_minutes_offer_no_removal(qtbot, conte
 def test_the_meetings_matrix_kept_in_excel_is_imported_after_a_trial(
         qtbot, demo_context, messages, tmp_path):
     from openpyxl import Workbook
-
     from PySide6.QtGui import QUndoStack
 
     from secretariat.commitments.queries import CommitmentFilter, list_commitments

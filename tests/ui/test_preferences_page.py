@@ -9,9 +9,9 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLabel
 
 from models import FocusArea, PaperSize, TimeZone
+from secretariat.agencies.regions import region_overview
 from secretariat.commitments.catalog import list_entries
 from secretariat.documents.letterhead import get_letterhead, save_letterhead
-from secretariat.agencies.regions import region_overview
 from ui.preferences.page import PreferencesPage
 from ui.settings import UiSettings
 

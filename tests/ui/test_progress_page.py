@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from PySide6.QtCharts import QChartView, QPieSeries
 from sqlalchemy import text
 

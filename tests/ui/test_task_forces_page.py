@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from PySide6.QtCore import Qt
 
 from models import TimeZone
@@ -94,7 +93,8 @@ def test_a_new_database_says_where_to_begin_and_takes_a_province_then_its_kota(q
     assert early.name.text() == "Kota Banjarmasin"
     # The dialog grew for the two-line message: it has the height its text needs.
     message = early.form._fields["code"][1]
-    assert message.height() >= message.heightForWidth(message.width()) > message.fontMetrics().height()
+    wrapped = message.heightForWidth(message.width())
+    assert message.height() >= wrapped > message.fontMetrics().height()
     early.reject()
 
     province = _add_region(qtbot, page, "63", "Kalimantan Selatan")  # WITA from the code

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -28,13 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretariat.commitments.queries import CommitmentDetail, get_commitment
 from secretariat.commitments.evidence import add_evidence, copy_for_viewing, list_evidence
 from secretariat.commitments.follow_ups import list_follow_ups, status_history
-from secretariat.i18n import _
-from secretariat.storage.paths import data_dir
+from secretariat.commitments.queries import CommitmentDetail, get_commitment
 from secretariat.commitments.request_letters import list_requests
 from secretariat.commitments.status import OPEN_STATUSES
+from secretariat.i18n import _
+from secretariat.storage.paths import data_dir
 from secretariat.vocabulary import label
 from ui.commitment_dialog import CommitmentDialog
 from ui.errors import attempt

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from models import CommitmentStatus, FollowUpSource
 from secretariat.agencies.register import list_agencies
-from secretariat.commitments.queries import CommitmentDetail
 from secretariat.commitments.follow_ups import FollowUpDraft, record_follow_up, report_meetings
+from secretariat.commitments.queries import CommitmentDetail
 from secretariat.i18n import _
 from secretariat.vocabulary import label
 from ui.formatting import short_date

@@ -7,8 +7,8 @@ from PySide6.QtGui import QColor
 from models import CommitmentStatus
 from secretariat.commitments.evidence import EvidenceRow
 from secretariat.commitments.follow_ups import FollowUpRow, StatusChange
-from secretariat.i18n import _
 from secretariat.commitments.request_letters import RequestRow
+from secretariat.i18n import _
 from secretariat.vocabulary import label
 from ui.formatting import short_date
 from ui.table_model import Column

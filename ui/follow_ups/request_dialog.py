@@ -23,17 +23,17 @@ from PySide6.QtWidgets import (
 
 from exports.pdf.request_letter import write_request_letter
 from secretariat.commitments.queries import get_commitment
-from secretariat.errors import ValidationError
-from secretariat.i18n import _, ngettext
 from secretariat.commitments.request_letters import (
     RequestDraft,
     default_signer,
     record_request,
     request_letter,
 )
+from secretariat.errors import ValidationError
+from secretariat.i18n import _, ngettext
 from ui.errors import attempt
-from ui.pdf_preview import PdfPreview
 from ui.forms import FormDialog, date_edit, date_value
+from ui.pdf_preview import PdfPreview
 
 
 def _default_folder() -> Path:

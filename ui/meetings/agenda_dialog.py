@@ -5,7 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from secretariat.i18n import _
-from secretariat.meetings.lifecycle import AgendaDraft, AgendaRow, add_agenda_item, update_agenda_item
+from secretariat.meetings.lifecycle import (
+    AgendaDraft,
+    AgendaRow,
+    add_agenda_item,
+    update_agenda_item,
+)
 from ui.context import AppContext
 from ui.forms import FormDialog
 

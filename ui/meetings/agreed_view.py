@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,11 +15,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from PySide6.QtCore import Qt
 
 from models import FocusArea, MeetingStatus, SubTaskForce
-from secretariat.commitments import workbook_import as commitment_import
 from secretariat.agencies.register import list_agencies
+from secretariat.commitments import workbook_import as commitment_import
 from secretariat.commitments.catalog import list_entries
 from secretariat.commitments.queries import CommitmentFilter, get_commitment, list_commitments
 from secretariat.commitments.recording import add_commitments, delete_commitment
@@ -30,7 +30,14 @@ from ui.commitment_removal import ask_and_remove
 from ui.formatting import short_date
 from ui.icons import icon
 from ui.meetings.agreed_entry import (
-    DUE, FOCUS, LEAD, SUB, ChoiceDelegate, DateDelegate, EntryModel, drafts,
+    DUE,
+    FOCUS,
+    LEAD,
+    SUB,
+    ChoiceDelegate,
+    DateDelegate,
+    EntryModel,
+    drafts,
 )
 from ui.table_model import Column, RowTableModel
 from ui.undo import CoreCommand

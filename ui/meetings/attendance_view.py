@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from models import AttendanceStatus
 from secretariat.agencies.register import list_agencies
+from secretariat.errors import RefusedError
+from secretariat.i18n import _
 from secretariat.meetings.attendance import (
     AttendanceDraft,
     AttendanceRow,
@@ -36,8 +38,6 @@ from secretariat.meetings.attendance import (
     remove_attendance,
     update_attendance,
 )
-from secretariat.errors import RefusedError
-from secretariat.i18n import _
 from secretariat.meetings.lifecycle import MeetingRow
 from secretariat.vocabulary import label
 from ui.errors import confirm

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from models import CommitmentStatus, FollowUpSource
-from secretariat.commitments.queries import CommitmentRow, carry_forward
 from secretariat.commitments.follow_ups import FollowUpDraft, record_follow_up
+from secretariat.commitments.queries import CommitmentRow, carry_forward
 from secretariat.i18n import _
 from secretariat.meetings.lifecycle import MeetingRow
 from secretariat.vocabulary import label

@@ -18,10 +18,10 @@ from ui.context import AppContext
 from ui.errors import attempt
 from ui.formatting import clock, long_date
 from ui.icons import icon
-from ui.meetings.tab_agenda import AgendaTab
 from ui.meetings.agreed_view import CommitmentsTab
 from ui.meetings.attendance_view import AttendanceTab
 from ui.meetings.carried_view import CarryForwardTab
+from ui.meetings.tab_agenda import AgendaTab
 from ui.meetings.tab_minutes import MinutesTab
 
 

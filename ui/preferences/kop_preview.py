@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from exports.pdf.layout import contact_line
 from models import PaperSize
-from secretariat.i18n import _
 from secretariat.documents.letterhead import LetterheadSettings
+from secretariat.i18n import _
 
 PAPER_WIDTH_MM = {PaperSize.A4: 210, PaperSize.F4: 215}
 LOGO_WIDTH_MM = 22  # as exports.pdf.layout.letterhead draws it

@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from models import PaperSize
-from secretariat.errors import DomainError, ValidationError
-from secretariat.i18n import _
 from secretariat.documents.letterhead import (
     MAX_LOGO_BYTES,
     LetterheadSettings,
@@ -36,12 +34,14 @@ from secretariat.documents.letterhead import (
     get_letterhead,
     save_letterhead,
 )
+from secretariat.errors import DomainError, ValidationError
+from secretariat.i18n import _
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import Form
 from ui.icons import icon
-from ui.preferences.plain_text import plain_field_messages
 from ui.preferences.kop_preview import KopPreview
+from ui.preferences.plain_text import plain_field_messages
 
 _TEXT_FIELDS = ("government_line", "agency_line", "phone", "email", "website", "city")
 _NUMBER_FIELDS = ("margin_top_mm", "margin_left_mm", "margin_right_mm", "margin_bottom_mm",
@@ -89,7 +89,7 @@ class LetterheadSection(QWidget):
         self.numbers: dict[str, QSpinBox] = {}
         number_labels = (_("Top margin"), _("Left margin"), _("Right margin"),
                          _("Bottom margin"), _("Font size"))
-        for name, label in zip(_NUMBER_FIELDS, number_labels):
+        for name, label in zip(_NUMBER_FIELDS, number_labels, strict=True):
             spin = QSpinBox(self)
             # Wide ranges on purpose: the core says which values it accepts, next to the field.
             spin.setRange(0, 99)

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from models import TimeZone
+from secretariat.agencies.regions import RegionOverviewRow, region_overview, set_time_zone
 from secretariat.errors import DomainError
 from secretariat.i18n import N_, _
-from secretariat.agencies.regions import RegionOverviewRow, region_overview, set_time_zone
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.forms import Form

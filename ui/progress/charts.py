@@ -19,8 +19,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 
 from models import CommitmentStatus
-from secretariat.i18n import _
 from secretariat.commitments.progress import GroupProgress, TrendPoint
+from secretariat.i18n import _
 from secretariat.vocabulary import label
 from ui.formatting import short_date
 
@@ -84,7 +84,8 @@ def _stacked(series, categories: Sequence[str], parts: dict[str, tuple[str, QCol
     names.append(list(categories))
     counts = QValueAxis()
     counts.setLabelFormat("%d")
-    largest = max((sum(values) for values in zip(*(v for _c, _k, v in parts.values()))),
+    columns = zip(*(v for _c, _k, v in parts.values()), strict=False)
+    largest = max((sum(values) for values in columns),
                   default=0)
     counts.setRange(0, max(1, largest))
     counts.applyNiceNumbers()  # whole, even steps: 0, 5, 10 rather than 0, 4, 9, 13

@@ -1,7 +1,7 @@
 """Perkembangan: for one task force and one year, who delivers and who does not.
 
-Every figure comes from one core call (`secretariat.commitments.progress.progress_figures`), the same
-the progress report uses; the page only shows it. Each bar, slice and overdue line opens
+Every figure comes from one core call (`secretariat.commitments.progress.progress_figures`),
+the same the progress report uses; the page only shows it. Each bar, slice and overdue line opens
 the matching list in Komitmen, so a chair goes from a number to the commitments behind it.
 """
 
@@ -27,11 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from models import CommitmentStatus
+from secretariat.agencies.regions import list_task_forces
+from secretariat.commitments.progress import (
+    ProgressFigures,
+    latest_year_with_commitments,
+    progress_figures,
+)
 from secretariat.commitments.queries import CommitmentFilter
 from secretariat.i18n import _
 from secretariat.meetings.lifecycle import list_meetings
-from secretariat.commitments.progress import ProgressFigures, latest_year_with_commitments, progress_figures
-from secretariat.agencies.regions import list_task_forces
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.formatting import number

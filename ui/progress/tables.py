@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from secretariat.i18n import _
 from secretariat.commitments.progress import AgencyAttendance, AgencyScore, OverdueCommitment
+from secretariat.i18n import _
 from ui.formatting import short_date
 from ui.table_model import Column
 

@@ -8,9 +8,8 @@ Revises: 0001
 Create Date: 2026-11-25 03:30:05.611802
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0002'
 down_revision = '0001'
