@@ -15,6 +15,7 @@ from models.migrate import current_revision, known_revisions
 from secretariat.errors import DatabaseProblem, ValidationError
 from secretariat.i18n import _
 from secretariat.storage.database import Database, open_database
+from secretariat.storage.live_files import is_database_file
 from secretariat.storage.portable_export import (
     GZIP_MAGIC,
     export_database,
@@ -43,6 +44,9 @@ def backup_to(db: Database, target: Path) -> Path:
 
 
 def _kind_of(source: Path) -> str:
+    if is_database_file(source):
+        raise ValidationError(_("{path} is the database in use, not a backup.").format(
+            path=source.name))
     try:
         with open(source, "rb") as file:
             start = file.read(16)

@@ -6,9 +6,10 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, event, select
@@ -36,8 +37,11 @@ from secretariat.errors import ConflictError, DatabaseProblem
 from secretariat.i18n import _
 from secretariat.storage.driver_errors import changed_meanwhile, translate
 from secretariat.storage.instance_lock import default_actor
+from secretariat.storage.live_files import hold, lost_lock, release, wal_deleted
 from secretariat.storage.paths import database_url
 from secretariat.storage.sqlite_copies import DamagedDatabaseError, automatic_backup, refuse_damaged  # noqa: F401
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -48,6 +52,8 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     actor: str
+    # The SQLite file as held in `live_files` while this database is open.
+    held_file: tuple[int, int] | None = field(default=None, repr=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -67,6 +73,7 @@ class Database:
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any error."""
+        self._keep_sqlite_locks()
         try:
             with self.sessions.begin() as session:
                 session.info["actor"] = self.actor
@@ -93,8 +100,23 @@ class Database:
                 raise
             raise problem from exc
 
+    def _keep_sqlite_locks(self) -> None:
+        """Reconnect before writing if the process lost its locks on the file (see live_files).
+
+        Written into a WAL whose file another process may delete, committed work would not
+        survive a crash; fresh connections take the locks again and write into the real WAL.
+        """
+        path = self.sqlite_path
+        if path is None or not lost_lock(path):
+            return
+        log.warning("The process had lost its SQLite locks on %s (WAL deleted: %s); "
+                    "reconnecting before writing", path, wal_deleted(path))
+        self.engine.dispose()
+
     def close(self) -> None:
         self.engine.dispose()
+        release(self.held_file)
+        self.held_file = None
 
 
 @event.listens_for(Session, "before_flush")
@@ -119,20 +141,25 @@ def open_database(
     """
     url = database_url(target)
     path = sqlite_file(url)
+    held = None
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         refuse_damaged(path)
+        held = hold(path)  # from here on, nothing of ours reads the file with plain I/O
     engine = make_engine(url)
     try:
         revision = current_revision(engine)
         has_tables = has_user_tables(engine)
     except DBAPIError as exc:
         engine.dispose()
+        release(held)
         raise DatabaseProblem(
             _("The database cannot be opened: {reason}").format(reason=_short_reason(exc))
         ) from exc
+    if path is not None and held is None:
+        held = hold(path)  # a new file: it exists once the engine has connected
 
-    db = Database(url, engine, make_session_factory(engine), actor or default_actor())
+    db = Database(url, engine, make_session_factory(engine), actor or default_actor(), held)
     # The usual start finds the database at this program's schema and reads no migration.
     head = SCHEMA_REVISION if revision == SCHEMA_REVISION else head_revision()
     if revision is not None and revision != head and revision not in known_revisions():

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from secretariat.errors import DatabaseProblem
 from secretariat.i18n import _
+from secretariat.storage.live_files import read_header
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUP_FOLDER = "backups"
@@ -54,17 +55,21 @@ def backup_folder(database: Path) -> Path:
 
 def sqlite_problem(path: Path, *, full_check: bool = True,
                    require_program_tables: bool = True) -> str | None:
-    """What is wrong with an SQLite file as a database of this program, or None."""
+    """What is wrong with an SQLite file as a database of this program, or None.
+
+    A file this process has open is read through SQLite only (see `live_files`): SQLite
+    itself refuses a file that is not a database or is shorter than its header says.
+    """
     try:
-        with open(path, "rb") as file:
-            header = file.read(100)
+        header = read_header(path)
     except OSError as error:
         return _("The file cannot be read: {reason}").format(reason=error.strerror)
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        return _("The file is not an SQLite database or its beginning is damaged.")
-    truncated = _truncation(path, header)
-    if truncated:
-        return truncated
+    if header is not None:
+        if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+            return _("The file is not an SQLite database or its beginning is damaged.")
+        truncated = _truncation(path, header)
+        if truncated:
+            return truncated
     try:
         connection = connect_read_only(path)
         try:
@@ -81,6 +86,8 @@ def sqlite_problem(path: Path, *, full_check: bool = True,
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
+        if header is None and error.sqlite_errorcode == sqlite3.SQLITE_NOTADB:
+            return _("The file is not an SQLite database or its beginning is damaged.")
         return _("The database file is damaged: {detail}").format(detail=error)
     return None
 
