@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -47,6 +46,7 @@ from ui.documents_matrix import MatrixBox
 from ui.documents_progress import ProgressReportBox
 from ui.documents_registers import RegistersBox
 from ui.errors import attempt
+from ui.file_dialogs import ask_save_file
 from ui.formatting import short_date
 from ui.forms import ERROR_STYLE
 from ui.icons import icon
@@ -285,9 +285,7 @@ class DocumentsPage(Page):
             QStandardPaths.StandardLocation.DocumentsLocation)
         kind = (_("Excel workbooks (*.xlsx)") if suggested_name.endswith(".xlsx")
                 else _("PDF documents (*.pdf)"))
-        path, _filter = QFileDialog.getSaveFileName(
-            self, title, str(Path(folder) / suggested_name), kind)
-        return path
+        return ask_save_file(self, title, str(Path(folder) / suggested_name), kind)
 
     def write_minutes(self) -> None:
         meeting = self.selected_meeting()

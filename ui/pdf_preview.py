@@ -17,7 +17,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressDialog,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from exports.files import write_atomically
 from secretariat.i18n import _
 from ui.errors import attempt
+from ui.file_dialogs import ask_save_file
 from ui.icons import icon
 from ui.pdf_render import POINTS_PER_INCH, PdfPages, print_pdf
 
@@ -234,10 +234,8 @@ class PdfPreview(QDialog):
         """Where to save a copy ("" when cancelled); tests replace this."""
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save a copy as"), str(Path(folder) / self.path.name),
-            _("PDF documents (*.pdf)"))
-        return path
+        return ask_save_file(self, _("Save a copy as"), str(Path(folder) / self.path.name),
+                             _("PDF documents (*.pdf)"))
 
     def save_as(self) -> None:
         chosen = self.ask_target()

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from exports.excel.reading import read_table
 from secretariat.errors import DomainError
@@ -19,6 +19,7 @@ from secretariat.i18n import _
 from secretariat.importing import ImportRefused
 from ui.context import AppContext
 from ui.errors import attempt, show_error
+from ui.file_dialogs import ask_open_file
 
 PROBLEMS_SHOWN = 15  # the rest are counted; a clerk fixes the file and tries again
 
@@ -42,9 +43,7 @@ class WorkbookImport:
         """The workbook to read ("" when cancelled); tests replace this."""
         folder = self.context.settings.value("export_folder") or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _filter = QFileDialog.getOpenFileName(self.parent, self.title, folder,
-                                                    _("Excel workbooks (*.xlsx)"))
-        return path
+        return ask_open_file(self.parent, self.title, folder, _("Excel workbooks (*.xlsx)"))
 
     def run(self) -> bool:
         """True when something was written."""

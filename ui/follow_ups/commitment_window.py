@@ -37,6 +37,7 @@ from secretariat.storage.paths import data_dir
 from secretariat.vocabulary import label
 from ui.commitment_dialog import CommitmentDialog
 from ui.errors import attempt
+from ui.file_dialogs import ask_open_files
 from ui.follow_ups.follow_up_dialog import EVIDENCE_FILTER, FollowUpDialog
 from ui.follow_ups.log_tables import (
     STATUS_COLOURS,
@@ -282,9 +283,8 @@ class CommitmentWindow(QDialog):
         return None
 
     def choose_evidence(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
 
-        paths, _filter = QFileDialog.getOpenFileNames(
+        paths = ask_open_files(
             self, _("Evidence files"), "",
             EVIDENCE_FILTER.format(documents=_("Letters, photos and documents")))
         if paths:

@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -28,6 +27,7 @@ from secretariat.commitments.follow_ups import FollowUpDraft, record_follow_up, 
 from secretariat.commitments.queries import CommitmentDetail
 from secretariat.i18n import _
 from secretariat.vocabulary import label
+from ui.file_dialogs import ask_open_files
 from ui.formatting import short_date
 from ui.forms import FormDialog, date_edit, date_value
 from ui.icons import icon
@@ -58,7 +58,7 @@ class EvidencePicker(QWidget):
         layout.addLayout(buttons)
 
     def choose(self) -> None:
-        paths, _filter = QFileDialog.getOpenFileNames(
+        paths = ask_open_files(
             self, _("Evidence files"), "",
             EVIDENCE_FILTER.format(documents=_("Letters, photos and documents")))
         for path in paths:

@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +31,7 @@ from secretariat.commitments.request_letters import (
 from secretariat.errors import ValidationError
 from secretariat.i18n import _, ngettext
 from ui.errors import attempt
+from ui.file_dialogs import ask_save_file
 from ui.forms import FormDialog, date_edit, date_value
 from ui.pdf_preview import PdfPreview
 
@@ -98,8 +98,7 @@ class RequestDialog(FormDialog):
             preview.open()
 
     def _browse(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(self, _("Save letter as"),
-                                                      self.target.text(), "PDF (*.pdf)")
+        chosen = ask_save_file(self, _("Save letter as"), self.target.text(), "PDF (*.pdf)")
         if chosen:
             self.target.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -38,6 +37,7 @@ from secretariat.errors import DomainError, ValidationError
 from secretariat.i18n import _
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.file_dialogs import ask_open_file
 from ui.forms import Form
 from ui.icons import icon
 from ui.preferences.kop_preview import KopPreview
@@ -224,10 +224,9 @@ class LetterheadSection(QWidget):
     # -- the logo
     def ask_logo_path(self) -> str:
         """The image file the clerk picks ("" when cancelled); tests replace this."""
-        path, _filter = QFileDialog.getOpenFileName(
-            self, _("Choose the logo"), self.context.settings.value("logo_folder"),
-            _("Images (*.png *.jpg *.jpeg)"))
-        return path
+        return ask_open_file(self, _("Choose the logo"),
+                             self.context.settings.value("logo_folder") or "",
+                             _("Images (*.png *.jpg *.jpeg)"))
 
     def choose_logo(self) -> None:
         path = self.ask_logo_path()
