@@ -40,12 +40,17 @@ def check_version(record: Audited, expected_version: int | None) -> None:
     """Refuse to write over a change somebody else saved since `expected_version` was read."""
     if expected_version is None or record.version == expected_version:
         return
-    when = _local(record.updated_at).strftime("%d-%m-%Y %H:%M") if record.updated_at else "?"
-    raise ConflictError(
+    raise conflict_with(record.changed_by, record.updated_at)
+
+
+def conflict_with(changed_by: str, changed_at: datetime | None) -> ConflictError:
+    """The refusal of a stale save, naming who saved the record meanwhile and when."""
+    when = _local(changed_at).strftime("%d-%m-%Y %H:%M") if changed_at else "?"
+    return ConflictError(
         _("This record was changed by {who} at {when} after you opened it. "
           "Reload it to see their change, then apply yours again.").format(
-            who=record.changed_by or _("another user"), when=when
+            who=changed_by or _("another user"), when=when
         ),
-        changed_by=record.changed_by,
-        changed_at=record.updated_at,
+        changed_by=changed_by,
+        changed_at=changed_at,
     )

@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from models import SCHEMA_REVISION, Audited
+from models import SCHEMA_REVISION
 from models.engine import (
     SQLITE_BEGIN_OPTION,
     is_sqlite,
@@ -35,11 +35,13 @@ from models.migrate import (
 )
 from secretariat.errors import ConflictError, DatabaseProblem
 from secretariat.i18n import _
+from secretariat.records import conflict_with
 from secretariat.storage.driver_errors import changed_meanwhile, translate
 from secretariat.storage.instance_lock import default_actor
 from secretariat.storage.live_files import hold, lost_lock, release, wal_deleted
 from secretariat.storage.paths import database_url
 from secretariat.storage.sqlite_copies import DamagedDatabaseError, automatic_backup, refuse_damaged  # noqa: F401
+from secretariat.storage.versions import EXPECTED_VERSIONS, move_versions, who_changed_first
 
 log = logging.getLogger(__name__)
 
@@ -74,14 +76,20 @@ class Database:
     def unit_of_work(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any error."""
         self._keep_sqlite_locks()
+        expected: dict = {}
         try:
             with self.sessions.begin() as session:
                 session.info["actor"] = self.actor
+                session.info[EXPECTED_VERSIONS] = expected
                 if self.is_sqlite:
                     session.connection(execution_options={SQLITE_BEGIN_OPTION: "IMMEDIATE"})
                 yield session
         except StaleDataError as exc:
-            raise ConflictError(changed_meanwhile()) from exc
+            # Two saves met on the server: the other one won; name it as check_version does.
+            first = who_changed_first(self.sessions, expected)
+            if first is None:
+                raise ConflictError(changed_meanwhile()) from exc
+            raise conflict_with(*first) from exc
         except DBAPIError as exc:
             problem = translate(exc)
             if problem is None:
@@ -119,12 +127,7 @@ class Database:
         self.held_file = None
 
 
-@event.listens_for(Session, "before_flush")
-def _stamp_changed_by(session: Session, _context, _instances) -> None:
-    actor = session.info.get("actor", "")
-    for obj in (*session.new, *session.dirty):
-        if isinstance(obj, Audited):
-            obj.changed_by = actor
+event.listen(Session, "before_flush", move_versions)
 
 
 def open_database(

@@ -279,7 +279,7 @@ def test_delete_an_unused_agency_with_its_contacts_and_seats(db):
                                        role="Anggota"))
 
     # When it is deleted
-    delete_agency(db, agency_id, 1)
+    delete_agency(db, agency_id, version_of(db, Agency, agency_id))  # moved by contact, seat
 
     # Then it, its contact and its seat are gone
     with pytest.raises(NotFoundError):
@@ -400,7 +400,9 @@ def test_rename_hands_open_work_and_people_to_a_successor(db, meeting):
                                               role="Sekretariat"))
 
     # When the agency is renamed by regulation
-    successor = rename_agency(db, dp3a, "Dinas PPPA dan KB", "DP3AKB", 1)
+    # (its contact and seat moved its version)
+    successor = rename_agency(db, dp3a, "Dinas PPPA dan KB", "DP3AKB",
+                              version_of(db, Agency, dp3a))
 
     # Then the successor is active, points back, and copies the details
     new = get_agency(db, successor)
