@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Final
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
-SQLITE_BEGIN_OPTION = "sqlite_begin"  # execution option: "IMMEDIATE" for writing transactions
+# An execution option: "IMMEDIATE" for writing transactions. Final: a type checker then
+# reads the literal key, which SQLAlchemy's typed execution options need.
+SQLITE_BEGIN_OPTION: Final = "sqlite_begin"
 
 
 def is_sqlite(url: str) -> bool:

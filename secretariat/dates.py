@@ -73,7 +73,8 @@ def parse_written_date(text: str) -> date | None:
         day, month, year = (int(part) for part in found.groups())
         return date(year, month, day)
     found = _WORDS.match(text)
-    month = _month_numbers().get(found[2].lower()) if found else None
-    if month is not None:
-        return date(int(found[3]), month, int(found[1]))
+    if found:
+        named = _month_numbers().get(found[2].lower())
+        if named is not None:
+            return date(int(found[3]), named, int(found[1]))
     raise ValueError(text)

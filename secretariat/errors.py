@@ -15,6 +15,8 @@ class DomainError(Exception):
 class ValidationError(DomainError):
     """The input itself is wrong (missing, malformed, out of range, inconsistent)."""
 
+    row: int | None = None  # of several rows entered at once, the one at fault
+
 
 class NotFoundError(DomainError):
     """The record asked for does not exist (any more)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, time
+from typing import Literal, overload
 
 from secretariat.errors import ValidationError
 from secretariat.i18n import _
@@ -84,6 +85,12 @@ def check_nip(value: str, *, field: str = "nip") -> str:
     return text
 
 
+@overload
+def check_date(value: date | None, label: str, *, field: str,
+               required: Literal[True]) -> date: ...
+@overload
+def check_date(value: date | None, label: str, *, field: str,
+               required: bool = False) -> date | None: ...
 def check_date(value: date | None, label: str, *, field: str,
                required: bool = False) -> date | None:
     if value is None:

@@ -150,7 +150,7 @@ def _match_headings(cells, columns: Mapping[str, tuple[str, ...]]) -> dict[str, 
 
 def _lines(rows, heading_row: int, found: dict[str, int],
            headings: dict[str, str]) -> list[SheetLine]:
-    lines = []
+    lines: list[SheetLine] = []
     ours = set(found.values())
     for number, cells in enumerate(rows, start=heading_row + 1):
         values = {name: _cell_text(cells[index], number, headings[name])

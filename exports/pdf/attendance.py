@@ -15,7 +15,7 @@ from exports.pdf.layout import (
     text,
     write_portrait,
 )
-from secretariat.documents.minutes_and_attendance import AttendanceSheet
+from secretariat.documents.minutes_and_attendance import AttendanceLine, AttendanceSheet
 
 EMPTY_ROWS_FOR_WALK_INS = 5
 CELL_LIMIT = 400  # a pasted essay in a name cell must not push a row past the page
@@ -36,8 +36,7 @@ def attendance_table(sheet: AttendanceSheet, styles: Styles, width: float) -> li
     lines = list(sheet.lines)
     if sheet.blank:
         numbers = range(len(lines) + 1, len(lines) + 1 + EMPTY_ROWS_FOR_WALK_INS)
-        lines += [type(lines[0])(n, "", "", "", "") if lines else None for n in numbers]
-        lines = [line for line in lines if line is not None]
+        lines += [AttendanceLine(n, "", "", "", "") for n in numbers]
     for line in lines:
         sign = f"{line.number}. {'.' * 12}"
         name = _cell(line.name)

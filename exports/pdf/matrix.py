@@ -126,7 +126,8 @@ def matrix_body(matrix: ActionMatrix, styles: Styles, width: float,
     """
     looks = _MatrixStyles(styles)
     with_meeting = matrix.grouping is Grouping.AGENCY
-    tables, rows, commands, group = [], [], [], None
+    tables, commands, group = [], [], None
+    rows: list[list] = []  # the cells of each row: Paragraphs, "" where a group line spans
     for written, row in enumerate(matrix.rows(), start=1):
         cells = _row_cells(row, looks.cell, looks.bold, with_meeting=with_meeting)
         if row.group != group:

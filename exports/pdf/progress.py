@@ -126,8 +126,9 @@ def _summary(report: ProgressReport, styles: Styles, width: float) -> list[Flowa
 
 
 def _scorecard(report: ProgressReport, styles: Styles, width: float) -> list[Flowable]:
-    rows = [["No", "Instansi Penanggung Jawab", "Komitmen", "Selesai", "Tepat Waktu", "Proses",
-             "Belum", "Terlambat", "Selesai (%)", "Rata-rata Progres"]]
+    rows: list[list[object]] = [["No", "Instansi Penanggung Jawab", "Komitmen", "Selesai",
+                                 "Tepat Waktu", "Proses", "Belum", "Terlambat", "Selesai (%)",
+                                 "Rata-rata Progres"]]
     for number, score in enumerate(report.figures.scorecard, start=1):
         rows.append([number, score.abbreviation or score.name, score.total, score.done,
                      score.done_on_time, score.in_progress, score.not_started, score.overdue,
@@ -191,8 +192,8 @@ def _groups(groups, report: ProgressReport, styles: Styles, width: float, *, hea
             chart: bool) -> list[Flowable]:
     if not groups:
         return [Paragraph("-", styles.body)]
-    rows = [["No", heading, "Komitmen", "Selesai", "Belum Selesai", "Terlambat",
-             "Selesai (%)", "Rata-rata Progres"]]
+    rows: list[list[object]] = [["No", heading, "Komitmen", "Selesai", "Belum Selesai",
+                                 "Terlambat", "Selesai (%)", "Rata-rata Progres"]]
     for number, group in enumerate(groups, start=1):
         rows.append([number, report.group_name(group), group.total, group.done, group.open,
                      group.overdue, percent(group.completion_rate),
@@ -227,8 +228,8 @@ def _trend(report: ProgressReport, styles: Styles, width: float) -> list[Flowabl
     trend = report.figures.trend
     if not trend:
         return [Paragraph("Belum ada rakor yang terlaksana.", styles.body)]
-    rows = [["No", "Rakor", "Komitmen s.d. Rakor", "Selesai", "Belum Selesai",
-             "Tidak Dapat Ditindaklanjuti"]]
+    rows: list[list[object]] = [["No", "Rakor", "Komitmen s.d. Rakor", "Selesai",
+                                 "Belum Selesai", "Tidak Dapat Ditindaklanjuti"]]
     for number, point in enumerate(trend, start=1):
         rows.append([number, f"{point.title} ({short_date(point.meeting_date, 'id')})",
                      point.agreed, point.done, point.open, point.cannot])
@@ -242,8 +243,8 @@ def _overdue(report: ProgressReport, styles: Styles, width: float) -> list[Flowa
     late = report.figures.overdue
     if not late:
         return [Paragraph("Tidak ada komitmen yang terlambat.", styles.body)]
-    rows = [["No", "Komitmen", "Rapat", "Penanggung Jawab", "Batas Waktu", "Terlambat",
-             "Progres"]]
+    rows: list[list[object]] = [["No", "Komitmen", "Rapat", "Penanggung Jawab", "Batas Waktu",
+                                 "Terlambat", "Progres"]]
     for number, entry in enumerate(late[:OVERDUE_LISTED], start=1):
         rows.append([number, entry.text, short_date(entry.meeting_date, "id"), entry.lead_agency,
                      short_date(entry.due_date, "id"), f"{entry.days_late} hari",
@@ -264,7 +265,8 @@ def _attendance(report: ProgressReport, styles: Styles, width: float) -> list[Fl
     if not attendance:
         return [Paragraph("Belum ada kehadiran rakor yang tercatat pada periode ini.",
                           styles.body)]
-    rows = [["No", "Instansi", "Diundang", "Hadir", "Izin", "Tidak Hadir", "Kehadiran"]]
+    rows: list[list[object]] = [["No", "Instansi", "Diundang", "Hadir", "Izin", "Tidak Hadir",
+                                 "Kehadiran"]]
     for number, entry in enumerate(attendance, start=1):
         rows.append([number, f"{entry.abbreviation} – {entry.name}", entry.invited,
                      entry.present, entry.excused, entry.absent, percent(entry.rate)])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
@@ -100,9 +101,12 @@ def create_region(db, draft: RegionDraft) -> int:
                     field="code",
                 )
         known = known_province(code) if parent is None else None
+        zone = (draft.time_zone or (parent.time_zone if parent else None)
+                or (known[1] if known else None))
         try:
-            time_zone = TimeZone(draft.time_zone or (parent.time_zone if parent else None)
-                                 or (known[1] if known else None))
+            if zone is None:
+                raise ValueError("no time zone given or known")
+            time_zone = TimeZone(zone)
         except ValueError:
             raise ValidationError(_("Choose the time zone (WIB, WITA or WIT)."),
                                   field="time_zone") from None
@@ -128,7 +132,7 @@ def list_regions(db, *, province_id: int | None = None) -> list[RegionRow]:
 
 def _validated_task_force(session, draft: TaskForceDraft) -> dict:
     get_or_fail(session, Region, draft.region_id, _("Region"))
-    values = {
+    values: dict[str, Any] = {  # the task force's columns, each of its own type
         "region_id": draft.region_id,
         "name": clean_text(draft.name, _("Name"), field="name", required=True, max_length=200),
         "formed": bool(draft.formed),

@@ -67,12 +67,14 @@ def _label() -> str:
 
 
 def _validated(session: Session, draft: AgencyDraft, own_id: int | None) -> dict:
+    name = clean_text(draft.name, _("Name"), field="name", required=True, max_length=250)
+    abbreviation = clean_text(
+        draft.abbreviation, _("Abbreviation"), field="abbreviation", required=True,
+        max_length=40,
+    )
     values = {
-        "name": clean_text(draft.name, _("Name"), field="name", required=True, max_length=250),
-        "abbreviation": clean_text(
-            draft.abbreviation, _("Abbreviation"), field="abbreviation", required=True,
-            max_length=40,
-        ),
+        "name": name,
+        "abbreviation": abbreviation,
         "level": _level(draft.level),
         "sector": clean_text(draft.sector, _("Sector"), field="sector", max_length=60),
         "region_id": draft.region_id,
@@ -85,8 +87,8 @@ def _validated(session: Session, draft: AgencyDraft, own_id: int | None) -> dict
     }
     if draft.region_id is not None:
         get_or_fail(session, Region, draft.region_id, _("Region"))
-    _refuse_duplicate_abbreviation(session, values["abbreviation"], own_id)
-    _refuse_duplicate_name(session, values["name"], own_id)
+    _refuse_duplicate_abbreviation(session, abbreviation, own_id)
+    _refuse_duplicate_name(session, name, own_id)
     return values
 
 
@@ -189,7 +191,7 @@ def list_agencies(
 
 
 def _rows(session: Session, query) -> list[AgencyRow]:
-    region_names = dict(session.execute(select(Region.id, Region.name)).all())
+    region_names = dict(session.execute(select(Region.id, Region.name)).tuples().all())
     return [
         AgencyRow(
             a.id, a.name, a.abbreviation, a.sector, a.level, a.region_id,
@@ -201,12 +203,12 @@ def _rows(session: Session, query) -> list[AgencyRow]:
 
 
 def _open_lead_count(session: Session, agency_id: int) -> int:
-    return session.scalar(
+    return session.execute(
         select(func.count()).where(
             Commitment.lead_agency_id == agency_id,
             Commitment.status.in_(CommitmentStatus.open_statuses()),
         )
-    )
+    ).scalar_one()
 
 
 def archive_agency(db, agency_id: int, expected_version: int) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from secretariat.errors import DomainError
 from secretariat.home.first_view import FirstView, current_sqlite_file
@@ -105,7 +105,8 @@ def run_desktop(target, *, smoke_started: float | None = None,
         first_view = None
         if first_view_file is not None:
             first_view = FirstView(first_view_file, date.today())  # reads while Qt loads
-            db = DeferredDatabase(first_view_file)
+            # It stands in for the Database: what it does not answer, the opened one does.
+            db = cast("Database", DeferredDatabase(first_view_file))
         else:
             from secretariat.storage.database import open_database
 

@@ -18,6 +18,7 @@ def run_import(db, args) -> int:
     path = Path(args.file).expanduser()
     kind = agency_import if args.register == "agencies" else commitment_import
     lines = read_table(path, kind.COLUMNS, required=kind.REQUIRED)
+    outcome: agency_import.ImportOutcome | commitment_import.CommitmentImport
     try:
         if kind is agency_import:
             outcome = agency_import.import_agencies(db, lines, trial=args.trial)

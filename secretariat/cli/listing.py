@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date, datetime, time
 from enum import Enum
@@ -18,6 +19,7 @@ from secretariat.vocabulary import label
 
 
 def run_list(db, args) -> int:
+    rows: Sequence[object]  # a register's rows, read below by column name
     if args.what == "agencies":
         rows = list_agencies(db, active=None if args.all else True)
         columns = [("abbreviation", _("Abbreviation")), ("name", _("Name")),

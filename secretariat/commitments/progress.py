@@ -14,6 +14,7 @@ in person or represented.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -298,7 +299,8 @@ def _overdue(scope, agencies, today) -> tuple[OverdueCommitment, ...]:
     return tuple(late)
 
 
-def _attendance(session, task_force_id, start, end, agencies) -> tuple[AgencyAttendance, ...]:
+def _attendance(session, task_force_id, start, end,
+                agencies: Mapping[int, tuple[str, str]]) -> tuple[AgencyAttendance, ...]:
     """Per agency across the period's held rakor: at how many it was present."""
     rows = session.execute(
         select(Attendance.meeting_id, Attendance.agency_id, Attendance.status)
@@ -370,8 +372,8 @@ def _trend(session, task_force_id: int, until: date) -> tuple[TrendPoint, ...]:
     tally: Counter = Counter()  # by status code; a StrEnum member finds its code
     points, position = [], 0
     for meeting_id, day, title in rakor:
-        until = day.isoformat()
-        while position < len(events) and events[position][0] <= until:
+        day_text = day.isoformat()  # compared with the events' ISO text
+        while position < len(events) and events[position][0] <= day_text:
             _when, _order, commitment_id, status = events[position]
             if commitment_id in current:
                 tally[current[commitment_id]] -= 1

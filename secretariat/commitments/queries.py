@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import ColumnOperators, case, func, or_, select
 from sqlalchemy.orm import aliased
 
 from models import (
@@ -127,13 +127,14 @@ _STATUS_ORDER = case({status: rank for rank, status in enumerate(CommitmentStatu
 
 
 def _order(query, sort: CommitmentSort, descending: bool):
-    columns = {
+    orderings: dict[CommitmentSort, list[ColumnOperators]] = {
         CommitmentSort.DUE_DATE: [Commitment.due_date],
         CommitmentSort.MEETING: [Meeting.date, Commitment.meeting_id],
         CommitmentSort.STATUS: [_STATUS_ORDER],
         CommitmentSort.LEAD_AGENCY: [func.lower(_lead.abbreviation)],
         CommitmentSort.PROGRESS: [Commitment.progress],
-    }[sort]
+    }
+    columns = orderings[sort]
     # Commitments without a due date sort last either way; ties keep agreement order.
     nulls_last = [Commitment.due_date.is_(None)] if sort is CommitmentSort.DUE_DATE else []
     ordered = [column.desc() if descending else column for column in columns]

@@ -18,7 +18,9 @@ def is_overdue(status: CommitmentStatus, due_date: date | None, today: date) -> 
 
 
 def days_late(status: CommitmentStatus, due_date: date | None, today: date) -> int:
-    return (today - due_date).days if is_overdue(status, due_date, today) else 0
+    if due_date is None or not is_overdue(status, due_date, today):
+        return 0
+    return (today - due_date).days
 
 
 def overdue_clause(today: date):

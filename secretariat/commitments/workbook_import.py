@@ -139,7 +139,9 @@ def _one_meeting(lines) -> list[LineProblem]:
 def _one_heading(headings) -> list[LineProblem]:
     """Lines with only a heading in them (merged across the row) name meetings: two of
     them mean two meetings' commitments in one workbook."""
-    first = headings[0] if headings else None
+    if not headings:
+        return []
+    first = headings[0]
     return [LineProblem(line.row, _(
         "This line is of another meeting ({meeting}) than row {row} ({first}): import the "
         "commitments of one meeting at a time.").format(meeting=line.aside, row=first.row,

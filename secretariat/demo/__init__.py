@@ -69,7 +69,7 @@ def fill_demo(db: Database, *, scale: int = 0, today: date | None = None) -> Dem
 
 def _summary(session: Session) -> DemoSummary:
     def count(model) -> int:
-        return session.scalar(select(func.count()).select_from(model))
+        return session.execute(select(func.count()).select_from(model)).scalar_one()
 
     return DemoSummary(
         regions=count(Region),

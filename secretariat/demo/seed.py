@@ -123,13 +123,14 @@ class _SeedBuilder:
             self.agencies[spec.key] = agency
         self.session.add_all(self.agencies.values())
         self.session.flush()  # task forces and meetings refer to agencies by id only
-        for spec in CONTACTS:
+        for contact in CONTACTS:
             person = ContactPerson(
-                agency=self.agencies[spec.agency], name=spec.name, position=spec.position,
-                rank=spec.rank, nip=spec.nip, phone=spec.phone, email=spec.email,
-                focal_point=spec.focal_point, active=spec.active,
+                agency=self.agencies[contact.agency], name=contact.name,
+                position=contact.position, rank=contact.rank, nip=contact.nip,
+                phone=contact.phone, email=contact.email, focal_point=contact.focal_point,
+                active=contact.active,
             )
-            self.contacts[(spec.agency, spec.name)] = person
+            self.contacts[(contact.agency, contact.name)] = person
             self.session.add(person)
 
     def _task_forces(self) -> None:

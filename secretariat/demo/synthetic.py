@@ -28,7 +28,7 @@ from itertools import chain
 from typing import NamedTuple
 
 import holidays
-from sqlalchemy import Boolean, Date, DateTime, Table, Time, func, select, text
+from sqlalchemy import Boolean, Date, DateTime, FromClause, Time, func, select, text
 from sqlalchemy.orm import Session
 
 from models import (
@@ -272,7 +272,7 @@ def _load_world(session: Session, rng: random.Random) -> list[_TaskForce]:
     by_id = {a.id: a for a in agencies}
     province_zone = dict(session.execute(
         select(Region.code, Region.time_zone).where(Region.parent_id.is_(None))
-    ).all())
+    ).tuples().all())
     people = _People(rng)
     task_forces = []
     rows = session.execute(
@@ -357,9 +357,10 @@ class _Writer:
     def __init__(self, session: Session, actor: str):
         self.connection = session.connection()
         self.dialect = self.connection.dialect
-        self.mark = self.PLACEHOLDERS.get(self.dialect.paramstyle)
-        if self.mark is None:  # the program supports sqlite3 and psycopg only
+        mark = self.PLACEHOLDERS.get(self.dialect.paramstyle)
+        if mark is None:  # the program supports sqlite3 and psycopg only
             raise NotImplementedError(f"unsupported DB-API paramstyle {self.dialect.paramstyle}")
+        self.mark = mark
         self._date = self._processor(Date())
         self._dates: dict[int, object] = {}
         stamp = self._processor(DateTime(timezone=True))(datetime.now(UTC))
@@ -381,10 +382,10 @@ class _Writer:
             value = self._dates[ordinal] = self._date(date.fromordinal(ordinal))
         return value
 
-    def next_id(self, table: Table) -> int:
+    def next_id(self, table: FromClause) -> int:
         return (self.connection.scalar(select(func.max(table.c.id))) or 0) + 1
 
-    def insert(self, table: Table, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    def insert(self, table: FromClause, columns: tuple[str, ...], rows: list[tuple]) -> None:
         quote = self.dialect.identifier_preparer.quote
         head = (f"INSERT INTO {self.dialect.identifier_preparer.format_table(table)} "
                 f"({', '.join(quote(c) for c in columns)}) VALUES ")
@@ -405,7 +406,7 @@ class _Writer:
                 head + ", ".join([one_row] * len(rest)), tuple(chain.from_iterable(rest))
             )
 
-    def advance_sequences(self, tables: tuple[Table, ...]) -> None:
+    def advance_sequences(self, tables: tuple[FromClause, ...]) -> None:
         """PostgreSQL: rows inserted with explicit ids do not move the id sequences."""
         if self.dialect.name != "postgresql":
             return
@@ -511,6 +512,7 @@ def _steps(random: Callable[[], float], status: str, progress: int) -> list[tupl
     """The (status, progress) after each follow-up, ending at the commitment's own."""
     if status == NOT_STARTED:
         return [(NOT_STARTED, 0)] if random() < 0.4 else []
+    counts: tuple[int, ...]
     if status == DONE:
         counts, low = DONE_STEPS, 10
     elif status == IN_PROGRESS:
@@ -558,9 +560,11 @@ class _Generator:
         self.task_forces = _load_world(session, rng)
         self.people = _People(rng)
         self.sub_task_forces = dict(
-            session.execute(select(SubTaskForce.position, SubTaskForce.id)).all()
+            session.execute(select(SubTaskForce.position, SubTaskForce.id)).tuples().all()
         )
-        self.focus_areas = dict(session.execute(select(FocusArea.position, FocusArea.id)).all())
+        self.focus_areas = dict(
+            session.execute(select(FocusArea.position, FocusArea.id)).tuples().all()
+        )
         self.past_days = _working_days(FIRST_DAY.toordinal(), self.today)
         self.delegates: dict[int, tuple[str, str, str]] = {}
         self.templates: dict[tuple[int, int], tuple] = {}
@@ -724,16 +728,18 @@ class _Generator:
         if cached is None:
             t = TEMPLATES[index]
             leads = next((tf.by_sector[s] for s in t.sectors if s in tf.by_sector), tf.pool)
+            focus_area = None if t.focus is None else self.focus_areas.get(t.focus)
             cached = self.templates[key] = (
                 t.text.format(wilayah=_where(tf), wilayah_singkat=tf.display), t.action_plan,
-                t.indicator, self.focus_areas.get(t.focus),
+                t.indicator, focus_area,
                 self.sub_task_forces.get(t.sub_task_force), leads,
             )
         return cached
 
     def _pick_others(self, pool: list[_Agency], taken: list[_Agency], count: int) -> list[_Agency]:
         """`count` agencies of `pool` not in `taken` (added to it), fewer if none are left."""
-        random, picked = self.random, []
+        random = self.random
+        picked: list[_Agency] = []
         count = min(count, len(pool) - len(taken))
         while len(picked) < count:
             agency = pool[int(random() * len(pool))]

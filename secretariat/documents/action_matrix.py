@@ -15,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnOperators, func, select
 from sqlalchemy.orm import aliased
 
 from models import (
@@ -118,6 +118,7 @@ def _query(flt: CommitmentFilter, grouping: Grouping, today: date):
         .outerjoin(SubTaskForce, Commitment.sub_task_force_id == SubTaskForce.id)
     )
     query = apply_filter(query, flt, today)
+    order: tuple[ColumnOperators, ...]
     if grouping is Grouping.AGENCY:
         order = (func.lower(_lead.abbreviation), _lead.id, Meeting.date, Commitment.number)
     else:

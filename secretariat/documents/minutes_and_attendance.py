@@ -123,7 +123,7 @@ def attendance_sheet(db, meeting_id: int, *, blank: bool = False) -> AttendanceS
     with db.reading() as session:
         meeting = get_or_fail(session, Meeting, meeting_id, _("Meeting"))
         task_force = session.get(TaskForce, meeting.task_force_id)
-    lines = []
+    lines: list[AttendanceLine] = []
     for row in list_attendance(db, meeting_id):
         if not blank and row.status is AttendanceStatus.ABSENT:
             continue  # the sheet lists who came; absences are in the minutes' narrative

@@ -125,7 +125,7 @@ def start_reminders(db, today: date, last_opened: date | None, *, limit: int = 2
         open_only=True, due_from=today, due_to=today + timedelta(days=DUE_SOON_DAYS)),
         today, limit)
     if last_opened is None or last_opened >= today:
-        newly = Section((), 0)
+        newly: Section[CommitmentRow] = Section((), 0)
     else:
         newly = _commitments(db, CommitmentFilter(
             open_only=True, due_from=last_opened, due_to=today - timedelta(days=1)),

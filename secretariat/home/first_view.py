@@ -152,6 +152,8 @@ class FirstView:
             return first_attention(self.path, today, limit=limit)
         if self._error is not None:
             raise self._error
+        if self._report is None:  # the thread died of what `except Exception` lets through
+            return first_attention(self.path, today, limit=limit)
         return self._report
 
 

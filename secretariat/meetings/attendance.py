@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, or_, select
 
@@ -70,7 +71,7 @@ def _validated(session, draft: AttendanceDraft) -> dict:
     except ValueError:
         raise ValidationError(_("Choose present, absent, excused or represented."),
                               field="status") from None
-    values = {
+    values: dict[str, Any] = {  # the attendance row's columns, each of its own type
         "agency_id": draft.agency_id,
         "person_id": draft.person_id,
         "name": clean_text(draft.name, _("Name"), field="name", max_length=160),

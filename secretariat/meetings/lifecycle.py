@@ -106,7 +106,7 @@ def _validated(session: Session, draft: MeetingDraft) -> dict:
         raise ValidationError(_("Choose the kind of meeting."), field="kind") from None
     meeting_date = check_date(draft.date, _("Date"), field="date", required=True)
     check_time_order(draft.start_time, draft.end_time)
-    zone = draft.time_zone or session.get(Region, task_force.region_id).time_zone
+    zone = draft.time_zone or session.get_one(Region, task_force.region_id).time_zone
     if draft.organiser_agency_id is not None:
         get_or_fail(session, Agency, draft.organiser_agency_id, _("Agency"))
 
@@ -451,9 +451,9 @@ def insert_agenda_item(db, meeting_id: int, draft: AgendaDraft, position: int) -
 
 
 def _place(session: Session, item: AgendaItem, position: int) -> None:
-    count = session.scalar(
+    count = session.execute(
         select(func.count()).where(AgendaItem.meeting_id == item.meeting_id)
-    )
+    ).scalar_one()
     target, old = min(max(position, 1), count), item.position
     if target == old:
         return

@@ -101,7 +101,7 @@ def restore_from(db: Database, source: Path) -> tuple[Database, Path | None]:
 
     saved = safety_copy(db)
     if kind == "sqlite" and db.sqlite_path is not None:
-        return _replace_sqlite_file(db, source), saved
+        return _replace_sqlite_file(db, db.sqlite_path, source), saved
     if kind == "sqlite":
         engine = make_engine(f"sqlite:///{source}", wal=False)
         try:
@@ -117,9 +117,9 @@ def restore_from(db: Database, source: Path) -> tuple[Database, Path | None]:
     return db, saved
 
 
-def _replace_sqlite_file(db: Database, source: Path) -> Database:
-    """Overwrite the live file's pages from `source` with the online backup API."""
-    target, url, actor = db.sqlite_path, db.url, db.actor
+def _replace_sqlite_file(db: Database, target: Path, source: Path) -> Database:
+    """Overwrite the live file `target` of `db` from `source` with the online backup API."""
+    url, actor = db.url, db.actor
     db.close()
     try:
         src = connect_read_only(source)

@@ -344,6 +344,8 @@ def _linux_process_started(pid: int) -> datetime | None:
 
 
 def _windows_process_status(pid: int) -> tuple[bool, datetime | None]:
+    if sys.platform != "win32":  # WinDLL exists only there; the check lets mypy see that
+        raise NotImplementedError("only on Windows")
     import ctypes
     from ctypes import wintypes
 

@@ -115,8 +115,10 @@ def _unescape(field: str) -> str:
 
 def _windows_drive_is_remote(text: str) -> bool:
     root = drive_root(os.path.abspath(text))
-    if root is None:
+    # windll exists only on Windows; the caller asks only there, and the platform check
+    # lets mypy see that.
+    if root is None or sys.platform != "win32":
         return False
-    import ctypes  # windll exists only on Windows; this runs only there
+    import ctypes
 
     return ctypes.windll.kernel32.GetDriveTypeW(root) == _DRIVE_REMOTE

@@ -17,7 +17,18 @@ from datetime import UTC, date, datetime, time
 from enum import Enum
 from pathlib import Path
 
-from sqlalchemy import Date, DateTime, LargeBinary, Time, delete, func, insert, select, text
+from sqlalchemy import (
+    Date,
+    DateTime,
+    LargeBinary,
+    Table,
+    Time,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+)
 
 from models import Base
 from models.migrate import current_revision
@@ -113,10 +124,12 @@ def read_export_header(source: Path) -> dict:
     return header
 
 
-def _rows_of_export(source: Path) -> Iterator[tuple[str, list[str], list]]:
+def _rows_of_export(source: Path) -> Iterator[tuple[str | None, list[str], list | None]]:
     with gzip.open(source, "rt", encoding="utf-8") as lines:
         lines.readline()  # the header, read before
-        table, columns = None, []
+        # No table yet only in a damaged file whose rows come first; load_rows refuses it.
+        table: str | None = None
+        columns: list[str] = []
         for line in lines:
             item = json.loads(line)
             if isinstance(item, dict):
@@ -156,10 +169,10 @@ def load_rows(db, revision: str | None, rows) -> dict[str, int]:
     counts: dict[str, int] = {}
     tables = Base.metadata.tables
     with db.unit_of_work() as session:
-        for table in reversed(Base.metadata.sorted_tables):
-            session.execute(delete(table))
+        for emptied in reversed(Base.metadata.sorted_tables):
+            session.execute(delete(emptied))
         pending: list[dict] = []
-        table = None
+        table: Table | None = None
         for name, columns, row in rows:
             if row is None:
                 _flush(session, table, pending)

@@ -165,7 +165,7 @@ def list_backups(database: Path) -> list[tuple[datetime, str, Path]]:
 
 
 def _backups_in(folder: Path, stem: str) -> list[tuple[datetime, str, Path]]:
-    found = []
+    found: list[tuple[datetime, str, Path]] = []
     if not folder.is_dir():
         return found
     for path in folder.iterdir():
@@ -183,7 +183,7 @@ def rotate(folder: Path, stem: str, policy: BackupPolicy) -> list[Path]:
     keep = {path for _when, path in rotated[: policy.keep_last]}
     weeks_seen: set[tuple[int, int]] = set()
     for when, path in rotated:  # newest first: the first of each week is its newest
-        week = tuple(when.isocalendar())[:2]
+        week = when.isocalendar()[:2]  # (ISO year, ISO week)
         if week not in weeks_seen and len(weeks_seen) < policy.keep_weeks:
             weeks_seen.add(week)
             keep.add(path)

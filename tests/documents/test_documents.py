@@ -137,6 +137,16 @@ def test_blank_attendance_sheet_lists_the_invited_and_room_for_walk_ins(demo, tm
     assert re.search(rf"\b{last}\. \.+", flat)
 
 
+def test_blank_attendance_sheet_without_invited_still_has_room_for_walk_ins(sqlite_db,
+                                                                           tmp_path):
+    meeting = make_meeting(sqlite_db, make_task_force(sqlite_db), date(2026, 3, 5))
+    sheet = attendance_sheet(sqlite_db, meeting, blank=True)
+    assert sheet.lines == ()
+    text, _pages = _text(write_attendance(sheet, tmp_path / "hadir.pdf"))
+    flat = " ".join(text.split())
+    assert re.search(rf"\b{EMPTY_ROWS_FOR_WALK_INS}\. \.+", flat)
+
+
 def test_a_target_that_cannot_be_written_gives_a_clear_message_and_no_partial_file(demo, tmp_path):
     folder = tmp_path / "dokumen"
     blocked = folder / "notulen.pdf"
