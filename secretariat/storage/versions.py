@@ -11,8 +11,11 @@ moves and the next stale save is refused with who and when.
 
 from __future__ import annotations
 
-from sqlalchemy import inspect
+from datetime import datetime
+from typing import Any
+
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import instance_state
 
 from models import (
     Agency,
@@ -48,10 +51,6 @@ def _owners(session: Session, child: object) -> list[Audited]:
     while type(child) in OWNERS:
         owner_class, column = OWNERS[type(child)]
         owner_id = getattr(child, column, None)
-        if owner_id is None:
-            # A deleted child's column may be expired; its committed value is in its history.
-            history = inspect(child).attrs[column].history
-            owner_id = next(iter(history.deleted or history.unchanged or ()), None)
         owner = session.get(owner_class, owner_id) if owner_id is not None else None
         if owner is None:
             break
@@ -79,11 +78,11 @@ def move_versions(session: Session, _context, _instances) -> None:
         if record not in session.new:
             record.updated_at = now  # a column that changes: the UPDATE moves the version
             expected = session.info.setdefault(EXPECTED_VERSIONS, {})
-            expected[(type(record), record.id)] = record.version
+            expected[(type(record), instance_state(record).identity)] = record.version
 
 
-def who_changed_first(session_factory, expected: dict[tuple[type, int], int]
-                      ) -> tuple[str, object] | None:
+def who_changed_first(session_factory, expected: dict[tuple[type, Any], int]
+                      ) -> tuple[str, datetime | None] | None:
     """After a save collided: who saved the record meanwhile, and when (None if unknown)."""
     with session_factory() as session:
         for (model, record_id), version in expected.items():
