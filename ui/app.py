@@ -29,11 +29,13 @@ def build_context(db: Database, settings: UiSettings | None = None) -> AppContex
 def run_gui(db: Database, *, smoke_started: float | None = None,
             language: str | None = None,
             after_first_view: Callable[[], None] | None = None,
-            first_view: FirstView | None = None) -> int:
+            first_view: FirstView | None = None,
+            start_notice: str | None = None) -> int:
     """Run the desktop program until its window closes.
 
     `first_view`: the home page's first report, being read through sqlite3 while `db`
-    (then a `DeferredDatabase`) has not loaded the ORM yet.
+    (then a `DeferredDatabase`) has not loaded the ORM yet. `start_notice`: what the clerk
+    should know about this start (a crashed program's lock taken over), in the status bar.
     """
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
@@ -49,6 +51,8 @@ def run_gui(db: Database, *, smoke_started: float | None = None,
     context = build_context(db, settings)
     context.first_view = first_view
     window = MainWindow(context)
+    if start_notice:
+        window.show_start_notice(start_notice)
     if after_first_view is not None:
         window.first_view_ready.connect(after_first_view)
     if smoke_started is not None:

@@ -180,6 +180,14 @@ class MainWindow(QMainWindow):
             notice.setToolTip(warning)
             self.statusBar().addWidget(notice, 1)
 
+    def show_start_notice(self, text: str) -> None:
+        """A note about this start that stays in the status bar until the clerk moves on."""
+        notice = QLabel(text, self)
+        notice.setObjectName("start_notice")
+        notice.setWordWrap(False)
+        notice.setToolTip(text)
+        self.statusBar().addWidget(notice, 1)
+
     # -- pages
     def page(self, key: str) -> Page:
         """The page for `key`, built on first use."""

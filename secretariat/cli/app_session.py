@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING, cast
 
 from secretariat.errors import DomainError
 from secretariat.home.first_view import FirstView, current_sqlite_file
-from secretariat.storage.instance_lock import LockHolder, acquire_lock, break_lock, default_actor
+from secretariat.storage.instance_lock import (
+    LockHolder,
+    acquire_lock,
+    break_lock,
+    default_actor,
+    taken_over_notice,
+)
 from secretariat.storage.network_paths import network_share_warning
 from secretariat.storage.paths import database_url, plain_sqlite_file
 from secretariat.storage.sqlite_copies import automatic_backup
@@ -71,18 +77,25 @@ class DeferredDatabase:
 
 
 @contextmanager
-def writer_lock(target, *, purpose: str) -> Iterator[None]:
-    """Hold the database's lock while writing; PostgreSQL needs none (the server arbitrates)."""
+def writer_lock(target, *, purpose: str) -> Iterator[LockHolder | None]:
+    """Hold the database's lock while writing; PostgreSQL needs none (the server arbitrates).
+
+    A lock a crashed program of this PC left behind is taken over; the block is given the
+    holder it replaced (None when there was none), so that the clerk is told.
+    """
     path = _sqlite_path(target)
     if path is None:
-        yield
+        yield None
         return
     warning = network_share_warning(path)
     if warning:
         print(warning, file=sys.stderr)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with acquire_lock(path, user=default_actor(), purpose=purpose):
-        yield
+    with acquire_lock(path, user=default_actor(), purpose=purpose,
+                      take_over_stale=True) as lock:
+        if lock.taken_over is not None and purpose != "desktop":
+            print(taken_over_notice(lock.taken_over), file=sys.stderr)
+        yield lock.taken_over
 
 
 def unlock(target) -> LockHolder | None:
@@ -98,7 +111,7 @@ def run_desktop(target, *, smoke_started: float | None = None,
     With `smoke_started` (a perf_counter reading) the window closes itself once it has
     shown its data, after printing how many milliseconds that took from then.
     """
-    with writer_lock(target, purpose="desktop"):
+    with writer_lock(target, purpose="desktop") as taken_over:
         # An SQLite file at this schema shows its first view before the ORM loads; anything
         # else (a server, a new file, an upgrade) is opened in full first.
         first_view_file = current_sqlite_file(target)
@@ -123,8 +136,10 @@ def run_desktop(target, *, smoke_started: float | None = None,
         try:
             from ui.app import run_gui  # Qt is loaded only for the desktop program
 
+            notice = taken_over_notice(taken_over) if taken_over is not None else None
             return run_gui(db, smoke_started=smoke_started, language=language,
-                           after_first_view=start_backup, first_view=first_view)
+                           after_first_view=start_backup, first_view=first_view,
+                           start_notice=notice)
         finally:
             start_backup()  # a window that never showed its data still gets its copy
             for thread in started:

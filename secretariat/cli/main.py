@@ -15,9 +15,15 @@ from pathlib import Path
 
 STARTED = time.perf_counter()  # --smoke reports the time from here to the first view
 
+import logging  # noqa: E402
+
 from secretariat import __version__  # noqa: E402
+from secretariat.cli.log_file import log_path, start_logging  # noqa: E402
 from secretariat.errors import DatabaseProblem, DomainError  # noqa: E402
 from secretariat.i18n import LANGUAGES, _, set_language  # noqa: E402
+from secretariat.storage.instance_lock import DatabaseLockedError  # noqa: E402
+
+log = logging.getLogger("secretariat")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UNEXPECTED = 0, 1, 2, 3
 
@@ -162,17 +168,43 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     set_language(_language_from(argv))
     args = _parser().parse_args(argv)
-    try:
-        return _run(args)
-    except DomainError as error:
-        return _fail(error.message, EXIT_FAILED)
-    except KeyboardInterrupt:
-        return _fail(_("Interrupted."), EXIT_FAILED)
-    except Exception as error:  # the last line of defence: one line, never a traceback
-        if os.environ.get("SECRETARIAT_DEBUG"):
-            raise
-        return _fail(_("Unexpected error: {error}").format(error=f"{type(error).__name__}: "
-                                                             f"{error}"), EXIT_UNEXPECTED)
+    start_logging()
+    forced_once = False
+    while True:
+        try:
+            return _run(args)
+        except DomainError as error:
+            log.warning("%s failed: %s", args.command or "desktop", error.message)
+            code, message = EXIT_FAILED, error.message
+            locked = isinstance(error, DatabaseLockedError)
+        except KeyboardInterrupt:
+            return _fail(_("Interrupted."), EXIT_FAILED)
+        except Exception as error:  # the last line of defence: one line, never a traceback
+            if os.environ.get("SECRETARIAT_DEBUG"):
+                raise
+            log.exception("%s failed unexpectedly", args.command or "desktop")
+            code = EXIT_UNEXPECTED
+            message = _("Unexpected error: {error}").format(
+                error=f"{type(error).__name__}: {error}")
+            locked = False
+        _fail(message, code)
+        if not _is_desktop_start(args):
+            return code
+        # From a shortcut there is no terminal: the clerk must see the reason in a window.
+        from ui.start_problem import report_start_failure
+
+        if not report_start_failure(message, log_path(), can_force_open=locked and
+                                    not forced_once):
+            return code
+        from secretariat.cli.app_session import unlock
+
+        holder = unlock(args.db)
+        log.warning("Lock of %s forced open by the person at this PC", holder)
+        forced_once = True
+
+
+def _is_desktop_start(args: argparse.Namespace) -> bool:
+    return args.command is None and not args.smoke
 
 
 def _language_from(argv: list[str]) -> str | None:

@@ -7,14 +7,18 @@ work and cannot coordinate migrations or backups. So the program creates
 it the host, user, process id, start time, program version and purpose. A second copy
 finds the file and is refused with a message naming the holder.
 
-A lock left behind by a crash is never removed silently: the refusal says whether it looks
-stale (same host, process gone), and the person breaks it on purpose with `break_lock`.
+A lock left behind by a crash on this PC (the process it names is gone) is taken over by
+the program that asks for it with `take_over_stale`, and the take-over is logged: the
+clerk must not be locked out by a crash. Any other lock (a program running here or on
+another PC, a file that cannot be read) is refused with a message naming the holder, and
+the person breaks it on purpose with `break_lock`.
 """
 
 from __future__ import annotations
 
 import getpass
 import json
+import logging
 import os
 import socket
 import sys
@@ -29,6 +33,8 @@ from secretariat.errors import DatabaseProblem
 from secretariat.i18n import _
 
 LOCK_SUFFIX = ".lock"
+
+log = logging.getLogger(__name__)
 
 # The holder creates the file and writes it a moment later; a reader that finds it empty
 # waits this long for the content before calling it garbage.
@@ -121,9 +127,11 @@ class DatabaseLockedError(DatabaseProblem):
 class InstanceLock:
     """The lock this process holds; release it (or leave the `with` block) when done."""
 
-    def __init__(self, lock_file: Path, holder: LockHolder):
+    def __init__(self, lock_file: Path, holder: LockHolder,
+                 taken_over: LockHolder | None = None):
         self.lock_file = lock_file
         self.holder = holder
+        self.taken_over = taken_over  # the crashed program's lock this one replaced
         self._released = False
 
     @property
@@ -172,16 +180,20 @@ def lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + LOCK_SUFFIX)
 
 
-def acquire_lock(db_path: Path, *, user: str, purpose: str = "") -> InstanceLock:
+def acquire_lock(db_path: Path, *, user: str, purpose: str = "",
+                 take_over_stale: bool = False) -> InstanceLock:
     """Take the lock of the database at `db_path` for this process.
 
-    Raises DatabaseLockedError when a lock exists (even one of this very process: the
-    lock is not re-entrant) and DatabaseProblem when the lock file cannot be written.
+    With `take_over_stale`, a lock of a program of this PC that is no longer running is
+    replaced (and logged). Raises DatabaseLockedError when any other lock exists (even one
+    of this very process: the lock is not re-entrant) and DatabaseProblem when the lock file
+    cannot be written.
     """
     path = lock_path(db_path)
     holder = LockHolder(host=socket.gethostname(), user=user, pid=os.getpid(),
                         started=datetime.now(UTC), purpose=purpose, version=__version__)
-    for _attempt in range(3):  # retried only when the existing lock vanishes as we look
+    taken_over: LockHolder | None = None
+    for _attempt in range(3):  # retried when the existing lock vanishes or is taken over
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o644)
@@ -197,14 +209,23 @@ def acquire_lock(db_path: Path, *, user: str, purpose: str = "") -> InstanceLock
         else:
             _write_holder(fd, path, holder)
             _held_here.add(holder)
-            return InstanceLock(path, holder)
+            return InstanceLock(path, holder, taken_over)
         try:
             existing = _load_waiting(path)
         except FileNotFoundError:
             continue
         except OSError as exc:
             raise _write_problem(path, exc) from exc
-        raise DatabaseLockedError(path, existing, is_stale(existing))
+        stale = is_stale(existing)
+        if (take_over_stale and stale and existing is not None and existing.is_this_host()
+                and taken_over is None):
+            log.warning("Taking over the lock %s left by %s (pid %s, since %s), which is no "
+                        "longer running", path, existing.user, existing.pid,
+                        existing.started.isoformat(timespec="seconds"))
+            break_lock(db_path)
+            taken_over = existing
+            continue
+        raise DatabaseLockedError(path, existing, stale)
     raise DatabaseLockedError(path, None, False)  # it keeps appearing and vanishing
 
 
@@ -301,6 +322,13 @@ def _write_problem(path: Path, exc: OSError) -> DatabaseProblem:
 
 def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
+
+
+def taken_over_notice(holder: LockHolder) -> str:
+    """The line the clerk reads after the program took over a crashed program's lock."""
+    return _("The program of {user} on this computer, open since {when}, had stopped without "
+             "closing (a crash or a power cut); its lock was taken over.").format(
+                 **_describe(holder))
 
 
 def _describe(holder: LockHolder) -> dict[str, str]:

@@ -72,3 +72,26 @@ def test_a_second_program_is_told_who_has_the_database_open(tmp_path, capsys):
     assert main(["--db", str(path), "unlock"]) == 0
     assert "budi" in capsys.readouterr().out
     assert main(["--db", str(path), "demo"]) == 0
+
+
+def test_a_killed_desktop_program_starts_again_without_a_word_at_a_prompt(tmp_path):
+    """Killed mid-session (a crash, a power cut), the program starts again as from its
+    shortcut: the lock the dead process left is taken over, not a refusal on stderr."""
+    path = tmp_path / "sekretariat.sqlite3"
+    assert main(["--db", str(path), "demo"]) == 0
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    running = subprocess.Popen([sys.executable, "-m", "secretariat", "--db", str(path)],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while read_lock(path) is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert read_lock(path).pid == running.pid
+    finally:
+        running.kill()
+        running.wait()
+
+    started = _program("--db", str(path), "--smoke")
+
+    assert started.returncode == 0, started.stderr
+    assert not lock_path(path).exists()

@@ -294,3 +294,24 @@ def test_racing_processes_exactly_one_wins(tmp_path):
     while not is_stale(holder) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _refusal(db_path).stale is True
+
+
+def test_a_crashed_programs_lock_on_this_host_is_taken_over_when_asked(db_path, caplog):
+    _write_lock(db_path, user="Sari", pid=_dead_pid())
+    with acquire_lock(db_path, user="Budi", take_over_stale=True) as lock:
+        assert lock.taken_over.user == "Sari"
+        assert read_lock(db_path).user == "Budi"
+    assert "Taking over the lock" in caplog.text
+
+
+@pytest.mark.parametrize("left", ["other host", "running here", "unreadable"])
+def test_no_other_lock_is_taken_over(db_path, sleeper, left):
+    if left == "other host":
+        _write_lock(db_path, host="PC-KABID-02", pid=_dead_pid())
+    elif left == "running here":
+        _write_lock(db_path, pid=sleeper.pid)  # written after the process started
+    else:
+        lock_path(db_path).write_text("{not json", encoding="utf-8")
+    with pytest.raises(DatabaseLockedError):
+        acquire_lock(db_path, user="Budi", take_over_stale=True)
+    assert lock_path(db_path).exists()
