@@ -55,12 +55,14 @@ def _pdf_or_excel(target: Path, document: str) -> str:
 def _export_progress(db, args, target: Path) -> int:
     from datetime import date
 
+    from secretariat.commitments.progress import default_report_year
     from secretariat.documents.progress_report import progress_report, report_task_force
 
     suffix = _pdf_or_excel(target, _("The progress report"))
-    year = args.year or date.today().year
-    report = progress_report(db, report_task_force(db, args.task_force), date(year, 1, 1),
-                             date(year, 12, 31))
+    task_force = report_task_force(db, args.task_force)
+    # Without --year, the year the Perkembangan page opens on, not an empty new year.
+    year = args.year or default_report_year(db, task_force, date.today())
+    report = progress_report(db, task_force, date(year, 1, 1), date(year, 12, 31))
     if suffix == ".pdf":
         from exports.pdf.progress import write_progress_pdf
 

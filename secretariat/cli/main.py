@@ -138,7 +138,8 @@ def _parser() -> argparse.ArgumentParser:
         "progress", help=_("laporan perkembangan komitmen (PDF or Excel by the name)"))
     progress.add_argument("-o", "--output", required=True, metavar=_("FILE"))
     progress.add_argument("--year", type=int, metavar=_("YEAR"),
-                          help=_("the meetings of this year (default: this year)"))
+                          help=_("the meetings of this year (default: the latest year "
+                                 "with commitments, as on the Perkembangan page)"))
     progress.add_argument("--task-force", type=int, metavar="ID",
                           help=_("the task force (default: the one that met last)"))
     agencies = documents.add_parser(

@@ -231,6 +231,12 @@ def latest_year_with_commitments(db, task_force_id: int) -> int | None:
     return latest.year if latest else None
 
 
+def default_report_year(db, task_force_id: int, today: date) -> int:
+    """The year the progress figures open on, on the screen and on the command line alike:
+    the latest with commitments, else this year."""
+    return latest_year_with_commitments(db, task_force_id) or today.year
+
+
 def _completion_dates(session, task_force_id: int, start: date, end: date) -> dict[int, date]:
     """When each commitment in scope that is done now was reported done (its last report)."""
     query = (

@@ -23,10 +23,12 @@ from exports.excel.progress import HEADER_ROW, write_progress_workbook
 from exports.pdf.progress import OVERDUE_LISTED, write_progress_pdf
 from models import AttendanceStatus, Commitment, CommitmentStatus, Meeting
 from secretariat.cli.main import main
+from secretariat.commitments.progress import default_report_year
 from secretariat.documents.progress_report import progress_report, report_task_force
 from secretariat.errors import FileProblem, ValidationError
 from secretariat.meetings.attendance import AttendanceDraft, add_attendance
 from secretariat.meetings.lifecycle import mark_held
+from secretariat.storage.database import open_database
 
 TODAY = date(2026, 6, 30)
 YEAR = (date(2026, 1, 1), date(2026, 12, 31))
@@ -215,3 +217,25 @@ def test_a_commitment_longer_than_a_page_flows_over_pages(db, tmp_path):
     assert len(PdfReader(target).pages) > 3
     late = openpyxl.load_workbook(write_progress_workbook(report, tmp_path / "p.xlsx"))["Terlambat"]
     assert late.cell(HEADER_ROW + 1, 2).value.startswith("Awal komitmen")
+
+
+def test_without_a_year_the_command_reports_the_year_the_screen_opens_on(tmp_path):
+    """The Perkembangan page opens on the latest year with commitments; the command agrees,
+    instead of an empty report for a new year that has none yet."""
+    path = tmp_path / "sekretariat.sqlite3"
+    assert main(["--db", str(path), "demo"]) == 0
+    db = open_database(path)
+    try:
+        task_force = report_task_force(db)
+        year = default_report_year(db, task_force, date.today())
+        with_year = progress_report(db, task_force, date(year, 1, 1), date(year, 12, 31))
+    finally:
+        db.close()
+    workbook = tmp_path / "tanpa-tahun.xlsx"
+
+    assert main(["--db", str(path), "export", "progress", "-o", str(workbook)]) == 0
+
+    summary = openpyxl.load_workbook(workbook)["Ringkasan"]
+    texts = " ".join(str(c.value) for row in summary.iter_rows() for c in row if c.value)
+    assert with_year.period in texts  # "Rapat tahun 2025": the very period of that year
+    assert sum(with_year.figures.by_status.values()) > 0  # and it has commitments

@@ -30,7 +30,7 @@ from models import CommitmentStatus
 from secretariat.agencies.regions import list_task_forces
 from secretariat.commitments.progress import (
     ProgressFigures,
-    latest_year_with_commitments,
+    default_report_year,
     progress_figures,
 )
 from secretariat.commitments.queries import CommitmentFilter
@@ -185,7 +185,8 @@ class ProgressPage(Page):
         task_force = self.task_force.currentData()
         if task_force is None:
             return
-        found = self.year.findData(latest_year_with_commitments(self.context.db, task_force))
+        found = self.year.findData(
+            default_report_year(self.context.db, task_force, self.context.today()))
         if found >= 0:
             self.year.blockSignals(True)
             self.year.setCurrentIndex(found)
