@@ -1,9 +1,10 @@
 """What the clerk sees when the program cannot start: a window, never only a terminal line.
 
 Started from a desktop shortcut there is no terminal: a refusal printed to stderr looked
-like nothing happening. The reason is shown in a message box with where the log is; a
-database locked by a program elsewhere offers *Buka paksa* behind a confirmation, for
-the case the clerk knows that program is closed (a PC switched off mid-work).
+like nothing happening. The reason is shown in a message box with where the log is, and
+where one way on is safe behind a confirmation it is offered: *Buka paksa* for a database
+locked by a program elsewhere that the clerk knows is closed (a PC switched off mid-work),
+*Mulai basis data baru* for an empty database file with no backup beside it.
 """
 
 from __future__ import annotations
@@ -17,9 +18,13 @@ from secretariat.i18n import _
 from secretariat.storage.paths import APP_NAME
 from ui.qt_translations import install_qt_translations
 
+FORCE_OPEN = "force_open"
+NEW_DATABASE = "new_database"
 
-def report_start_failure(message: str, log: Path | None, *, can_force_open: bool) -> bool:
-    """Show why the program did not start; True when the clerk chose to force it open."""
+
+def report_start_failure(message: str, log: Path | None, *, offer: str | None = None) -> bool:
+    """Show why the program did not start; True when the clerk chose and confirmed `offer`
+    (FORCE_OPEN or NEW_DATABASE)."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv)
@@ -29,24 +34,29 @@ def report_start_failure(message: str, log: Path | None, *, can_force_open: bool
     box.setText(_("The program could not start."))
     where = _("The details are in the log: {path}").format(path=log) if log else ""
     box.setInformativeText(f"{message}\n\n{where}".strip())
-    force = None
-    if can_force_open:
-        force = box.addButton(_("Force open…"), QMessageBox.ButtonRole.DestructiveRole)
+    way_on = None
+    if offer == FORCE_OPEN:
+        way_on = box.addButton(_("Force open…"), QMessageBox.ButtonRole.DestructiveRole)
+    elif offer == NEW_DATABASE:
+        way_on = box.addButton(_("Start a new database…"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
-    if force is None or box.clickedButton() is not force:
+    if way_on is None or box.clickedButton() is not way_on:
         return False
-    return _force_confirmed()
+    if offer == FORCE_OPEN:
+        return _confirmed("confirm_force_open", _("Force the database open?"), _(
+            "Only do this when you are sure the other program is closed. If it is still "
+            "running, the two programs will overwrite each other's work."), _("Force open"))
+    return _confirmed("confirm_new_database", _("Start a new, empty database here?"), _(
+        "The empty file is removed and a new database is made in its place. Do this only "
+        "when no data was kept here before."), _("Start a new database"))
 
 
-def _force_confirmed() -> bool:
-    confirm = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
-                          _("Force the database open?"))
-    confirm.setObjectName("confirm_force_open")
-    confirm.setInformativeText(_(
-        "Only do this when you are sure the other program is closed. If it is still "
-        "running, the two programs will overwrite each other's work."))
-    yes = confirm.addButton(_("Force open"), QMessageBox.ButtonRole.DestructiveRole)
+def _confirmed(name: str, question: str, warning: str, action: str) -> bool:
+    confirm = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, question)
+    confirm.setObjectName(name)
+    confirm.setInformativeText(warning)
+    yes = confirm.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
     confirm.addButton(QMessageBox.StandardButton.Cancel)
     confirm.setDefaultButton(QMessageBox.StandardButton.Cancel)
     confirm.exec()

@@ -98,6 +98,18 @@ def writer_lock(target, *, purpose: str) -> Iterator[LockHolder | None]:
         yield lock.taken_over
 
 
+def remove_empty_database(target) -> Path | None:
+    """Remove an empty database file (after the person confirmed) so a new one starts there.
+
+    Only a file of 0 bytes is removed: anything with content is never touched.
+    """
+    path = _sqlite_path(target)
+    if path is not None and path.exists() and path.stat().st_size == 0:
+        path.unlink()
+        return path
+    return None
+
+
 def unlock(target) -> LockHolder | None:
     """Break a lock on purpose (after a crash); returns whose it was."""
     path = _sqlite_path(target)

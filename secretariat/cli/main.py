@@ -22,6 +22,7 @@ from secretariat.cli.log_file import log_path, start_logging  # noqa: E402
 from secretariat.errors import DatabaseProblem, DomainError  # noqa: E402
 from secretariat.i18n import LANGUAGES, _, set_language  # noqa: E402
 from secretariat.storage.instance_lock import DatabaseLockedError  # noqa: E402
+from secretariat.storage.sqlite_copies import DamagedDatabaseError  # noqa: E402
 
 log = logging.getLogger("secretariat")
 
@@ -170,14 +171,14 @@ def main(argv: list[str] | None = None) -> int:
     set_language(_language_from(argv))
     args = _parser().parse_args(argv)
     start_logging()
-    forced_once = False
+    tried_once = False  # the way on the window offers is taken at most once
     while True:
         try:
             return _run(args)
         except DomainError as error:
             log.warning("%s failed: %s", args.command or "desktop", error.message)
             code, message = EXIT_FAILED, error.message
-            locked = isinstance(error, DatabaseLockedError)
+            offer = _way_on(error)
         except KeyboardInterrupt:
             return _fail(_("Interrupted."), EXIT_FAILED)
         except Exception as error:  # the last line of defence: one line, never a traceback
@@ -187,21 +188,37 @@ def main(argv: list[str] | None = None) -> int:
             code = EXIT_UNEXPECTED
             message = _("Unexpected error: {error}").format(
                 error=f"{type(error).__name__}: {error}")
-            locked = False
+            offer = None
         _fail(message, code)
         if not _is_desktop_start(args):
             return code
         # From a shortcut there is no terminal: the clerk must see the reason in a window.
         from ui.start_problem import report_start_failure
 
-        if not report_start_failure(message, log_path(), can_force_open=locked and
-                                    not forced_once):
+        if tried_once or not report_start_failure(message, log_path(), offer=offer):
             return code
-        from secretariat.cli.app_session import unlock
+        _take_way_on(offer, args.db)
+        tried_once = True
 
-        holder = unlock(args.db)
+
+def _way_on(error: DomainError) -> str | None:
+    """What the start-failure window may offer the clerk for this refusal."""
+    if isinstance(error, DatabaseLockedError):
+        return "force_open"
+    if isinstance(error, DamagedDatabaseError) and error.empty and error.newest_backup is None:
+        return "new_database"
+    return None
+
+
+def _take_way_on(offer: str | None, target) -> None:
+    from secretariat.cli.app_session import remove_empty_database, unlock
+
+    if offer == "force_open":
+        holder = unlock(target)
         log.warning("Lock of %s forced open by the person at this PC", holder)
-        forced_once = True
+    elif offer == "new_database":
+        log.warning("Empty database file %s removed to start a new database",
+                    remove_empty_database(target))
 
 
 def _is_desktop_start(args: argparse.Namespace) -> bool:

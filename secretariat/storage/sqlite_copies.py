@@ -207,10 +207,11 @@ def refuse_damaged(path: Path) -> None:
     """Refuse a damaged SQLite file before anything writes to it, naming the newest backup."""
     if not path.exists():
         return
+    problem: str | None
     if path.stat().st_size == 0:
-        # SQLite would treat an emptied file as a new database; with backups around, it
-        # is far more likely a file that lost its content.
-        problem = _("The database file is empty.") if list_backups(path) else None
+        # SQLite would silently make an emptied file a new, empty database, and the clerk
+        # would believe the data gone: a file that lost its content is refused, always.
+        problem = _("The database file is empty.")
     else:
         problem = sqlite_problem(path, full_check=False, require_program_tables=False)
     if problem:
@@ -221,9 +222,13 @@ class DamagedDatabaseError(DatabaseProblem):
     """The SQLite file is damaged; `newest_backup` is the newest backup that checks out."""
 
     def __init__(self, path: Path, problem: str, newest_backup: Path | None):
+        self.empty = path.exists() and path.stat().st_size == 0
         if newest_backup is not None:
             advice = _("The newest good backup is {backup}. Restore it with: "
                        "secretariat restore \"{backup}\"").format(backup=newest_backup)
+        elif self.empty:
+            advice = _("No good backup was found next to it. If a new database is meant to "
+                       "start here, remove the empty file and start the program again.")
         else:
             advice = _("No good backup was found next to it.")
         super().__init__(_("The database {path} is damaged and was not changed: {problem} "

@@ -125,3 +125,40 @@ def test_a_damaged_database_at_start_is_told_in_a_window_without_forcing(qtbot, 
     box_buttons = clerk.seen["start_problem"]
     assert "Buka paksa" not in box_buttons
     assert path.read_bytes().startswith(b"Ini bukan")  # nothing written
+
+
+def test_an_empty_database_file_is_refused_and_a_new_one_started_only_when_asked(
+        qtbot, tmp_path):
+    path = tmp_path / "sekretariat.sqlite3"
+    path.write_bytes(b"")
+    clerk = Clerk({"start_problem": "Tutup"})
+    try:
+        assert main(["--db", str(path)]) == 1
+    finally:
+        clerk.stop()
+    assert "kosong" in clerk.seen["start_problem"]
+    assert path.exists() and path.stat().st_size == 0  # left as it was
+
+    clerk = Clerk({"start_problem": "Mulai basis data baru…",
+                   "confirm_new_database": "Mulai basis data baru"})
+    try:
+        assert main(["--db", str(path)]) == 0
+    finally:
+        clerk.stop()
+    assert clerk.window is not None
+    assert path.stat().st_size > 0  # a real, new database now
+
+
+def test_an_empty_file_with_backups_beside_it_names_the_newest(tmp_path, capsys):
+    path = tmp_path / "sekretariat.sqlite3"
+    assert main(["--db", str(path), "demo"]) == 0
+    assert main(["--db", str(path), "backup", "-o",
+                 str(tmp_path / "backups" / "sekretariat-20261201-080000-start.sqlite3")]) == 0
+    path.write_bytes(b"")
+    capsys.readouterr()
+
+    assert main(["--db", str(path), "list", "agencies"]) == 1
+
+    said = capsys.readouterr().err
+    assert "kosong" in said and "sekretariat-20261201-080000-start.sqlite3" in said
+    assert path.stat().st_size == 0
