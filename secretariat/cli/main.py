@@ -19,7 +19,7 @@ import logging  # noqa: E402
 
 from secretariat import __version__  # noqa: E402
 from secretariat.cli.log_file import log_path, start_logging  # noqa: E402
-from secretariat.errors import DatabaseProblem, DomainError  # noqa: E402
+from secretariat.errors import DatabaseProblem, DomainError, RefusedError  # noqa: E402
 from secretariat.i18n import LANGUAGES, _, set_language  # noqa: E402
 from secretariat.storage.instance_lock import DatabaseLockedError  # noqa: E402
 from secretariat.storage.sqlite_copies import DamagedDatabaseError  # noqa: E402
@@ -80,6 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     restore = commands.add_parser(
         "restore", help=_("replace the data with a backup (the current data is saved first)"))
     restore.add_argument("file", metavar=_("FILE"), help=_("a backup or export of this program"))
+    restore.add_argument("--yes", action="store_true",
+                         help=_("restore without asking (for scripts); the backup is still "
+                                "checked"))
 
     commands.add_parser("unlock", help=_("break the lock left by a program that crashed"))
 
@@ -298,23 +301,55 @@ def _open_for_reading(target):
 def _write_command(args) -> int:
     from secretariat.storage.database import open_database
 
+    if args.command == "restore":
+        return _restore(args)
     db = open_database(args.db)
     try:
         if args.command == "demo":
             return _demo(db, args)
-        if args.command == "import":
-            from secretariat.cli.imports import run_import
+        from secretariat.cli.imports import run_import
 
-            return run_import(db, args)
-        from secretariat.storage.backup_restore import restore_from
+        return run_import(db, args)
+    finally:
+        db.close()
 
-        db, saved = restore_from(db, Path(args.file).expanduser().resolve())
+
+def _restore(args) -> int:
+    """Check the backup whole, show what it holds, ask, then replace the data."""
+    from secretariat.storage.backup_contents import inspect_backup
+    from secretariat.storage.backup_restore import restore_from, restore_over_damaged
+    from secretariat.storage.database import open_database
+
+    source = Path(args.file).expanduser().resolve()
+    contents = inspect_backup(source)  # refuses a file that only claims to be a backup
+    print(contents.summary())
+    if not args.yes and not _confirmed(_("Replace all current data with this backup?")):
+        print(_("Nothing was restored."))
+        return EXIT_FAILED
+    try:
+        db = open_database(args.db)
+    except DamagedDatabaseError as damaged:
+        kept = restore_over_damaged(damaged.path, source, contents)
+        print(_("The damaged file was kept as {path}.").format(path=kept))
+        print(_("Restored from {path}.").format(path=args.file))
+        return EXIT_OK
+    try:
+        db, saved = restore_from(db, source, contents=contents)
         if saved is not None:
             print(_("The previous data was saved to {path}.").format(path=saved))
         print(_("Restored from {path}.").format(path=args.file))
         return EXIT_OK
     finally:
         db.close()
+
+
+def _confirmed(question: str) -> bool:
+    """A yes from the person at the terminal; without one (a script), no."""
+    if not sys.stdin.isatty():
+        raise RefusedError(_("{question} Add --yes to answer yes without being asked.").format(
+            question=question))
+    answer = input(f"{question} [{_('y')}/{_('N')}] ").strip().casefold()
+    return answer in {_("y").casefold(), _("yes").casefold(), "y", "yes"}
 
 
 def _unlock(args) -> int:

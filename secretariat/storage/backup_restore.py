@@ -7,30 +7,33 @@ foreign file, and replaces everything in one step, so it can itself be undone.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 from models.engine import make_engine
-from models.migrate import current_revision, known_revisions
+from models.migrate import current_revision
 from secretariat.errors import DatabaseProblem, ValidationError
 from secretariat.i18n import _
+from secretariat.storage.backup_contents import (
+    BackupContents,
+    inspect_backup,
+    safety_copy_failed,
+)
 from secretariat.storage.database import Database, open_database
 from secretariat.storage.live_files import is_database_file
 from secretariat.storage.portable_export import (
-    GZIP_MAGIC,
     export_database,
     export_to_backups,
     load_export,
     load_rows,
-    read_export_header,
     rows_of_database,
 )
 from secretariat.storage.sqlite_copies import (
-    SQLITE_HEADER,
     automatic_backup,
     connect_read_only,
     copy_sqlite,
-    sqlite_problem,
 )
 
 
@@ -43,35 +46,6 @@ def backup_to(db: Database, target: Path) -> Path:
     return export_database(db, target)
 
 
-def _kind_of(source: Path) -> str:
-    if is_database_file(source):
-        raise ValidationError(_("{path} is the database in use, not a backup.").format(
-            path=source.name))
-    try:
-        with open(source, "rb") as file:
-            start = file.read(16)
-    except OSError as error:
-        raise ValidationError(_("{path} cannot be read: {reason}").format(
-            path=source, reason=error.strerror)) from error
-    if start.startswith(GZIP_MAGIC):
-        return "export"
-    if start == SQLITE_HEADER:
-        return "sqlite"
-    raise ValidationError(_("{path} is not a backup of this program.").format(path=source.name))
-
-
-def _sqlite_revision(source: Path) -> str:
-    connection = connect_read_only(source)
-    try:
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    finally:
-        connection.close()
-    if row is None:
-        raise ValidationError(_("{path} is not a backup of this program.").format(
-            path=source.name))
-    return row[0]
-
-
 def safety_copy(db: Database) -> Path | None:
     """Back up the current data before it is replaced."""
     if db.sqlite_path is not None:
@@ -81,35 +55,33 @@ def safety_copy(db: Database) -> Path | None:
     return export_to_backups(db, "before-restore")
 
 
-def restore_from(db: Database, source: Path) -> tuple[Database, Path | None]:
+def restore_from(db: Database, source: Path, *, contents: BackupContents | None = None
+                 ) -> tuple[Database, Path | None]:
     """Replace the database's data with the backup at `source`.
 
-    Returns the reopened database and where the previous data was saved.
+    `contents` is the inspection the person already saw (else it is made here); nothing is
+    replaced unless the backup passed it and the current data was saved first. Returns the
+    reopened database and where the previous data was saved.
     """
-    kind = _kind_of(source)
-    if kind == "sqlite":
-        problem = sqlite_problem(source)
-        if problem:
-            raise ValidationError(_("{path} cannot be restored: {problem}").format(
-                path=source.name, problem=problem))
-        revision = _sqlite_revision(source)
-        if revision not in known_revisions():
-            raise ValidationError(_("{path} was made by a newer version of the program; it "
-                                    "cannot be restored with this one.").format(path=source.name))
-    else:
-        read_export_header(source)  # refuses a foreign or damaged file before anything else
-
-    saved = safety_copy(db)
-    if kind == "sqlite" and db.sqlite_path is not None:
+    if is_database_file(source):
+        raise ValidationError(_("{path} is the database in use, not a backup.").format(
+            path=source.name))
+    contents = contents or inspect_backup(source)
+    if (contents.kind == "sqlite" and db.sqlite_path is None
+            and contents.revision != current_revision(db.engine)):
+        raise ValidationError(_("{path} has another schema than this database; open it "
+                                "with the program once to upgrade it, then restore "
+                                "it.").format(path=source.name))
+    try:
+        saved = safety_copy(db)
+    except DatabaseProblem as error:
+        raise safety_copy_failed(error) from error
+    if contents.kind == "sqlite" and db.sqlite_path is not None:
         return _replace_sqlite_file(db, db.sqlite_path, source), saved
-    if kind == "sqlite":
+    if contents.kind == "sqlite":
         engine = make_engine(f"sqlite:///{source}", wal=False)
         try:
-            if revision != current_revision(db.engine):
-                raise ValidationError(_("{path} has another schema than this database; open it "
-                                        "with the program once to upgrade it, then restore "
-                                        "it.").format(path=source.name))
-            load_rows(db, revision, rows_of_database(engine))
+            load_rows(db, contents.revision, rows_of_database(engine))
         finally:
             engine.dispose()
         return db, saved
@@ -135,3 +107,30 @@ def _replace_sqlite_file(db: Database, target: Path, source: Path) -> Database:
     return open_database(url, actor=actor)  # brings an older backup up to this schema
 
 
+
+
+def restore_over_damaged(target: Path, source: Path, contents: BackupContents) -> Path:
+    """Put the backup at `source` in place of the damaged (or emptied) file `target`.
+
+    The damaged file cannot be opened, so it cannot be backed up the usual way: it is kept
+    as it is beside the database under a name saying so, never deleted, and the backup is
+    copied (verified) into its place. Returns where the damaged file was kept.
+    """
+    if contents.kind != "sqlite":
+        raise ValidationError(_("A damaged database file can only be replaced by an SQLite "
+                                "backup; load the export into a new database instead."))
+    kept = target.with_name(f"{target.name}.rusak-{datetime.now():%Y%m%d-%H%M%S}")
+    incoming = target.with_name(target.name + ".restoring")
+    try:
+        copy = copy_sqlite(source, incoming)
+        for suffix in ("", "-wal", "-shm"):  # the log files belong to the damaged file
+            damaged = Path(f"{target}{suffix}")
+            if damaged.exists():
+                os.replace(damaged, Path(f"{kept}{suffix}"))
+        os.replace(copy, target)
+    except OSError as error:
+        incoming.unlink(missing_ok=True)
+        raise DatabaseProblem(_("The restore failed: {reason}").format(
+            reason=error.strerror or error)) from error
+    open_database(target).close()  # brings an older backup up to this schema
+    return kept

@@ -41,8 +41,8 @@ def check_database(db) -> CheckReport:
               "to upgrade it.").format(found=revision, head=head)
         )
         return report
-    _check_schema_matches_models(db, report)
-    _check_records(db, report)
+    if _check_schema_matches_models(db, report):
+        _check_records(db, report)  # only tables that are there can be counted
     return report
 
 
@@ -62,17 +62,25 @@ def _check_sqlite_file(db, report: CheckReport) -> None:
             )
 
 
-def _check_schema_matches_models(db, report: CheckReport) -> None:
+def _check_schema_matches_models(db, report: CheckReport) -> bool:
+    """Whether the tables are the models'; what differs is reported, missing tables by name."""
     with db.engine.connect() as connection, warnings.catch_warnings():
         # Expression indexes cannot be reflected; the migration creates them explicitly.
         warnings.filterwarnings("ignore", message=".*expression-based index")
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    missing = sorted(d[1].name for d in differences
+                     if isinstance(d, tuple) and d[0] == "add_table")
+    if missing:
+        report.problems.append(_("Tables missing: {tables}.").format(tables=", ".join(missing)))
+        return False
     if differences:
         report.problems.append(
             _("The tables differ from what the program expects: {detail}").format(
                 detail="; ".join(str(d) for d in differences[:5])
             )
         )
+        return False
+    return True
 
 
 def _check_records(db, report: CheckReport) -> None:

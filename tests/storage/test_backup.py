@@ -282,7 +282,7 @@ def test_backup_and_restore_commands(tmp_path, capsys):
     copy = tmp_path / "cadangan.sqlite3"
     assert main(["--db", str(path), "backup", "-o", str(copy)]) == 0
     assert sqlite_problem(copy) is None
-    assert main(["--db", str(path), "restore", str(copy)]) == 0
+    assert main(["--db", str(path), "restore", "--yes", str(copy)]) == 0
     out = capsys.readouterr().out
     assert str(copy) in out
     assert main(["--db", str(path), "restore", str(tmp_path / "tidak-ada.sqlite3")]) == 1

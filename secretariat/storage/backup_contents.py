@@ -1,0 +1,181 @@
+"""What a backup really holds, checked before a restore replaces anything.
+
+A file that only claims to be a backup (an SQLite file with nothing but a version row, an
+export with a header and no tables) used to replace all data, and every screen then failed
+on missing tables. A backup is inspected whole first: an SQLite copy is checked for
+integrity, copied aside, brought up to this program's schema there and compared table by
+table, column by column with the models; an export must carry every table with the
+models' columns. What it holds is counted, so the person sees it before saying yes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import tempfile
+import warnings
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from models import Agency, Base, Commitment, FollowUp, Meeting
+from models.engine import make_engine
+from models.migrate import current_revision, head_revision, known_revisions, upgrade_to_head
+from secretariat.dates import long_date
+from secretariat.errors import DatabaseProblem, ValidationError
+from secretariat.i18n import _
+from secretariat.storage.live_files import read_header
+from secretariat.storage.portable_export import GZIP_MAGIC, read_export_header
+from secretariat.storage.sqlite_copies import SQLITE_HEADER, copy_sqlite, sqlite_problem
+
+COUNTED = {Agency.__tablename__: "agencies", Meeting.__tablename__: "meetings",
+           Commitment.__tablename__: "commitments", FollowUp.__tablename__: "follow_ups"}
+
+
+@dataclass(frozen=True)
+class BackupContents:
+    """A backup that passed every check: its kind, schema, date and what it holds."""
+
+    path: Path
+    kind: str  # "sqlite" or "export"
+    revision: str
+    made_at: datetime | None
+    agencies: int
+    meetings: int
+    commitments: int
+    follow_ups: int
+
+    def summary(self) -> str:
+        when = long_date(self.made_at.astimezone().date()) if self.made_at else "?"
+        return _("{path}, made on {when}: {agencies} agencies, {meetings} meetings, "
+                 "{commitments} commitments, {follow_ups} follow-ups").format(
+                     path=self.path.name, when=when, agencies=self.agencies,
+                     meetings=self.meetings, commitments=self.commitments,
+                     follow_ups=self.follow_ups)
+
+
+def inspect_backup(source: Path) -> BackupContents:
+    """What `source` holds; refuses (ValidationError, in words) anything not a whole backup."""
+    try:
+        start = read_header(source, 16)
+    except OSError as error:
+        raise ValidationError(_("{path} cannot be read: {reason}").format(
+            path=source, reason=error.strerror)) from error
+    if start is None:  # a database this process has open
+        raise ValidationError(_("{path} is the database in use, not a backup.").format(
+            path=source.name))
+    if start.startswith(GZIP_MAGIC):
+        return _inspect_export(source)
+    if start == SQLITE_HEADER:
+        return _inspect_sqlite(source)
+    raise _not_a_backup(source)
+
+
+def _not_a_backup(source: Path, detail: str = "") -> ValidationError:
+    message = _("{path} is not a backup of this program.").format(path=source.name)
+    return ValidationError(f"{message} {detail}".strip())
+
+
+def _inspect_sqlite(source: Path) -> BackupContents:
+    problem = sqlite_problem(source)
+    if problem:
+        raise ValidationError(_("{path} cannot be restored: {problem}").format(
+            path=source.name, problem=problem))
+    with tempfile.TemporaryDirectory(prefix="periksa-cadangan-") as folder:
+        # Upgrading and comparing happen on a verified copy: the backup itself stays as it is.
+        copy = copy_sqlite(source, Path(folder) / "cadangan.sqlite3")
+        engine = make_engine(f"sqlite:///{copy}", wal=False)
+        try:
+            revision = current_revision(engine)
+            if revision is None:
+                raise _not_a_backup(source)
+            if revision not in known_revisions():
+                raise ValidationError(_(
+                    "{path} was made by a newer version of the program; it cannot be "
+                    "restored with this one.").format(path=source.name))
+            try:
+                if revision != head_revision():
+                    upgrade_to_head(engine)
+            except SQLAlchemyError as error:
+                raise _not_a_backup(source, _("Its tables do not match its schema.")) from error
+            _refuse_differences(source, engine)
+            with engine.connect() as connection:
+                counts = {key: connection.scalar(select(func.count()).select_from(
+                    Base.metadata.tables[table])) or 0 for table, key in COUNTED.items()}
+        finally:
+            engine.dispose()
+    made_at = datetime.fromtimestamp(source.stat().st_mtime, UTC)
+    return BackupContents(source, "sqlite", revision, made_at, **counts)
+
+
+def _refuse_differences(source: Path, engine) -> None:
+    """Refuse a database whose tables or columns are not the models', naming what is off."""
+    with engine.connect() as connection, warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*expression-based index")
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    missing = sorted({d[1].name for d in differences
+                      if isinstance(d, tuple) and d[0] == "add_table"})
+    if missing:
+        raise _not_a_backup(source, _("Tables missing: {tables}.").format(
+            tables=", ".join(missing)))
+    columns = sorted({f"{d[2]}.{d[3].name}" for d in differences
+                      if isinstance(d, tuple) and d[0] in ("add_column", "remove_column")})
+    if columns:
+        raise _not_a_backup(source, _("Columns that differ: {columns}.").format(
+            columns=", ".join(columns[:8])))
+
+
+def _inspect_export(source: Path) -> BackupContents:
+    header = read_export_header(source)
+    revision = header.get("schema_revision")
+    if revision not in known_revisions():
+        raise ValidationError(_("{path} was made by a newer version of the program; it "
+                                "cannot be restored with this one.").format(path=source.name))
+    counts: dict[str, int] = {}
+    seen: dict[str, list[str]] = {}
+    table = None
+    try:
+        with gzip.open(source, "rt", encoding="utf-8") as lines:
+            lines.readline()
+            for line in lines:
+                item = json.loads(line)
+                if isinstance(item, dict):
+                    table = item["table"]
+                    seen[table] = list(item["columns"])
+                    counts.setdefault(table, 0)
+                elif table is None or not isinstance(item, list):
+                    raise ValueError("a row before any table")
+                else:
+                    counts[table] += 1
+    except (OSError, EOFError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+        raise ValidationError(_("The export file is damaged; nothing was restored.")) from error
+    if revision == head_revision():
+        missing = sorted(set(Base.metadata.tables) - set(seen))
+        if missing:
+            raise _not_a_backup(source, _("Tables missing: {tables}.").format(
+                tables=", ".join(missing)))
+        differing = sorted(name for name, columns in seen.items()
+                           if name in Base.metadata.tables
+                           and set(columns) != set(Base.metadata.tables[name].columns.keys()))
+        if differing:
+            raise _not_a_backup(source, _("Columns that differ: {columns}.").format(
+                columns=", ".join(differing)))
+    made = header.get("created_at")
+    try:
+        made_at = datetime.fromisoformat(made) if isinstance(made, str) else None
+    except ValueError:
+        made_at = None
+    return BackupContents(source, "export", revision, made_at,
+                          **{key: counts.get(table, 0) for table, key in COUNTED.items()})
+
+
+def safety_copy_failed(error: DatabaseProblem) -> DatabaseProblem:
+    """A restore whose safety copy of the current data failed does not go ahead."""
+    return DatabaseProblem(_("The restore was cancelled and nothing was changed: the current "
+                             "data could not be saved first. {reason}").format(
+                                 reason=error.message))
