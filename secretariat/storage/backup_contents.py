@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
+import sqlite3
 import tempfile
 import warnings
 from dataclasses import dataclass
@@ -31,7 +33,13 @@ from secretariat.errors import DatabaseProblem, ValidationError
 from secretariat.i18n import _
 from secretariat.storage.live_files import read_header
 from secretariat.storage.portable_export import GZIP_MAGIC, read_export_header
-from secretariat.storage.sqlite_copies import SQLITE_HEADER, copy_sqlite, sqlite_problem
+from secretariat.storage.sqlite_copies import (
+    SQLITE_HEADER,
+    connect_read_only,
+    copy_sqlite,
+    list_backups,
+    sqlite_problem,
+)
 
 COUNTED = {Agency.__tablename__: "agencies", Meeting.__tablename__: "meetings",
            Commitment.__tablename__: "commitments", FollowUp.__tablename__: "follow_ups"}
@@ -179,3 +187,49 @@ def safety_copy_failed(error: DatabaseProblem) -> DatabaseProblem:
     return DatabaseProblem(_("The restore was cancelled and nothing was changed: the current "
                              "data could not be saved first. {reason}").format(
                                  reason=error.message))
+
+
+@dataclass(frozen=True)
+class KeptBackup:
+    """A backup in the backups folder, as the Cadangan list shows it."""
+
+    path: Path
+    made_at: datetime  # this PC's local time, as in the file name
+    reason: str  # "start", "exit", "before-upgrade", "before-restore", …
+    counts: tuple[int, int, int, int] | None  # agencies, meetings, commitments, follow-ups
+
+
+def quick_counts(path: Path) -> tuple[int, int, int, int] | None:
+    """The four counts of an SQLite backup read in place; None when they cannot be read.
+
+    Only for a list: a restore still inspects the backup whole (`inspect_backup`).
+    """
+    try:
+        connection = connect_read_only(path)
+        try:
+            values = [connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                      for table in COUNTED]  # our own table names, not user input
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+    agencies, meetings, commitments, follow_ups = values
+    return agencies, meetings, commitments, follow_ups
+
+
+def kept_backups(sqlite_path: Path | None, exports_folder: Path) -> list[KeptBackup]:
+    """The automatic backups of a database, newest first: SQLite copies beside an SQLite
+    file, the portable exports in the data folder for a server."""
+    if sqlite_path is not None:
+        return [KeptBackup(path, when, reason, quick_counts(path))
+                for when, reason, path in list_backups(sqlite_path)]
+    found = []
+    for path in exports_folder.glob("*.jsonl.gz") if exports_folder.is_dir() else ():
+        match = _EXPORT_NAME.match(path.name)
+        if match:
+            when = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+            found.append(KeptBackup(path, when, match["reason"], None))
+    return sorted(found, key=lambda kept: kept.made_at, reverse=True)
+
+
+_EXPORT_NAME = re.compile(r"^.+-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z-]+)\.jsonl\.gz$")

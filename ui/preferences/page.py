@@ -13,6 +13,7 @@ from secretariat.i18n import _
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.page import Page
+from ui.preferences.backup_section import BackupSection
 from ui.preferences.catalog_section import CatalogSection
 from ui.preferences.language_section import LanguageSection
 from ui.preferences.letterhead_section import LetterheadSection
@@ -29,12 +30,14 @@ class PreferencesPage(Page):
         self.catalog = CatalogSection(context, self)
         self.time_zones = TimeZoneSection(context, self)
         self.language = LanguageSection(context, self)
+        self.backups = BackupSection(context, self)
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.letterhead, _("Letterhead and paper"))
         self.tabs.addTab(self.catalog, _("Focus areas and sub task forces"))
         self.tabs.addTab(self.time_zones, _("Time zones"))
         self.tabs.addTab(self.language, _("Language"))
+        self.tabs.addTab(self.backups, _("Backups"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{_('Settings')}</h2>", self))
@@ -44,6 +47,7 @@ class PreferencesPage(Page):
         attempt(self, self.letterhead.load)  # keeps the clerk's unsaved edits
         self.catalog.refresh()
         self.time_zones.refresh()
+        self.backups.refresh()
         self.loaded.emit()
 
     def save(self) -> None:
