@@ -41,8 +41,12 @@ def clock(value: time | None, zone: str = "") -> str:
     return f"{text} {zone}".strip()
 
 
-_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-_WORDS = re.compile(r"^(?:\w+,\s*)?(\d{1,2})\s+(\w+)\.?\s+(\d{4})$")
+_NUMERIC = re.compile(r"^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$")
+# Eight digits run together, day first: what a clerk types without looking up from a paper.
+_RUN_TOGETHER = re.compile(r"^(\d{2})(\d{2})(\d{4})$")
+# "15 Jan 2025", "15-Jan-2025" (as Excel writes it), "Rabu, 15 Januari 2025".
+_WORDS = re.compile(r"^(?:\w+,\s*)?(\d{1,2})(?:\s+|\s*[-/]\s*)([^\W\d_]+)\.?"
+                    r"(?:\s+|\s*[-/]\s*)(\d{4})$")
 
 
 @cache
@@ -53,14 +57,15 @@ def _month_numbers() -> dict[str, int]:
         for width in ("wide", "abbreviated"):
             for number, name in get_month_names(width, locale=locale).items():
                 names[name.lower().rstrip(".")] = number
-    names["agust"] = 8
+    # Abbreviations and older spellings still common in Indonesian offices' papers.
+    names.update(agust=8, agt=8, ags=8, sept=9, nop=11, nopember=11, peb=2, pebruari=2)
     return names
 
 
 def parse_written_date(text: str) -> date | None:
-    """A date as a clerk writes it: "2026-03-31", "31-03-2026", "31/3/2026",
-    "31 Maret 2026", "Selasa, 31 Mar 2026". None for an empty text; ValueError when the
-    text is no date."""
+    """A date as a clerk writes it: "2026-03-31", "31-03-2026", "31/3/2026", "31.03.2026",
+    "31032026", "31 Maret 2026", "31-Mar-2026", "Selasa, 31 Mar 2026". Always day before
+    month. None for an empty text; ValueError when the text is no date."""
     text = text.strip()
     if not text:
         return None
@@ -68,7 +73,7 @@ def parse_written_date(text: str) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         pass
-    found = _NUMERIC.match(text)
+    found = _NUMERIC.match(text) or _RUN_TOGETHER.match(text)
     if found:
         day, month, year = (int(part) for part in found.groups())
         return date(year, month, day)

@@ -12,6 +12,7 @@ import unicodedata
 from datetime import date, time
 from typing import Literal, overload
 
+from secretariat.dates import parse_written_date
 from secretariat.errors import ValidationError
 from secretariat.i18n import _
 
@@ -105,6 +106,20 @@ def check_date(value: date | None, label: str, *, field: str,
             field=field,
         )
     return value
+
+
+def read_written_date(text: str, label: str, *, field: str,
+                      required: bool = False) -> date | None:
+    """A date typed by a clerk, read as `parse_written_date` reads it and held to the same
+    rules as `check_date`. A text that is no date is refused quoting it, with the forms
+    that are understood, so the clerk can correct it rather than guess."""
+    try:
+        value = parse_written_date(text)
+    except ValueError:
+        raise ValidationError(
+            _("{field}: '{text}' is not a date; write it as 15-01-2025 or 15 January 2025.")
+            .format(field=label, text=text.strip()), field=field) from None
+    return check_date(value, label, field=field, required=required)
 
 
 def check_time_order(start: time | None, end: time | None) -> None:

@@ -18,6 +18,7 @@ from secretariat.validation import (
     check_phone,
     check_time_order,
     clean_text,
+    read_written_date,
 )
 
 
@@ -212,3 +213,19 @@ def test_a_record_not_chosen_is_a_refusal_in_words_not_number_none(db):
     with db.reading() as session, pytest.raises(ValidationError) as refused:
         get_or_fail(session, Agency, None, "Instansi")
     assert str(refused.value) == "Belum ada instansi yang dipilih."
+
+
+def test_read_written_date_reads_what_a_clerk_typed_and_names_what_it_cannot():
+    assert read_written_date("15-01-2025", "Tanggal", field="date") == date(2025, 1, 15)
+    assert read_written_date("", "Tanggal", field="date") is None
+    with pytest.raises(ValidationError) as required:
+        read_written_date(" ", "Tanggal", field="date", required=True)
+    assert str(required.value) == "Tanggal wajib diisi."
+    with pytest.raises(ValidationError) as unreadable:
+        read_written_date(" 15/13/2025 ", "Batas waktu", field="due_date")
+    assert unreadable.value.field == "due_date"
+    assert str(unreadable.value) == ("Batas waktu: '15/13/2025' bukan tanggal; tulis misalnya "
+                                     "15-01-2025 atau 15 Januari 2025.")
+    with pytest.raises(ValidationError) as implausible:
+        read_written_date("15-01-2205", "Tanggal", field="date")
+    assert "2205" in str(implausible.value)

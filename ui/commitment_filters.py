@@ -24,7 +24,7 @@ from secretariat.i18n import _
 from secretariat.meetings.lifecycle import recent_meetings
 from secretariat.vocabulary import label
 from ui.formatting import short_date
-from ui.forms import date_edit, date_value
+from ui.forms import date_edit
 
 
 class CommitmentFilterBar(QWidget):
@@ -52,6 +52,7 @@ class CommitmentFilterBar(QWidget):
                  (_("Lead agency"), self.lead), (_("Focus area"), self.focus),
                  (_("Sub task force"), self.sub_task_force), (_("Meeting"), self.meeting),
                  (_("Due from"), self.due_from), (_("Due until"), self.due_to))
+        self.due_from.label, self.due_to.label = _("Due from"), _("Due until")  # in refusals
         for number, (caption, widget) in enumerate(cells):
             row, column = divmod(number, 4)
             grid.addWidget(QLabel(caption, self), row * 2, column)
@@ -86,7 +87,7 @@ class CommitmentFilterBar(QWidget):
             combo.setMinimumContentsLength(14)
             combo.currentIndexChanged.connect(self._announce)
         for edit in (self.due_from, self.due_to):
-            edit.dateChanged.connect(self._announce)
+            edit.textChanged.connect(self._typing.start)  # a date is typed, like a word
         for box in (self.overdue, self.open_only):
             box.toggled.connect(self._announce)
         # The choices are filled by the page's first refresh, when it is shown.
@@ -130,8 +131,9 @@ class CommitmentFilterBar(QWidget):
             meeting_id=self.meeting.currentData(),
             focus_area_id=self.focus.currentData(),
             sub_task_force_id=self.sub_task_force.currentData(),
-            due_from=date_value(self.due_from),
-            due_to=date_value(self.due_to),
+            # A text that is no date filters nothing; the field says so in red beside it.
+            due_from=self.due_from.date(),
+            due_to=self.due_to.date(),
             text=self.text.text(),
         )
 
@@ -154,7 +156,7 @@ class CommitmentFilterBar(QWidget):
                 combo.setCurrentIndex(max(found, 0))
         for edit, value in ((self.due_from, flt.due_from), (self.due_to, flt.due_to)):
             if value is not None:
-                edit.setDate(value)
+                edit.set_date(value)
         self.overdue.setChecked(flt.overdue)
         self.open_only.setChecked(flt.open_only)
         self.text.setText(flt.text)
@@ -178,10 +180,11 @@ class CommitmentFilterBar(QWidget):
         for combo in (self.status, self.lead, self.focus, self.sub_task_force, self.meeting):
             combo.setCurrentIndex(0)
         for edit in (self.due_from, self.due_to):
-            edit.setDate(edit.minimumDate())
+            edit.clear()
         self.overdue.setChecked(False)
         self.open_only.setChecked(False)
         self._scope = CommitmentFilter()
         self._show_scope("")
+        self._typing.stop()  # the boxes just emptied: the list is refreshed once, below
         self.blockSignals(False)
         self.changed.emit()

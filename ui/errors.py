@@ -18,6 +18,8 @@ from secretariat.i18n import _
 
 T = TypeVar("T")
 
+ERROR_STYLE = "color: #b00020;"  # a refusal written beside or under the field at fault
+
 
 def show_error(parent: QWidget | None, error: DomainError) -> None:
     QMessageBox.warning(parent, _title(error), error.message)

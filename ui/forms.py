@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretariat.errors import DomainError
-from ui.errors import show_error
+from secretariat.errors import DomainError, ValidationError
+from ui.date_field import DateField
+from ui.errors import ERROR_STYLE, show_error
 
-ERROR_STYLE = "color: #b00020;"
 # The signal each kind of field sends when the clerk changes it.
 _CHANGE_SIGNALS = ("textChanged", "dateChanged", "timeChanged", "currentIndexChanged",
                    "valueChanged", "toggled")
@@ -69,6 +68,8 @@ class Form:
                         if hasattr(widget, name)), None)
         if changed is not None:  # once corrected, the refusal no longer stands
             changed.connect(lambda *_args, shown=message: shown.hide())
+        if isinstance(widget, DateField):
+            widget.join_form(field, label, message)
         self.layout.addRow(label, holder)
         self._fields[field] = (widget, message)
         return widget
@@ -96,6 +97,15 @@ class Form:
         for _widget, message in self._fields.values():
             message.clear()
             message.hide()
+
+    def refuse_unreadable_dates(self) -> bool:
+        """Refuse, under each date field, a text that is no date or a required date left
+        empty, before anything is saved; the cursor goes to the first. False when none."""
+        refused = [(field, widget) for field, (widget, _m) in self._fields.items()
+                   if isinstance(widget, DateField) and widget.isEnabled() and widget.problem()]
+        for field, widget in reversed(refused):  # the first ends up with the cursor
+            self.show_field_error(field, widget.problem())
+        return bool(refused)
 
     def show_field_error(self, field: str | None, text: str) -> bool:
         entry = self._fields.get(field or "")
@@ -171,6 +181,9 @@ class FormDialog(QDialog):
 
     def accept(self) -> None:
         self.form.clear_errors()
+        if self.form.refuse_unreadable_dates():  # nothing saved with a date guessed or lost
+            self._make_room()
+            return
         try:
             self.result_value = self.save()
         except DomainError as error:
@@ -196,26 +209,20 @@ def _focusable(widget: QWidget) -> list[QWidget]:
             if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.parentWidget() is widget]
 
 
-def date_edit(parent: QWidget, value: date | None = None, *, optional: bool = False) -> QDateEdit:
-    """A date field with a calendar popup in the Indonesian way ("2 Des 2025").
-
-    An optional date shows "—" at its minimum, which `date_value` reads as empty.
-    """
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    if optional:
-        edit.setMinimumDate(QDate(1999, 12, 31))
-        edit.setSpecialValueText("—")
-    edit.setDate(QDate(value) if value else (edit.minimumDate() if optional
-                                             else QDate.currentDate()))
-    return edit
+def date_edit(parent: QWidget, value: date | None = None, *,
+              optional: bool = False) -> DateField:
+    """A date field read the way clerks write dates (see `ui.date_field`); an optional one
+    may be left empty, which is no date."""
+    return DateField(parent, value, optional=optional)
 
 
-def date_value(edit: QDateEdit) -> date | None:
-    if edit.specialValueText() and edit.date() == edit.minimumDate():
-        return None
-    return edit.date().toPython()
+def date_value(edit: DateField) -> date | None:
+    """The date typed; a text that is no date (or a required date left empty) is refused,
+    never saved as a guess or as no date."""
+    problem = edit.problem()
+    if problem:
+        raise ValidationError(problem, field=edit.field_name or None)
+    return edit.date()
 
 
 def on_enter(callback: Callable[[], None]) -> Callable[..., None]:

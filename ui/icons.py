@@ -19,6 +19,7 @@ _SP = QStyle.StandardPixmap
 _ICONS = {
     "home": ("go-home", _SP.SP_DirHomeIcon),
     "meetings": ("x-office-calendar", _SP.SP_FileDialogDetailedView),
+    "calendar": ("x-office-calendar", _SP.SP_FileDialogDetailedView),  # beside a date field
     "commitments": ("view-list-details", _SP.SP_FileDialogListView),
     "progress": ("office-chart-bar", _SP.SP_FileDialogInfoView),
     "agencies": ("system-users", _SP.SP_DirIcon),

@@ -102,7 +102,7 @@ class ScheduleDialog(FormDialog):
             self._zone_of_task_force()
         self.task_force.currentIndexChanged.connect(self._zone_of_task_force)
         self.task_force.currentIndexChanged.connect(self.check_date)
-        self.day.dateChanged.connect(self.check_date)
+        self.day.textChanged.connect(self.check_date)
         self.check_date()
         self.resize(640, self.sizeHint().height())
 
@@ -128,7 +128,7 @@ class ScheduleDialog(FormDialog):
         self.task_force.setCurrentIndex(max(0, self.task_force.findData(d.task_force_id)))
         self.kind.setCurrentIndex(max(0, self.kind.findData(d.kind)))
         self.title.setText(d.title)
-        self.day.setDate(d.date)
+        self.day.set_date(d.date)
         self.zone.setCurrentIndex(max(0, self.zone.findData(d.time_zone)))
         self.place.setText(d.place)
         self.organiser.setCurrentIndex(max(0, self.organiser.findData(d.organiser_agency_id)))
@@ -150,8 +150,10 @@ class ScheduleDialog(FormDialog):
 
     def check_date(self, *_args) -> None:
         """Show holiday and clash warnings under the date as soon as it changes."""
-        messages = date_warnings(self.context.db, self.task_force.currentData(),
-                                 self.day.date().toPython(), exclude_meeting_id=self.meeting_id)
+        day = self.day.date()  # None while the text typed is no date (yet)
+        messages = [] if day is None else date_warnings(
+            self.context.db, self.task_force.currentData(), day,
+            exclude_meeting_id=self.meeting_id)
         self.warnings.setText("\n".join(messages))
         self.warnings.setVisible(bool(messages))
         if messages and self.isVisible():

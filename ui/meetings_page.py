@@ -212,7 +212,7 @@ class MeetingsPage(Page):
         dialog.open()
 
     def _after_save(self, dialog: ScheduleDialog) -> None:
-        day = dialog.day.date().toPython()
+        day = dialog.day.date()  # a date: the dialog saves no other
         if day.year != self.year.currentData():
             self.year.setCurrentIndex(self.year.findData(day.year))  # refreshes
         self.calendar.setSelectedDate(QDate(day))

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-
 from models import AttendanceStatus, MeetingStatus
 from secretariat.agencies.register import find_agency_by_abbreviation
 from secretariat.commitments.queries import CommitmentFilter, list_commitments
 from secretariat.meetings.attendance import list_attendance
 from secretariat.meetings.lifecycle import get_meeting
+from tests.ui.keyboard import retype
 from ui.main_window import MainWindow
 from ui.meetings.agreed_entry import DUE, LEAD, SUPPORTING, TEXT
 
@@ -32,7 +31,7 @@ def test_a_rakor_from_scheduling_to_final_minutes_and_search(qtbot, demo_context
     schedule.task_force.setCurrentIndex(schedule.task_force.findText(
         "Gugus Tugas PP-TPPO Provinsi Kalimantan Selatan"))
     schedule.title.setText("Rakor Evaluasi Akhir Tahun 2026")
-    schedule.day.setDate(QDate(2026, 11, 25))
+    retype(qtbot, schedule.day, "25-11-2026")
     schedule.place.setText("Aula DP3AKB, Banjarbaru")
     schedule.chair.setText("Husnul Hatimah")
     schedule.note_taker.setText("Muhammad Rizal Fahmi, S.H.")

@@ -184,7 +184,7 @@ def test_a_new_follow_up_starts_in_its_first_field_and_an_untouched_one_is_refus
     # When the clerk opens the dialog again and presses Save without writing anything
     window.record_follow_up()
     dialog = window.dialog
-    assert dialog.focusWidget() is dialog.date  # the cursor is in the form, not on Save
+    assert dialog.focusWidget() is dialog.date.line_edit  # in the form, not on Save
     dialog.accept()
     # Then nothing is logged and the note field says why
     assert dialog.isVisible() and dialog.form.error_text("note")

@@ -19,6 +19,7 @@ from tests.factories import (
     make_task_force,
 )
 from tests.ui.conftest import TODAY
+from tests.ui.keyboard import retype
 from ui.commitments_model import PAGE_SIZE
 from ui.commitments_page import CommitmentsPage
 
@@ -72,9 +73,10 @@ def test_text_filter_waits_for_a_pause_in_typing(qtbot, demo_context):
 
 def test_a_due_window_that_ends_before_it_starts_is_explained(qtbot, demo_context, messages):
     page = _page(qtbot, demo_context)
-    page.filters.due_from.setDate(date(2026, 12, 31))
-    page.filters.due_to.setDate(date(2026, 1, 1))
-    assert any("batas waktu" in text.lower() for text in messages.texts("warning"))
+    retype(qtbot, page.filters.due_from, "31-12-2026")
+    retype(qtbot, page.filters.due_to, "1-1-2026")  # the list follows after a pause
+    qtbot.waitUntil(lambda: any("batas waktu" in text.lower()
+                                for text in messages.texts("warning")), timeout=2000)
 
 
 def test_sorting_by_due_date_descending_comes_from_the_core(qtbot, demo_context):
@@ -110,7 +112,7 @@ def test_a_commitment_is_edited_in_its_dialog_and_keeps_hostile_text(qtbot, cont
     dialog = page.window.edit()
     hostile = "<b>Rapat & koordinasi</b> =1+1"
     dialog.text.setPlainText(hostile)
-    dialog.due.setDate(date(2027, 3, 31))
+    retype(qtbot, dialog.due, "31 Mar 2027")
 
     dialog.accept()
 
@@ -211,3 +213,21 @@ def test_del_on_a_commitment_with_follow_ups_is_refused_in_words(qtbot, demo_con
 
     assert _core_ids(demo_context) == before
     assert messages.texts("warning") or messages.texts("critical")
+
+
+def test_a_due_window_typed_in_the_filters_lists_what_falls_in_it(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    retype(qtbot, page.filters.due_from, "1-1-2027")
+    retype(qtbot, page.filters.due_to, "31 Mar 2027")
+    window = (date(2027, 1, 1), date(2027, 3, 31))
+    qtbot.waitUntil(lambda: page.model.total > 0 and all(
+        window[0] <= page.model.row_at(r).due_date <= window[1]
+        for r in range(page.model.rowCount())), timeout=2000)
+    # A text that is no date filters nothing and says so beside the field, once left
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.filters.due_to.setFocus()
+    retype(qtbot, page.filters.due_to, "31/13/2027")
+    qtbot.keyClick(page.filters.due_to.line_edit, Qt.Key.Key_Tab)
+    assert page.filters.due_to.hint.text() == "bukan tanggal"
+    assert page.filters.current_filter().due_to is None

@@ -305,7 +305,7 @@ def test_the_invitation_for_the_planned_rakor_is_dated_today_and_signed_by_its_c
     # When the clerk asks for the surat undangan and saves the dialog as it comes
     page.invitation_button.click()
     dialog = page.dialog
-    assert dialog.letter_date.date().toPython() == TODAY
+    assert dialog.letter_date.date() == TODAY
     assert dialog.signer_name.text() == "Husnul Hatimah"  # the rakor's chair signs
     dialog.signer_nip.setText("12ab")
     dialog.accept()

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
-
 from models import MeetingStatus
 from secretariat.meetings.lifecycle import list_meetings
+from tests.ui.keyboard import retype
 from ui.invitation_dialog import InvitationDialog
 from ui.meeting_schedule_dialog import ScheduleDialog
 
@@ -25,14 +24,15 @@ def test_a_refusal_under_a_date_reads_across_the_row(qtbot, demo_context):
     dialog = InvitationDialog(demo_context, planned.id, planned.date)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.letter_date.setDate(QDate(planned.date + timedelta(days=1)))
+    day_after = planned.date + timedelta(days=1)
+    retype(qtbot, dialog.letter_date, day_after.strftime("%d-%m-%Y"))
 
     dialog.accept()
 
     message = dialog.findChild(type(dialog.invitees), "error_letter_date")
     assert dialog.isVisible() and message.isVisible()
     # Wider than the date box, on one or two lines: not a narrow column cut off below.
-    assert message.width() > dialog.letter_date.width() * 1.5
+    assert message.width() > dialog.letter_date.line_edit.width() * 1.5
     assert message.height() <= 2.5 * message.fontMetrics().height()
     assert dialog.height() >= dialog.sizeHint().height()  # the dialog made room for it
 

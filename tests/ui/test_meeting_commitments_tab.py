@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from secretariat.commitments.queries import CommitmentFilter, list_commitments
 from secretariat.meetings.lifecycle import finalise_minutes, get_meeting, mark_held
@@ -17,6 +17,9 @@ from tests.factories import (
     make_province,
     make_task_force,
 )
+from tests.ui.keyboard import press, type_here
+from ui.date_field import DateField
+from ui.meetings.agreed_entry import DUE, TEXT
 from ui.meetings.meeting_view import MeetingView
 
 DAY = date(2025, 12, 2)
@@ -134,3 +137,87 @@ def test_the_tab_lists_commitments_in_the_order_agreed(qtbot, demo_context):
     numbers = [view.commitments.model.row_at(r).number
                for r in range(view.commitments.model.rowCount())]
     assert len(numbers) > 2 and numbers == sorted(numbers)
+
+
+def _entry_tab(qtbot, context):
+    """The Komitmen tab of a meeting held in January 2025, its entry table focused."""
+    meeting = make_meeting(context.db, make_task_force(context.db, make_province(context.db)),
+                           date(2025, 1, 10))
+    make_agency(context.db, "Dinsos")
+    view = _open_tab(qtbot, context, meeting)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.commitments.entry_table.setFocus()
+    return meeting, view
+
+
+def _type_row(qtbot, tab, row: int, text: str, due: str) -> None:
+    """Commitment, Tab, lead agency by its first letters, Tab, Tab, the due date, Tab."""
+    tab.entry_table.setCurrentIndex(tab.entry.index(row, TEXT))
+    type_here(qtbot, text)  # typing on a cell opens its editor
+    press(qtbot, Qt.Key.Key_Tab)
+    type_here(qtbot, "Din")
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)
+    editor = QApplication.focusWidget().parentWidget()
+    assert isinstance(editor, DateField)
+    assert editor.text() == ""  # an empty cell starts empty, not at today
+    type_here(qtbot, due)
+    press(qtbot, Qt.Key.Key_Tab)
+
+
+def test_a_due_date_typed_in_the_grid_is_saved_as_typed(qtbot, context):
+    # Given a meeting's entry table
+    meeting, view = _entry_tab(qtbot, context)
+    tab = view.commitments
+    # When a row is typed with "31 Mar 2025" as its due date (QDateEdit saved 31 Des 2025)
+    _type_row(qtbot, tab, 0, "Menyusun SOP rujukan korban", "31 Mar 2025")
+    assert tab.entry.index(0, DUE).data() == "31 Mar 2025"
+    tab.add_row_button.click()
+    _type_row(qtbot, tab, 1, "Patroli terpadu di pelabuhan", "30 Jun 2025")  # was 6 Jun
+    tab.save_button.click()
+    # Then the commitments are due on the days typed
+    assert tab.problem.text() == ""
+    agreed = list_commitments(context.db, CommitmentFilter(meeting_id=meeting), limit=None,
+                              today=DAY)
+    assert {row.text: row.due_date for row in agreed} == {
+        "Menyusun SOP rujukan korban": date(2025, 3, 31),
+        "Patroli terpadu di pelabuhan": date(2025, 6, 30)}
+
+
+def test_what_is_typed_in_a_dated_cell_replaces_its_date(qtbot, context):
+    _meeting, view = _entry_tab(qtbot, context)
+    tab = view.commitments
+    _type_row(qtbot, tab, 0, "Menyusun SOP rujukan korban", "31 Mar 2025")
+    tab.entry_table.setCurrentIndex(tab.entry.index(0, DUE))
+    type_here(qtbot, "15-04-2025")
+    editor = QApplication.focusWidget().parentWidget()
+    assert editor.hint.text() == "Selasa, 15 April 2025"  # what is understood, as typed
+    press(qtbot, Qt.Key.Key_Return)  # the table commits the cell once back in its loop
+    qtbot.waitUntil(lambda: tab.entry.rows[0].due_date == date(2025, 4, 15))
+    assert not isinstance(QApplication.focusWidget().parentWidget(), DateField)  # closed
+
+
+def test_a_due_date_that_is_no_date_stays_in_its_cell_and_is_refused_by_row(qtbot, context):
+    meeting, view = _entry_tab(qtbot, context)
+    tab = view.commitments
+    _type_row(qtbot, tab, 0, "Menyusun SOP rujukan korban", "31-02-2025")
+    due = tab.entry.index(0, DUE)
+    assert due.data() == "31-02-2025"  # kept as typed, in red
+    assert due.data(Qt.ItemDataRole.ForegroundRole).name() == "#b00020"
+    tab.save_button.click()
+    assert tab.problem.text() == ("Baris 1: Batas waktu: '31-02-2025' bukan tanggal; tulis "
+                                  "misalnya 15-01-2025 atau 15 Januari 2025.")
+    assert list_commitments(context.db, CommitmentFilter(meeting_id=meeting), limit=None) == []
+    assert tab.entry.rows[0].text == "Menyusun SOP rujukan korban"  # the row is kept
+
+
+def test_save_all_clicked_while_a_due_date_is_being_typed_keeps_the_date(qtbot, context):
+    meeting, view = _entry_tab(qtbot, context)
+    tab = view.commitments
+    _type_row(qtbot, tab, 0, "Menyusun SOP rujukan korban", "31 Mar 2025")
+    tab.entry_table.setCurrentIndex(tab.entry.index(0, DUE))
+    type_here(qtbot, "30/4/2025")  # and straight to the button, the cell still open
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    (agreed,) = list_commitments(context.db, CommitmentFilter(meeting_id=meeting), limit=None)
+    assert agreed.due_date == date(2025, 4, 30)

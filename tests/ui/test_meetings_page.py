@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 
 from secretariat.meetings.lifecycle import list_meetings
+from tests.ui.keyboard import retype
 from ui.meetings_page import MeetingsPage
 
 
@@ -32,10 +33,10 @@ def test_a_rakor_is_scheduled_with_a_holiday_warning_and_shows_in_list_and_calen
     hostile = "Rakor <b>akhir</b> tahun & evaluasi"
     dialog.title.setText(hostile)
 
-    dialog.day.setDate(QDate(2026, 12, 25))
+    retype(qtbot, dialog.day, "25-12-2026")
     assert dialog.warnings.isVisibleTo(dialog)
     assert "Hari Raya Natal" in dialog.warnings.text()
-    dialog.day.setDate(QDate(2026, 12, 22))
+    retype(qtbot, dialog.day, "22 Des 2026")
     assert not dialog.warnings.isVisibleTo(dialog)
     dialog.place.setText("Aula DP3AKB")
 
@@ -57,7 +58,7 @@ def test_a_clash_with_the_planned_rakor_is_announced(qtbot, demo_context):
     page.add_new()
     dialog = page.dialog
     dialog.task_force.setCurrentIndex(dialog.task_force.findData(planned.task_force_id))
-    dialog.day.setDate(QDate(planned.date))
+    retype(qtbot, dialog.day, planned.date.strftime("%d/%m/%Y"))
     assert planned.title in dialog.warnings.text()
 
 

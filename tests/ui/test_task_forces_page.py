@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from PySide6.QtCore import Qt
 
 from models import TimeZone
 from secretariat.agencies.regions import region_overview
+from tests.ui.keyboard import retype
 from ui.task_forces_page import NOT_FORMED, TaskForcesPage
 
 
@@ -47,7 +46,7 @@ def test_recording_a_decree_forms_the_task_force(qtbot, demo_context):
     page.edit_selected()
     dialog = page.dialog
     dialog.decree_number.setText("188.45/123/2026")
-    dialog.decree_date.setDate(date(2026, 3, 2))
+    retype(qtbot, dialog.decree_date, "2 Maret 2026")
 
     dialog.accept()
 

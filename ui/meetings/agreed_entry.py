@@ -1,8 +1,9 @@
 """The quick-entry table for commitments agreed at a meeting: several rows, saved at once.
 
 Rows are plain Python values edited through delegates (agency and catalogue combos, a date
-editor); nothing reaches the database until "Save all", which the core writes in one
-transaction. A refused row stays in the table with everything typed.
+field); nothing reaches the database until "Save all", which the core writes in one
+transaction. A refused row stays in the table with everything typed, a due date that is no
+date too: it is kept as typed, in red, and refused with its row number on "Save all".
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QStyledItemDelegate
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from secretariat.commitments.recording import CommitmentDraft
 from secretariat.errors import ValidationError
 from secretariat.i18n import _
+from secretariat.validation import read_written_date
+from ui.date_field import DateField
 from ui.formatting import short_date
 
 
@@ -26,12 +30,24 @@ class EntryRow:
     lead_agency_id: int | None = None
     supporting: str = ""  # abbreviations separated by commas
     due_date: date | None = None
+    due_typed: str = ""  # a due date typed that is no date, kept as typed to be corrected
     focus_area_id: int | None = None
     sub_task_force_id: int | None = None
     extra: dict = field(default_factory=dict)
 
 
 TEXT, LEAD, SUPPORTING, DUE, FOCUS, SUB = range(6)
+# The text of a due-date cell when it could not be read as a date ("" when it could).
+TYPED_TEXT_ROLE = Qt.ItemDataRole.UserRole + 1
+REFUSED_COLOUR = QColor("#b00020")
+
+
+def _due_date_refusal(typed: str) -> str:
+    try:
+        read_written_date(typed, _("Due date"), field="due_date")
+    except ValidationError as refusal:
+        return refusal.message
+    return ""
 
 
 class EntryModel(QAbstractTableModel):
@@ -71,7 +87,12 @@ class EntryModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        value = self._value(self.rows[index.row()], index.column())
+        row = self.rows[index.row()]
+        value = self._value(row, index.column())
+        if index.column() == DUE and row.due_typed:
+            return {TYPED_TEXT_ROLE: row.due_typed, Qt.ItemDataRole.DisplayRole: row.due_typed,
+                    Qt.ItemDataRole.ForegroundRole: REFUSED_COLOUR,
+                    Qt.ItemDataRole.ToolTipRole: _due_date_refusal(row.due_typed)}.get(role)
         if role == Qt.ItemDataRole.EditRole:
             return value
         if role == Qt.ItemDataRole.DisplayRole:
@@ -81,6 +102,12 @@ class EntryModel(QAbstractTableModel):
                 return self.choices[index.column()].get(value, "")
             return value
         return None
+
+    def set_due_date(self, index: QModelIndex, value: date | None, typed: str) -> None:
+        """A due-date cell as typed: the date read, or the text kept when it is no date."""
+        row = self.rows[index.row()]
+        row.due_date, row.due_typed = value, typed if value is None else ""
+        self.dataChanged.emit(index, index)
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
@@ -111,6 +138,9 @@ def drafts(rows: list[EntryRow], agency_ids: dict[str, int]) -> list[CommitmentD
     """Commitment drafts from entry rows; unknown abbreviations are named, not dropped."""
     result = []
     for number, row in enumerate(rows, start=1):
+        if row.due_typed:
+            raise ValidationError(_("Row {row}: {message}").format(
+                row=number, message=_due_date_refusal(row.due_typed)), field="due_date")
         supporting = []
         for abbreviation in filter(None, (a.strip() for a in row.supporting.split(","))):
             if abbreviation.casefold() not in agency_ids:
@@ -147,15 +177,25 @@ class ChoiceDelegate(QStyledItemDelegate):
 
 
 class DateDelegate(QStyledItemDelegate):
+    """A due-date cell edited in the program's one date field. An empty cell's field starts
+    empty and what is typed replaces the cell: QDateEdit started at today and merged the
+    keys into it, so "31 Mar 2025" was saved as 31 Des 2025."""
+
     def createEditor(self, parent, option, index):
-        edit = QDateEdit(parent)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
-        return edit
+        return DateField(parent, optional=True, in_cell=True)
+
+    def updateEditorGeometry(self, editor, option, index):
+        # The date understood is shown beside the text, over the next column while editing.
+        rect = QRect(option.rect)
+        rect.setWidth(rect.width() + editor.hint.minimumWidth() + 4)
+        editor.setGeometry(rect)
 
     def setEditorData(self, editor, index):
-        value = index.data(Qt.ItemDataRole.EditRole)
-        editor.setDate(QDate(value) if value else QDate.currentDate())
+        typed = index.data(TYPED_TEXT_ROLE)
+        if typed:
+            editor.set_text(typed)
+        else:
+            editor.set_date(index.data(Qt.ItemDataRole.EditRole))
 
     def setModelData(self, editor, model, index):
-        model.setData(index, editor.date().toPython())
+        model.set_due_date(index, editor.date(), editor.text().strip())

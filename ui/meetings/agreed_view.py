@@ -87,7 +87,7 @@ class CommitmentsTab(QWidget):
         self.entry_table.setItemDelegateForColumn(DUE, DateDelegate(self))
         self.entry_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((420, 130, 230, 110, 200, 180)):
+        for column, width in enumerate((420, 130, 230, 130, 200, 180)):
             self.entry_table.setColumnWidth(column, width)
         self.problem = QLabel(self)
         self.problem.setObjectName("entry_problem")
