@@ -1,4 +1,4 @@
-"""Writing a document file all or nothing, with a clear word when the target is locked."""
+"""Writing a document file all or nothing, with the reason in words when it cannot be."""
 
 from __future__ import annotations
 
@@ -6,15 +6,14 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from secretariat.errors import FileProblem
-from secretariat.i18n import _
+from secretariat.file_errors import cannot_write
 
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     """Let `write` fill a temporary file beside `target`, then put it in place at once.
 
-    A failure half-way leaves no partial document; a target opened in another program
-    (Windows locks it) gives a message saying so, and the old file stays as it was.
+    A failure half-way leaves no partial document and the old file as it was; the reason
+    is told in words (a full disk, a read-only folder, a target open in another program).
     """
     target = Path(target)
     partial = target.with_name(f".{target.name}.partial")
@@ -22,14 +21,8 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         write(partial)
         os.replace(partial, target)
-    except PermissionError as error:
-        raise FileProblem(
-            _("{path} cannot be written: it may be open in another program (close it there) "
-              "or the folder is read-only.").format(path=target)
-        ) from error
     except OSError as error:
-        raise FileProblem(_("{path} cannot be written: {reason}").format(
-            path=target, reason=error.strerror or error)) from error
+        raise cannot_write(target, error) from error
     finally:
         try:
             partial.unlink(missing_ok=True)

@@ -161,6 +161,12 @@ def _iso_date(value: str) -> date:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     set_language(_language_from(argv))
+    debug = bool(os.environ.get("SECRETARIAT_DEBUG"))
+    if debug:  # the log then shows what the clerk is told in words, as the system said it
+        import logging  # only here: it would cost the window's start some milliseconds
+
+        logging.basicConfig(format="%(levelname)s %(name)s: %(message)s")
+        logging.getLogger("secretariat").setLevel(logging.DEBUG)  # ours, not the libraries
     args = _parser().parse_args(argv)
     try:
         return _run(args)
@@ -168,8 +174,14 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(error.message, EXIT_FAILED)
     except KeyboardInterrupt:
         return _fail(_("Interrupted."), EXIT_FAILED)
+    except OSError as error:  # a file no use case expected to fail: the reason in words
+        if debug:
+            raise
+        from secretariat.file_errors import cannot_use
+
+        return _fail(cannot_use(error).message, EXIT_FAILED)
     except Exception as error:  # the last line of defence: one line, never a traceback
-        if os.environ.get("SECRETARIAT_DEBUG"):
+        if debug:
             raise
         return _fail(_("Unexpected error: {error}").format(error=f"{type(error).__name__}: "
                                                              f"{error}"), EXIT_UNEXPECTED)

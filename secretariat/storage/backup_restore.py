@@ -13,6 +13,7 @@ from pathlib import Path
 from models.engine import make_engine
 from models.migrate import current_revision, known_revisions
 from secretariat.errors import DatabaseProblem, ValidationError
+from secretariat.file_errors import os_reason
 from secretariat.i18n import _
 from secretariat.storage.database import Database, open_database
 from secretariat.storage.live_files import is_database_file
@@ -52,7 +53,7 @@ def _kind_of(source: Path) -> str:
             start = file.read(16)
     except OSError as error:
         raise ValidationError(_("{path} cannot be read: {reason}").format(
-            path=source, reason=error.strerror)) from error
+            path=source, reason=os_reason(error))) from error
     if start.startswith(GZIP_MAGIC):
         return "export"
     if start == SQLITE_HEADER:
