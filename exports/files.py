@@ -5,21 +5,28 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from secretariat.file_errors import cannot_write
 
 
-def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
+def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> Path:
     """Let `write` fill a temporary file beside `target`, then put it in place at once.
 
-    A failure half-way leaves no partial document and the old file as it was; the reason
-    is told in words (a full disk, a read-only folder, a target open in another program).
+    `write` gets the open file, not its name, so whatever happens the file is closed here,
+    at once, not by the garbage collector some time later: Windows cannot remove a file
+    that is still open. A failure half-way leaves no partial document and the old file as
+    it was; the reason is told in words (a full disk, a read-only folder, a target open in
+    another program).
     """
     target = Path(target)
     partial = target.with_name(f".{target.name}.partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write(partial)
+        # Inside the try: a network share or a nearly full disk may refuse only when the
+        # last of the file is flushed, as it is closed.
+        with open(partial, "wb") as stream:
+            write(stream)
         os.replace(partial, target)
     except OSError as error:
         raise cannot_write(target, error) from error
