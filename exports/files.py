@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from secretariat.file_errors import cannot_write
+from secretariat.file_targets import check_target
 
 
 def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> Path:
@@ -17,11 +18,12 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> Path:
     at once, not by the garbage collector some time later: Windows cannot remove a file
     that is still open. A failure half-way leaves no partial document and the old file as
     it was; the reason is told in words (a full disk, a read-only folder, a target open in
-    another program).
+    another program). A name Windows refuses is refused first, on every system.
     """
     target = Path(target)
     partial = target.with_name(f".{target.name}.partial")
     try:
+        check_target(target, folder_must_exist=False)  # may stat a folder we may not read
         target.parent.mkdir(parents=True, exist_ok=True)
         # Inside the try: a network share or a nearly full disk may refuse only when the
         # last of the file is flushed, as it is closed.

@@ -226,9 +226,10 @@ def _run(args: argparse.Namespace) -> int:
 
             return run_export(db, args)
         if args.command == "backup":
+            from secretariat.file_targets import typed_target
             from secretariat.storage.backup_restore import backup_to
 
-            target = backup_to(db, Path(args.output).expanduser().resolve())
+            target = backup_to(db, typed_target(args.output))
             print(_("Backup written to {path}.").format(path=target))
             return EXIT_OK
         from secretariat.cli.listing import run_list
