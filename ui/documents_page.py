@@ -9,7 +9,6 @@ on the page.
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +37,7 @@ from exports.pdf.minutes import write_minutes
 from models import MeetingStatus
 from secretariat.documents.minutes_and_attendance import attendance_sheet, minutes_report
 from secretariat.errors import DomainError
+from secretariat.file_targets import suggested_file_name
 from secretariat.i18n import _, ngettext
 from secretariat.meetings.lifecycle import MeetingRow, list_meetings
 from secretariat.vocabulary import label
@@ -55,20 +55,11 @@ from ui.page import Page
 from ui.pdf_preview import PdfPreview
 from ui.table_model import ROW_ROLE, Column, RowTableModel
 
-_NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
-
 
 def _file_name(document: str, meeting: MeetingRow) -> str:
     """"Notulen 2025-12-02 Rapat Koordinasi ….pdf": sorts by date."""
     title = textwrap.shorten(meeting.title, width=80, placeholder="…")  # whole words
     return f"{document} {meeting.date.isoformat()} {title}.pdf"
-
-
-def _safe_file_name(name: str) -> str:
-    """A suggested file name that Windows accepts, whatever a title holds."""
-    stem, suffix = Path(name.replace("/", " ").replace("\\", " ")).stem, Path(name).suffix
-    stem = " ".join(_NOT_IN_FILE_NAMES.sub(" ", stem).split())  # "Rakor: X" -> "Rakor X"
-    return stem.strip(" .") + suffix
 
 
 class _JobSignals(QObject):
@@ -325,10 +316,12 @@ class DocumentsPage(Page):
 
     def _write(self, title: str, suggested_name: str, writer, *, total: int = 0) -> None:
         """Ask where, then run `writer(target, progress)` in the background."""
-        chosen = self.ask_target(title, _safe_file_name(suggested_name))
+        suffix = Path(suggested_name).suffix
+        # Whatever a meeting's title or a task force's name holds, Windows must accept it.
+        chosen = self.ask_target(title, suggested_file_name(
+            suggested_name.removesuffix(suffix), suffix))
         if not chosen or self._job is not None:
             return
-        suffix = Path(suggested_name).suffix
         target = Path(chosen)
         if target.suffix.lower() != suffix:
             target = target.with_name(target.name + suffix)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 from collections import OrderedDict
 from pathlib import Path
+from typing import BinaryIO
 
 from PySide6.QtCore import QEvent, QObject, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
@@ -244,8 +245,11 @@ class PdfPreview(QDialog):
         target = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
 
         if target.resolve() != self.path.resolve():
-            attempt(self, lambda: write_atomically(
-                target, lambda partial: shutil.copyfile(self.path, partial)))
+            attempt(self, lambda: write_atomically(target, self._copy_into))
+
+    def _copy_into(self, stream: BinaryIO) -> None:
+        with open(self.path, "rb") as source:
+            shutil.copyfileobj(source, stream)
 
     def done(self, result: int) -> None:
         self._pictures.clear()

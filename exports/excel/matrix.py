@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
@@ -19,6 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from exports.excel.cells import Cells, header_cell, title_cell
 from exports.excel.printing import LINE_HEIGHT, row_height, set_up_printing
+from exports.excel.saving import save_workbook
 from exports.files import write_atomically
 from secretariat.commitments.request_letters import STATUS_WORDS
 from secretariat.documents.action_matrix import HEADERS, ActionMatrix, MatrixRow
@@ -72,7 +74,7 @@ def _rules(sheet, last_row: int) -> None:
 
 def write_matrix_workbook(matrix: ActionMatrix, target: Path,
                           progress: Callable[[int], None] | None = None) -> Path:
-    def write(path: Path) -> None:
+    def write(stream: BinaryIO) -> None:
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet("Matriks Tindak Lanjut")
         set_up_printing(sheet, columns=len(HEADERS), header_row=HEADER_ROW,
@@ -95,6 +97,6 @@ def write_matrix_workbook(matrix: ActionMatrix, target: Path,
             del sheet.row_dimensions[line]  # written already: memory stays flat
             if progress is not None and written % 1000 == 0:
                 progress(written)
-        workbook.save(path)
+        save_workbook(workbook, stream)
 
     return write_atomically(target, write)

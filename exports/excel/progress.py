@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
 from exports.excel.cells import Cells
+from exports.excel.saving import save_workbook
 from exports.excel.sheets import HEADER_ROW, table_sheet
 from exports.files import write_atomically
 from secretariat.documents.progress_report import ProgressReport
@@ -119,7 +121,7 @@ def write_progress_workbook(report: ProgressReport, target: Path,
                             progress: Callable[[int], None] | None = None) -> Path:
     figures = report.figures
 
-    def write(path: Path) -> None:
+    def write(stream: BinaryIO) -> None:
         workbook = Workbook(write_only=True)
         # The summary ends in its totals: a filter there would sort them among the statuses.
         summary = _sheet(workbook, "Ringkasan", report, ("Status", "Jumlah", "%"), (44, 10, 9),
@@ -149,6 +151,6 @@ def write_progress_workbook(report: ProgressReport, target: Path,
                ("No", "Singkatan", "Instansi", "Rakor Diundang", "Hadir", "Izin",
                 "Tidak Hadir", "Kehadiran (%)"),
                (5, 18, 50, 11, 9, 9, 11, 12), _attendance(report))
-        workbook.save(path)
+        save_workbook(workbook, stream)
 
     return write_atomically(target, write)

@@ -8,10 +8,12 @@ sheet lists the memberships. Schedule: one row per meeting, dates as real dates.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl import Workbook
 
 from exports.excel.cells import Cells
+from exports.excel.saving import save_workbook
 from exports.excel.sheets import table_sheet
 from exports.files import write_atomically
 from secretariat.documents.registers import AgencyDirectory, MeetingSchedule
@@ -59,13 +61,13 @@ def write_agency_directory(directory: AgencyDirectory, target: Path) -> Path:
     titles = (directory.title, directory.letterhead.agency_line,
               f"keadaan per {directory.printed_on}")
 
-    def write(path: Path) -> None:
+    def write(stream: BinaryIO) -> None:
         workbook = Workbook(write_only=True)
         table_sheet(workbook, "Direktori Instansi", titles=titles, headers=DIRECTORY_HEADERS,
                     widths=DIRECTORY_WIDTHS, rows=_directory_rows(directory), paper=paper)
         table_sheet(workbook, "Keanggotaan", titles=titles, headers=MEMBERSHIP_HEADERS,
                     widths=MEMBERSHIP_WIDTHS, rows=_membership_rows(directory), paper=paper)
-        workbook.save(path)
+        save_workbook(workbook, stream)
 
     return write_atomically(target, write)
 
@@ -80,12 +82,12 @@ def write_meeting_schedule(schedule: MeetingSchedule, target: Path) -> Path:
                    cells.text(line.chair), cells.text(line.note_taker),
                    cells.text(line.status), cells.number(line.commitments)]
 
-    def write(path: Path) -> None:
+    def write(stream: BinaryIO) -> None:
         workbook = Workbook(write_only=True)
         table_sheet(workbook, "Jadwal Rapat", titles=(
             schedule.title, schedule.subtitle, f"keadaan per {schedule.printed_on}"),
             headers=SCHEDULE_HEADERS, widths=SCHEDULE_WIDTHS, rows=rows,
             paper=schedule.letterhead.paper_size)
-        workbook.save(path)
+        save_workbook(workbook, stream)
 
     return write_atomically(target, write)

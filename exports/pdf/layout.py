@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -81,8 +82,8 @@ def write_portrait(target: Path, settings: LetterheadSettings, *, title: str,
     """Lay out a portrait document on the office's paper and margins, numbered "Halaman x
     dari y" (and marked DRAFT where asked), written so that no half file is ever left.
     `story(width)` gives the flowables for the width between the margins."""
-    def write(path: Path) -> None:
-        document = OfficialDocTemplate(str(path), pagesize=page_size(settings), title=title,
+    def write(stream: BinaryIO) -> None:
+        document = OfficialDocTemplate(stream, pagesize=page_size(settings), title=title,
                                        author=settings.agency_line, **margins(settings))
         document.build(story(document.width), canvasmaker=numbered_canvas(draft=draft))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -159,8 +160,8 @@ def write_matrix_pdf(matrix: ActionMatrix, target: Path,
     settings = matrix.letterhead
     size = page_size(settings, wide=True)
 
-    def write(path: Path) -> None:
-        document = BaseDocTemplate(str(path), pagesize=size, title=matrix.title,
+    def write(stream: BinaryIO) -> None:
+        document = BaseDocTemplate(stream, pagesize=size, title=matrix.title,
                                    author=settings.agency_line, **margins(settings))
         styles = Styles(settings)
         width = document.width

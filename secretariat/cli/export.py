@@ -8,12 +8,13 @@ from pathlib import Path
 
 from secretariat.documents.minutes_and_attendance import attendance_sheet, minutes_report
 from secretariat.errors import ValidationError
+from secretariat.file_targets import typed_target
 from secretariat.i18n import _
 
 
 def run_export(db, args) -> int:
     # The writers live in `exports`, which builds on this package; import them on use.
-    target = Path(args.output).expanduser().resolve()
+    target = typed_target(args.output)
     if args.document == "actions":
         return _export_actions(db, args, target)
     if args.document == "progress":

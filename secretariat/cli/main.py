@@ -172,6 +172,12 @@ def _iso_date(value: str) -> date:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     set_language(_language_from(argv))
+    debug = bool(os.environ.get("SECRETARIAT_DEBUG"))
+    if debug:  # the log then shows what the clerk is told in words, as the system said it
+        import logging  # only here: it would cost the window's start some milliseconds
+
+        logging.basicConfig(format="%(levelname)s %(name)s: %(message)s")
+        logging.getLogger("secretariat").setLevel(logging.DEBUG)  # ours, not the libraries
     args = _parser().parse_args(argv)
     start_logging()
     tried_once = False  # the way on the window offers is taken at most once
@@ -184,8 +190,15 @@ def main(argv: list[str] | None = None) -> int:
             offer = _way_on(error)
         except KeyboardInterrupt:
             return _fail(_("Interrupted."), EXIT_FAILED)
+        except OSError as error:  # a file no use case expected to fail: the reason in words
+            if debug:
+                raise
+            from secretariat.file_errors import cannot_use
+
+            log.exception("%s failed on a file", args.command or "desktop")
+            code, message, offer = EXIT_FAILED, cannot_use(error).message, None
         except Exception as error:  # the last line of defence: one line, never a traceback
-            if os.environ.get("SECRETARIAT_DEBUG"):
+            if debug:
                 raise
             log.exception("%s failed unexpectedly", args.command or "desktop")
             code = EXIT_UNEXPECTED
@@ -267,9 +280,10 @@ def _run(args: argparse.Namespace) -> int:
 
             return run_export(db, args)
         if args.command == "backup":
+            from secretariat.file_targets import typed_target
             from secretariat.storage.backup_restore import backup_to
 
-            target = backup_to(db, Path(args.output).expanduser().resolve())
+            target = backup_to(db, typed_target(args.output))
             print(_("Backup written to {path}.").format(path=target))
             return EXIT_OK
         from secretariat.cli.listing import run_list

@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from models import EvidenceFile, FollowUp
 from secretariat.errors import DatabaseProblem, FileProblem, ValidationError
+from secretariat.file_errors import os_reason
 from secretariat.i18n import _
 from secretariat.records import get_or_fail
 
@@ -91,7 +92,7 @@ def read_evidence(path: str | os.PathLike) -> PendingEvidence:
                             "you may not have access to it.").format(name=shown)) from None
     except OSError as error:
         raise FileProblem(_("{name} cannot be read: {reason}").format(
-            name=shown, reason=error.strerror or error)) from None
+            name=shown, reason=os_reason(error))) from None
     media_type = mimetypes.guess_type(shown)[0] or "application/octet-stream"
     return PendingEvidence(safe_file_name(shown), media_type, content,
                            hashlib.sha256(content).hexdigest())

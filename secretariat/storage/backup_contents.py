@@ -30,6 +30,7 @@ from models.engine import make_engine
 from models.migrate import current_revision, head_revision, known_revisions, upgrade_to_head
 from secretariat.dates import long_date
 from secretariat.errors import DatabaseProblem, ValidationError
+from secretariat.file_errors import os_reason
 from secretariat.i18n import _
 from secretariat.storage.live_files import read_header
 from secretariat.storage.portable_export import GZIP_MAGIC, read_export_header
@@ -73,7 +74,7 @@ def inspect_backup(source: Path) -> BackupContents:
         start = read_header(source, 16)
     except OSError as error:
         raise ValidationError(_("{path} cannot be read: {reason}").format(
-            path=source, reason=error.strerror)) from error
+            path=source, reason=os_reason(error))) from error
     if start is None:  # a database this process has open
         raise ValidationError(_("{path} is the database in use, not a backup.").format(
             path=source.name))

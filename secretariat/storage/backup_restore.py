@@ -15,6 +15,7 @@ from pathlib import Path
 from models.engine import make_engine
 from models.migrate import current_revision
 from secretariat.errors import DatabaseProblem, ValidationError
+from secretariat.file_errors import os_reason
 from secretariat.i18n import _
 from secretariat.storage.backup_contents import (
     BackupContents,
@@ -131,6 +132,6 @@ def restore_over_damaged(target: Path, source: Path, contents: BackupContents) -
     except OSError as error:
         incoming.unlink(missing_ok=True)
         raise DatabaseProblem(_("The restore failed: {reason}").format(
-            reason=error.strerror or error)) from error
+            reason=os_reason(error))) from error
     open_database(target).close()  # brings an older backup up to this schema
     return kept

@@ -30,6 +30,7 @@ from pathlib import Path
 from secretariat import __version__
 from secretariat.dates import clock, short_date
 from secretariat.errors import DatabaseProblem
+from secretariat.file_errors import os_reason
 from secretariat.i18n import _
 
 LOCK_SUFFIX = ".lock"
@@ -256,7 +257,7 @@ def break_lock(db_path: Path) -> LockHolder | None:
     except OSError as exc:
         raise DatabaseProblem(
             _("The lock file {path} cannot be removed: {reason}").format(
-                path=path, reason=_reason(exc))
+                path=path, reason=os_reason(exc))
         ) from exc
     _held_here.discard(holder)
     return holder
@@ -316,12 +317,8 @@ def _load_waiting(path: Path) -> LockHolder | None:
 def _write_problem(path: Path, exc: OSError) -> DatabaseProblem:
     return DatabaseProblem(
         _("The lock file {path} cannot be written: {reason}. Check that the database folder "
-          "exists and that you may write in it.").format(path=path, reason=_reason(exc))
+          "exists and that you may write in it.").format(path=path, reason=os_reason(exc))
     )
-
-
-def _reason(exc: OSError) -> str:
-    return exc.strerror or str(exc)
 
 
 def taken_over_notice(holder: LockHolder) -> str:

@@ -33,6 +33,7 @@ from sqlalchemy import (
 from models import Base
 from models.migrate import current_revision
 from secretariat.errors import DatabaseProblem, ValidationError
+from secretariat.file_errors import os_reason
 from secretariat.i18n import _
 
 FORMAT = "sekretariat-gt-pptppo-export"
@@ -91,7 +92,7 @@ def export_database(db, target: Path) -> Path:
         os.replace(partial, target)
     except OSError as error:
         raise DatabaseProblem(_("The export could not be written to {path}: {reason}").format(
-            path=target, reason=error.strerror or error)) from error
+            path=target, reason=os_reason(error))) from error
     finally:
         partial.unlink(missing_ok=True)
     return target

@@ -8,6 +8,7 @@ name, so a crash or a full disk never leaves a file that looks like a good backu
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sqlite3
@@ -16,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from secretariat.errors import DatabaseProblem
+from secretariat.file_errors import os_reason, reason_for_errno
 from secretariat.i18n import _
 from secretariat.storage.live_files import read_header
 
@@ -63,7 +65,7 @@ def sqlite_problem(path: Path, *, full_check: bool = True,
     try:
         header = read_header(path)
     except OSError as error:
-        return _("The file cannot be read: {reason}").format(reason=error.strerror)
+        return _("The file cannot be read: {reason}").format(reason=os_reason(error))
     if header is not None:
         if len(header) < 100 or not header.startswith(SQLITE_HEADER):
             return _("The file is not an SQLite database or its beginning is damaged.")
@@ -118,6 +120,9 @@ def copy_sqlite(source: Path, target: Path) -> Path:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
+        # Made here, not by SQLite: a folder that refuses it then gives the system's reason
+        # ("unable to open database file" says nothing of which).
+        open(partial, "xb").close()
         src = connect_read_only(source)
         dst = sqlite3.connect(partial)
         try:
@@ -134,11 +139,23 @@ def copy_sqlite(source: Path, target: Path) -> Path:
     except (OSError, sqlite3.Error) as error:
         raise DatabaseProblem(
             _("The backup could not be written to {path}: {reason}").format(
-                path=target, reason=getattr(error, "strerror", None) or error)
+                path=target, reason=_copy_failure(error))
         ) from error
     finally:
         _remove_quietly(partial)
     return target
+
+
+def _copy_failure(error: OSError | sqlite3.Error) -> str:
+    if isinstance(error, OSError):
+        return os_reason(error)
+    # SQLite gives no errno, and its text is English; its result code says enough.
+    primary = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    if primary == sqlite3.SQLITE_FULL:
+        return reason_for_errno(errno.ENOSPC) or str(error)
+    if primary == sqlite3.SQLITE_READONLY:
+        return reason_for_errno(errno.EROFS) or str(error)
+    return str(error)
 
 
 def _remove_quietly(path: Path) -> None:

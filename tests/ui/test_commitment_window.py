@@ -204,3 +204,20 @@ def test_tab_walks_the_fields_and_leaves_a_text_box(qtbot, context, commitment):
             break
         met.append(widget)
     assert dialog.note in met and dialog.progress in met  # every field before the buttons
+
+
+def test_the_request_letter_offers_a_file_name_windows_takes(qtbot, context):
+    from pathlib import Path
+
+    from secretariat.file_targets import name_problem
+    from ui.follow_ups.request_dialog import RequestDialog
+
+    meeting = make_meeting(context.db, make_task_force(context.db, make_province(context.db)),
+                           date(2026, 9, 2))
+    agency = make_agency(context.db, "P3A/PPA:KAB")  # as some offices abbreviate themselves
+    dialog = RequestDialog(context, (make_commitment(context.db, meeting, agency),))
+    qtbot.addWidget(dialog)
+
+    name = Path(dialog.target.text()).name
+    assert name == "Permintaan laporan P3A-PPA KAB 2026-11-25.pdf"
+    assert name_problem(name) is None

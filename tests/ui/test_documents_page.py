@@ -349,3 +349,45 @@ def test_the_meeting_page_opens_its_documents(qtbot, demo_context):
     assert view.show_meeting(meeting.id)
     view.documents_button.click()
     assert demo_context.navigator.opened[-1] == ("documents", meeting.id)
+
+
+# --- file names ----------------------------------------------------------------------------
+
+
+def test_a_title_windows_would_refuse_still_gives_a_name_it_takes(qtbot, demo_context,
+                                                                 monkeypatch, tmp_path):
+    from datetime import date
+
+    from factories import make_meeting
+
+    from secretariat.file_targets import name_problem
+
+    planned = list_meetings(demo_context.db)[-1]
+    title = 'CON: Evaluasi 1/2 "Triwulan" <I> | Sub\\Gugus? *Tugas*.'
+    make_meeting(demo_context.db, planned.task_force_id, date(2026, 1, 20), title=title)
+    page = _page(qtbot, demo_context, monkeypatch, tmp_path / "notulen.pdf")
+    _choose(page, title)
+
+    page.minutes_button.click()
+    _wait_written(qtbot, page)
+
+    suggested = page.asked[-1][1]
+    assert suggested == "Notulen 2026-01-20 CON Evaluasi 1 2 Triwulan I Sub Gugus Tugas.pdf"
+    assert name_problem(suggested) is None
+    assert page.result_path == str(tmp_path / "notulen.pdf")
+
+
+def test_a_name_windows_refuses_is_explained_on_the_page_and_nothing_written(
+        qtbot, demo_context, monkeypatch, tmp_path):
+    folder = tmp_path / "dokumen"
+    folder.mkdir()
+    page = _page(qtbot, demo_context, monkeypatch, folder / "CON.pdf")
+    _choose(page, HELD_2025)
+
+    page.minutes_button.click()
+    _wait_written(qtbot, page)
+
+    assert page.result_path is None
+    assert page.last_error == ("CON.pdf tidak dapat menjadi nama berkas: Windows memakai nama "
+                               "CON untuk perangkat, dengan ekstensi apa pun. Pilih nama lain.")
+    assert list(folder.iterdir()) == []

@@ -72,14 +72,15 @@ def test_a_refusal_goes_away_once_the_field_is_corrected(qtbot, demo_context):
 
 
 def test_suggested_file_names_end_on_a_whole_word():
-    from ui.documents_page import _file_name, _safe_file_name
+    from secretariat.file_targets import suggested_file_name
+    from ui.documents_page import _file_name
 
     class Meeting:  # the two fields a file name is made of
         date = DECEMBER_15
         title = ("Rapat Koordinasi Gugus Tugas PP-TPPO Provinsi Kalimantan Selatan: Evaluasi "
                  "Tindak Lanjut Komitmen")
 
-    name = _safe_file_name(_file_name("Undangan", Meeting))
+    name = suggested_file_name(_file_name("Undangan", Meeting).removesuffix(".pdf"), ".pdf")
     assert name.startswith("Undangan 2026-12-15 Rapat Koordinasi") and name.endswith("….pdf")
     assert "  " not in name and ":" not in name
     assert name[:-len("….pdf")].split()[-1] in Meeting.title.split()  # no word cut in two

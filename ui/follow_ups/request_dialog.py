@@ -29,6 +29,7 @@ from secretariat.commitments.request_letters import (
     request_letter,
 )
 from secretariat.errors import ValidationError
+from secretariat.file_targets import suggested_file_name
 from secretariat.i18n import _, ngettext
 from ui.errors import attempt
 from ui.file_dialogs import ask_save_file
@@ -68,9 +69,11 @@ class RequestDialog(FormDialog):
         self.signer_position = self.form.add("signer_position", _("Position"),
                                              QLineEdit(position, self))
         self.signer_nip = self.form.add("signer_nip", "NIP", QLineEdit(nip, self))
-        self.target = QLineEdit(str(_default_folder() / _(
-            "Progress request {agency} {date}.pdf").format(
-                agency=agency.replace("/", "-"), date=today.isoformat())), self)
+        # An abbreviation such as "P3A/PPA" or "Dinas: X" must still give a name Windows takes.
+        suggested = _("Progress request {agency} {date}.pdf").format(
+            agency=agency.replace("/", "-"), date=today.isoformat())
+        self.target = QLineEdit(str(_default_folder() / suggested_file_name(
+            suggested.removesuffix(".pdf"), ".pdf")), self)
         browse = QPushButton(_("Browse…"), self)
         browse.clicked.connect(self._browse)
         where = QWidget(self)

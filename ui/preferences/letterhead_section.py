@@ -34,6 +34,7 @@ from secretariat.documents.letterhead import (
     save_letterhead,
 )
 from secretariat.errors import DomainError, ValidationError
+from secretariat.file_errors import os_reason
 from secretariat.i18n import _
 from ui.context import AppContext
 from ui.errors import show_error
@@ -242,7 +243,7 @@ class LetterheadSection(QWidget):
             return
         except OSError as error:
             self.report(ValidationError(_("{path} cannot be read: {reason}").format(
-                path=path, reason=error.strerror or error), field="logo"))
+                path=path, reason=os_reason(error)), field="logo"))
             return
         self.context.settings.set_value("logo_folder", str(Path(path).parent))
         self._logo, self._logo_name = data, Path(path).name
