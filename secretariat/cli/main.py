@@ -190,6 +190,11 @@ def main(argv: list[str] | None = None) -> int:
             offer = _way_on(error)
         except KeyboardInterrupt:
             return _fail(_("Interrupted."), EXIT_FAILED)
+        except BrokenPipeError:
+            # The reader went away (`secretariat list | head`): nothing to tell, as for any
+            # command line tool; stdout is pointed at nothing so the exit's flush is silent.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_FAILED
         except OSError as error:  # a file no use case expected to fail: the reason in words
             if debug:
                 raise

@@ -6,6 +6,8 @@ These tests use SQLite files only; the command treats every URL alike.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -194,3 +196,14 @@ def test_a_wrong_argument_is_one_line_on_stderr(capsys, tmp_path):
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1
     assert "nonsense" in err
+
+
+def test_a_listing_cut_short_by_its_reader_says_nothing(db_path):
+    """`secretariat list agencies | head -1`: the closed pipe is no error to report."""
+    # Far more than a pipe holds (64 KiB), so the writer really meets the closed pipe.
+    command = (f"{sys.executable} -m secretariat --db '{db_path}' demo --scale 1500 "
+               f">/dev/null && {sys.executable} -m secretariat --db '{db_path}' "
+               "list commitments --json | head -1")
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=120)
+    assert done.stdout.count("\n") == 1
+    assert done.stderr == ""
