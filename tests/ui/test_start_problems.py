@@ -19,6 +19,7 @@ from secretariat.cli.log_file import log_path
 from secretariat.cli.main import main
 from secretariat.storage.database import open_database
 from secretariat.storage.instance_lock import LockHolder, lock_path, read_lock
+from secretariat.storage.sqlite_copies import automatic_backup
 from ui.main_window import MainWindow
 
 
@@ -152,8 +153,7 @@ def test_an_empty_database_file_is_refused_and_a_new_one_started_only_when_asked
 def test_an_empty_file_with_backups_beside_it_names_the_newest(tmp_path, capsys):
     path = tmp_path / "sekretariat.sqlite3"
     assert main(["--db", str(path), "demo"]) == 0
-    assert main(["--db", str(path), "backup", "-o",
-                 str(tmp_path / "backups" / "sekretariat-20261201-080000-start.sqlite3")]) == 0
+    automatic_backup(path, "start", now=datetime(2026, 12, 1, 8, 0, 0))  # as a start makes
     path.write_bytes(b"")
     capsys.readouterr()
 
