@@ -45,10 +45,17 @@ from ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
 HOLIDAY = QColor("#c62828")
 
 
+def _instant(meeting: MeetingRow) -> float:
+    return meeting.starts_at.timestamp()
+
+
 def _columns() -> list[Column[MeetingRow]]:
     return [
-        Column(_("Date"), lambda m: short_date(m.date), sort_key=lambda m: (m.date, m.id)),
-        Column(_("Time"), lambda m: clock(m.start_time, m.time_zone.value)),
+        # Both sort by the instant: 09.00 WIT (07.00 WIB) comes before 08.00 WIB. A number:
+        # Qt's proxy cannot compare Python tuples or dates, and left them unsorted. Ties
+        # keep the list's order (the sort is stable).
+        Column(_("Date"), lambda m: short_date(m.date), sort_key=_instant),
+        Column(_("Time"), lambda m: clock(m.start_time, m.time_zone.value), sort_key=_instant),
         Column(_("Kind"), lambda m: label(m.kind)),
         Column(_("Title"), lambda m: m.title, tooltip=lambda m: m.title),
         Column(_("Place"), lambda m: m.place, tooltip=lambda m: m.place),
@@ -278,6 +285,7 @@ class MeetingsPage(Page):
 
     def _show_day(self) -> None:
         day: date = self.calendar.selectedDate().toPython()
+        # In the order they start, as the list has them.
         self.day_model.set_rows([m for m in self.model.rows() if m.date == day])
         self.day_label.setText(_("Meetings on {day}: {count}").format(
             day=short_date(day), count=self.day_model.rowCount()))

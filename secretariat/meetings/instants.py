@@ -1,0 +1,35 @@
+"""When a meeting takes place on the one clock every zone shares.
+
+A meeting is written as its region writes it: a date, a wall-clock start and end, and WIB
+(UTC+7), WITA (UTC+8) or WIT (UTC+9). Ordered by that wall clock, 09.00 WIT (07.00 WIB)
+comes after 08.00 WIB; so meetings are ordered and compared by `Meeting.starts_at_utc`, the
+start as a UTC instant, which the use cases that write a meeting keep beside its fields.
+
+A stored column rather than an ORDER BY expression: turning a date, a time and an offset
+into an instant has no spelling SQLite and PostgreSQL share (julianday() and text times
+against interval arithmetic), the home page's sqlite3 twin would need a third copy of it,
+and a plain column is indexed and compared as it is.
+
+A meeting without a start time counts from 00.00 of its date in its zone: it comes before
+that day's timed meetings, as a calendar lists a day's entries without an hour first.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from models.enums import TimeZone
+
+UTC_OFFSETS = {TimeZone.WIB: timedelta(hours=7), TimeZone.WITA: timedelta(hours=8),
+               TimeZone.WIT: timedelta(hours=9)}
+
+
+def starts_at_utc(day: date, start: time | None, zone: TimeZone | str) -> datetime:
+    """The start as a naive UTC datetime, as `Meeting.starts_at_utc` stores it."""
+    wall_clock = datetime.combine(day, start or time(0, 0))
+    return wall_clock - UTC_OFFSETS[TimeZone(zone)]
+
+
+def as_utc(stored: datetime) -> datetime:
+    """A stored instant marked as UTC, for rows handed out of the core (JSON says +00:00)."""
+    return stored.replace(tzinfo=UTC)

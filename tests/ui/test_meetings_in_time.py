@@ -1,0 +1,69 @@
+"""Rapat across the three zones, on SQLite and PostgreSQL.
+
+The list and the calendar's day list go by the instant a meeting starts (09.00 WIT before
+07.30 WIB).
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from factories import make_meeting, make_province, make_task_force
+from PySide6.QtCore import QDate, Qt
+
+from models import TimeZone
+from ui.context import AppContext
+from ui.meetings_page import MeetingsPage
+from ui.settings import UiSettings
+from ui.table_model import ROW_ROLE
+
+DAY = date(2025, 7, 7)  # a Monday: "today" for these screens
+
+
+@pytest.fixture
+def context(db, tmp_path) -> AppContext:
+    """Both databases behind the screens (the shared conftest's context is SQLite only)."""
+    return AppContext(db=db, settings=UiSettings(str(tmp_path / "desktop.ini")),
+                      today=lambda: DAY)
+
+
+@pytest.fixture
+def kalsel(db) -> int:
+    return make_task_force(db, make_province(db, "63", "Kalimantan Selatan", TimeZone.WITA),
+                           name="GT PP-TPPO Provinsi Kalimantan Selatan")
+
+
+@pytest.fixture
+def spread(db, kalsel) -> list[int]:
+    """Meetings on DAY in three zones, scheduled out of order; returned in instant order."""
+    kalbar = make_task_force(db, make_province(db, "61", "Kalimantan Barat", TimeZone.WIB),
+                             name="GT PP-TPPO Provinsi Kalimantan Barat")
+    wita = make_meeting(db, kalsel, DAY, start_time=time(9, 0), end_time=time(10, 0),
+                        title="Kalsel 09.00 WITA")
+    wib = make_meeting(db, kalbar, DAY, start_time=time(7, 30), title="Kalbar 07.30 WIB")
+    wit = make_meeting(db, kalsel, DAY, start_time=time(9, 0), end_time=time(11, 0),
+                       time_zone=TimeZone.WIT, title="Kalsel 09.00 WIT")
+    return [wit, wib, wita]  # 00.00, 00.30 and 01.00 UTC
+
+
+def _page(qtbot, context) -> MeetingsPage:
+    page = MeetingsPage(context)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    return page
+
+
+def _shown(model) -> list[int]:
+    return [model.index(row, 0).data(ROW_ROLE).id for row in range(model.rowCount())]
+
+
+def test_the_list_and_the_days_meetings_go_by_the_instant(qtbot, context, spread):
+    page = _page(qtbot, context)
+    assert _shown(page.proxy) == spread
+    page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # by time, latest first
+    assert _shown(page.proxy) == spread[::-1]
+    page.views.setCurrentIndex(1)
+    page.calendar.setSelectedDate(QDate(DAY))
+    assert _shown(page.day_model) == spread
