@@ -103,6 +103,11 @@ class ScheduleDialog(FormDialog):
         self.task_force.currentIndexChanged.connect(self._zone_of_task_force)
         self.task_force.currentIndexChanged.connect(self.check_date)
         self.day.dateChanged.connect(self.check_date)
+        # Clashes are told by instant, so the times and the zone count as much as the date.
+        for known, edit in ((self.has_start, self.start), (self.has_end, self.end)):
+            known.toggled.connect(self.check_date)
+            edit.timeChanged.connect(self.check_date)
+        self.zone.currentIndexChanged.connect(self.check_date)
         self.check_date()
         self.resize(640, self.sizeHint().height())
 
@@ -149,18 +154,24 @@ class ScheduleDialog(FormDialog):
             self.zone.setCurrentIndex(self.zone.findData(chosen.time_zone))
 
     def check_date(self, *_args) -> None:
-        """Show holiday and clash warnings under the date as soon as it changes."""
+        """Show holiday and clash warnings under the date as soon as it or a time changes."""
+        start = self._clock(self.has_start, self.start)
+        end = self._clock(self.has_end, self.end)
         messages = date_warnings(self.context.db, self.task_force.currentData(),
-                                 self.day.date().toPython(), exclude_meeting_id=self.meeting_id)
+                                 self.day.date().toPython(), start=start, end=end,
+                                 zone=self.zone.currentData(),
+                                 exclude_meeting_id=self.meeting_id)
         self.warnings.setText("\n".join(messages))
         self.warnings.setVisible(bool(messages))
         if messages and self.isVisible():
             self._make_room()
 
-    def draft(self) -> MeetingDraft:
-        def clock(known: QCheckBox, edit: QTimeEdit) -> time | None:
-            return edit.time().toPython() if known.isChecked() else None
+    @staticmethod
+    def _clock(known: QCheckBox, edit: QTimeEdit) -> time | None:
+        return edit.time().toPython() if known.isChecked() else None
 
+    def draft(self) -> MeetingDraft:
+        clock = self._clock
         return MeetingDraft(
             task_force_id=self.task_force.currentData(), kind=self.kind.currentData(),
             title=self.title.text(), date=date_value(self.day),

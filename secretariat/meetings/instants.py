@@ -22,6 +22,7 @@ from models.enums import TimeZone
 
 UTC_OFFSETS = {TimeZone.WIB: timedelta(hours=7), TimeZone.WITA: timedelta(hours=8),
                TimeZone.WIT: timedelta(hours=9)}
+DAY = timedelta(days=1)
 
 
 def starts_at_utc(day: date, start: time | None, zone: TimeZone | str) -> datetime:
@@ -33,3 +34,21 @@ def starts_at_utc(day: date, start: time | None, zone: TimeZone | str) -> dateti
 def as_utc(stored: datetime) -> datetime:
     """A stored instant marked as UTC, for rows handed out of the core (JSON says +00:00)."""
     return stored.replace(tzinfo=UTC)
+
+
+def span_utc(day: date, start: time | None, end: time | None,
+             zone: TimeZone | str) -> tuple[datetime, datetime]:
+    """The stretch of time a meeting may occupy, in naive UTC, for telling clashes.
+
+    A time not fixed yet is read broadly: no start is the whole day, no end the rest of the
+    day. A warning too many costs a glance; a clash missed costs a meeting.
+    """
+    begins = starts_at_utc(day, start, zone)
+    if start is None or end is None:
+        return begins, starts_at_utc(day + DAY, None, zone)
+    return begins, starts_at_utc(day, end, zone)
+
+
+# Every span above is at most a day long, so a meeting starting a day or more before
+# another's start cannot reach into it: clash lookups need only that window.
+LONGEST_SPAN = DAY

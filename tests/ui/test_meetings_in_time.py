@@ -1,7 +1,8 @@
 """Rapat across the three zones, on SQLite and PostgreSQL.
 
 The list and the calendar's day list go by the instant a meeting starts (09.00 WIT before
-07.30 WIB).
+07.30 WIB); the schedule dialog, typed into as a clerk would, tells a clash in another zone
+as the times are typed.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from datetime import date, time
 import pytest
 from factories import make_meeting, make_province, make_task_force
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDateTimeEdit
 
 from models import TimeZone
 from ui.context import AppContext
@@ -18,7 +20,7 @@ from ui.meetings_page import MeetingsPage
 from ui.settings import UiSettings
 from ui.table_model import ROW_ROLE
 
-DAY = date(2025, 7, 7)  # a Monday: "today" for these screens
+DAY = date(2025, 7, 7)  # a Monday: "today" for these screens, so the dialog opens on it
 
 
 @pytest.fixture
@@ -59,6 +61,13 @@ def _shown(model) -> list[int]:
     return [model.index(row, 0).data(ROW_ROLE).id for row in range(model.rowCount())]
 
 
+def _type_time(qtbot, edit: QDateTimeEdit, typed: str) -> None:
+    """Click into the hours and type "20.00", as a clerk does."""
+    edit.setFocus()
+    edit.setSelectedSection(QDateTimeEdit.Section.HourSection)
+    qtbot.keyClicks(edit, typed)
+
+
 def test_the_list_and_the_days_meetings_go_by_the_instant(qtbot, context, spread):
     page = _page(qtbot, context)
     assert _shown(page.proxy) == spread
@@ -67,3 +76,19 @@ def test_the_list_and_the_days_meetings_go_by_the_instant(qtbot, context, spread
     page.views.setCurrentIndex(1)
     page.calendar.setSelectedDate(QDate(DAY))
     assert _shown(page.day_model) == spread
+
+
+def test_the_dialog_tells_a_clash_in_another_zone_while_the_times_are_typed(
+        qtbot, context, kalsel, spread):
+    page = _page(qtbot, context)
+    page.add_new()
+    dialog = page.dialog
+    dialog.task_force.setCurrentIndex(dialog.task_force.findData(kalsel))
+    _type_time(qtbot, dialog.start, "10.00")  # 11.00 WIT, as the WIT meeting ends
+    _type_time(qtbot, dialog.end, "11.00")
+    assert not dialog.warnings.isVisibleTo(dialog), dialog.warnings.text()
+
+    _type_time(qtbot, dialog.start, "08.00")  # 09.00 WIT: the same instant
+
+    assert dialog.warnings.isVisibleTo(dialog)
+    assert "Kalsel 09.00 WIT (09.00 WIT)" in dialog.warnings.text()
