@@ -23,9 +23,9 @@ from models import (
 )
 from secretariat.errors import RefusedError, ValidationError
 from secretariat.i18n import _
-from secretariat.meetings.instants import as_utc, starts_at_utc
+from secretariat.meetings.instants import as_utc, check_times, ends_next_day, starts_at_utc
 from secretariat.records import check_version, get_or_fail
-from secretariat.validation import check_date, check_nip, check_time_order, clean_text
+from secretariat.validation import check_date, check_nip, clean_text
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,7 @@ class MeetingRow:
     commitment_count: int
     version: int
     starts_at: datetime  # UTC (aware): the order of meetings across the three zones
+    ends_next_day: bool  # the end time is on the day after the date (20.00 to 01.00)
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def _validated(session: Session, draft: MeetingDraft) -> dict:
     except ValueError:
         raise ValidationError(_("Choose the kind of meeting."), field="kind") from None
     meeting_date = check_date(draft.date, _("Date"), field="date", required=True)
-    check_time_order(draft.start_time, draft.end_time)
+    check_times(draft.start_time, draft.end_time)
     zone = TimeZone(draft.time_zone or session.get_one(Region, task_force.region_id).time_zone)
     if draft.organiser_agency_id is not None:
         get_or_fail(session, Agency, draft.organiser_agency_id, _("Agency"))
@@ -301,6 +302,7 @@ def _row(m: Meeting, task_force: str, commitment_count: int) -> MeetingRow:
         m.id, m.task_force_id, task_force, m.kind, m.title, m.date, m.start_time, m.end_time,
         m.time_zone, m.place, m.invitation_number, m.chair_name, m.note_taker_name, m.status,
         commitment_count, m.version, as_utc(m.starts_at_utc),
+        ends_next_day(m.start_time, m.end_time),
     )
 
 

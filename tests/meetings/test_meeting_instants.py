@@ -1,4 +1,4 @@
-"""Meetings in WIB, WITA and WIT in the order they happen.
+"""Meetings in WIB, WITA and WIT in the order they happen, and meetings past midnight.
 
 09.00 WIT is 07.00 WIB: by the wall clock it comes after 08.00 WIB, by the instant first.
 Lists, "earlier meeting" comparisons and clashes go by the instant
@@ -106,6 +106,7 @@ def test_the_command_line_lists_meetings_by_instant_with_the_utc_start(db, sprea
     wit = listed[2]
     assert (wit["date"], wit["start_time"], wit["time_zone"]) == ("2025-07-07", "09:00", "WIT")
     assert wit["starts_at"] == "2025-07-07T00:00:00+00:00"
+    assert wit["ends_next_day"] is False
 
 
 def test_this_weeks_meetings_on_the_home_page_go_by_the_instant(db, spread):
@@ -148,6 +149,19 @@ def test_the_action_matrix_and_commitment_lists_take_meetings_in_instant_order(d
     assert [row.text for row in matrix.rows()] == expected
     by_meeting = list_commitments(db, sort=CommitmentSort.MEETING, today=TODAY)
     assert [row.text for row in by_meeting] == expected
+
+
+def test_a_meeting_from_20_to_01_ends_the_next_day(db, task_forces):
+    evening = make_meeting(db, task_forces.kalsel, DAY, start_time=time(20, 0),
+                           end_time=time(1, 0), title="Rapat malam")
+    morning_after = make_meeting(db, task_forces.kalsel, date(2025, 7, 8),
+                                 start_time=time(0, 30), title="Rapat dini hari")
+
+    row = get_meeting(db, evening)
+    assert (row.date, row.start_time, row.end_time) == (DAY, time(20, 0), time(1, 0))
+    assert row.ends_next_day and not get_meeting(db, morning_after).ends_next_day
+    assert row.starts_at == datetime(2025, 7, 7, 12, 0, tzinfo=UTC)
+    assert [m.id for m in list_meetings(db)] == [evening, morning_after]
 
 
 def test_changing_the_zone_or_the_time_moves_the_instant(db, task_forces):

@@ -61,6 +61,18 @@ def test_a_clash_is_told_by_the_instant_across_zones(db):
     assert warnings(time(6, 0))
 
 
+def test_a_meeting_past_midnight_clashes_with_one_early_the_next_day(db):
+    task_force = make_task_force(db, make_province(db, time_zone=TimeZone.WITA))
+    make_meeting(db, task_force, date(2026, 12, 2), title="Rapat malam",
+                 start_time=time(20, 0), end_time=time(1, 0))
+    assert date_warnings(db, task_force, date(2026, 12, 3), start=time(0, 30),
+                         end=time(2, 0)) == [
+        "Gugus tugas sudah memiliki rapat pada waktu itu: "
+        "Rapat malam (2 Desember 2026 20.00 WITA)."]
+    assert date_warnings(db, task_force, date(2026, 12, 3), start=time(1, 0),
+                         end=time(2, 0)) == []
+
+
 def test_the_calendar_gets_the_month_holidays():
     december = holidays_in_month(2026, 12)
     assert december[date(2026, 12, 25)] == "Hari Raya Natal"

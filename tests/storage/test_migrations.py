@@ -272,8 +272,8 @@ def test_meetings_recorded_before_0003_get_their_start_instants(own_database_url
             datetime(2025, 7, 7, 0, 0),
         make_meeting(db, task_force, day, start_time=time(8, 0), time_zone=TimeZone.WIB):
             datetime(2025, 7, 7, 1, 0),
-        make_meeting(db, task_force, day, start_time=time(20, 0), time_zone=TimeZone.WITA):
-            datetime(2025, 7, 7, 12, 0),
+        make_meeting(db, task_force, day, start_time=time(20, 0), end_time=time(1, 0),
+                     time_zone=TimeZone.WITA): datetime(2025, 7, 7, 12, 0),
         make_meeting(db, task_force, day, time_zone=TimeZone.WITA): datetime(2025, 7, 6, 16, 0),
     }
     for meeting in meetings:

@@ -1,8 +1,8 @@
-"""Rapat across the three zones, on SQLite and PostgreSQL.
+"""Rapat across the three zones and past midnight, on SQLite and PostgreSQL.
 
 The list and the calendar's day list go by the instant a meeting starts (09.00 WIT before
-07.30 WIB); the schedule dialog, typed into as a clerk would, tells a clash in another zone
-as the times are typed.
+07.30 WIB); the schedule dialog, typed into as a clerk would, takes 20.00 to 01.00 as a
+meeting that ends the next day and tells a clash in another zone as it is typed.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateTimeEdit
 
 from models import TimeZone
+from secretariat.meetings.lifecycle import get_meeting
 from ui.context import AppContext
 from ui.meetings_page import MeetingsPage
 from ui.settings import UiSettings
@@ -78,6 +79,30 @@ def test_the_list_and_the_days_meetings_go_by_the_instant(qtbot, context, spread
     assert _shown(page.day_model) == spread
 
 
+def test_a_meeting_typed_from_20_to_01_is_saved_as_ending_the_next_day(qtbot, context, kalsel):
+    page = _page(qtbot, context)
+    page.add_new()
+    dialog = page.dialog
+    qtbot.keyClicks(dialog.title, "Rapat malam penanganan korban")
+    _type_time(qtbot, dialog.start, "20.00")
+    _type_time(qtbot, dialog.end, "01.00")
+    assert (dialog.start.time().toPython(), dialog.end.time().toPython()) == (time(20, 0),
+                                                                             time(1, 0))
+    assert dialog.next_day.isVisibleTo(dialog) and dialog.next_day.text() == "hari berikutnya"
+
+    dialog.accept()
+
+    assert not dialog.isVisible()
+    saved = get_meeting(context.db, dialog.result_value)
+    assert (saved.date, saved.start_time, saved.end_time) == (DAY, time(20, 0), time(1, 0))
+    assert saved.ends_next_day
+    page.views.setCurrentIndex(1)
+    page.calendar.setSelectedDate(QDate(2025, 7, 8))  # it runs into Tuesday, listed there too
+    assert _shown(page.day_model) == [saved.id]
+    page.view.show_meeting(saved.id)
+    assert "20.00 – 01.00 WITA (hari berikutnya)" in page.view.facts.text()
+
+
 def test_the_dialog_tells_a_clash_in_another_zone_while_the_times_are_typed(
         qtbot, context, kalsel, spread):
     page = _page(qtbot, context)
@@ -87,6 +112,7 @@ def test_the_dialog_tells_a_clash_in_another_zone_while_the_times_are_typed(
     _type_time(qtbot, dialog.start, "10.00")  # 11.00 WIT, as the WIT meeting ends
     _type_time(qtbot, dialog.end, "11.00")
     assert not dialog.warnings.isVisibleTo(dialog), dialog.warnings.text()
+    assert not dialog.next_day.isVisibleTo(dialog)
 
     _type_time(qtbot, dialog.start, "08.00")  # 09.00 WIT: the same instant
 
