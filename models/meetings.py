@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 from datetime import date as date_type
-from datetime import time
+from datetime import datetime, time
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, Time, UniqueConstraint, text
+from sqlalchemy import (
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Audited, Base, db_enum
@@ -26,6 +37,10 @@ class Meeting(Audited, Base):
     start_time: Mapped[time | None] = mapped_column(Time)
     end_time: Mapped[time | None] = mapped_column(Time)
     time_zone: Mapped[TimeZone] = mapped_column(db_enum(TimeZone, "time_zone"))
+    # The start as a UTC instant (naive, always UTC), 00.00 local when no start time is
+    # set: what meetings in different zones are ordered and compared by. Written with the
+    # date, time and zone by the use cases (secretariat.meetings.instants says why).
+    starts_at_utc: Mapped[datetime] = mapped_column(DateTime)
     place: Mapped[str] = mapped_column(String(300), default="")
     organiser_agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
     invitation_number: Mapped[str] = mapped_column(String(120), default="")
@@ -50,7 +65,11 @@ class Meeting(Audited, Base):
         back_populates="meeting", order_by="AgendaItem.position"
     )
 
-    __table_args__ = (Index("ix_meetings_task_force_date", "task_force_id", "date"),)
+    __table_args__ = (
+        Index("ix_meetings_task_force_date", "task_force_id", "date"),
+        # A task force's meetings in time order: carry-forward, clashes, its latest rakor.
+        Index("ix_meetings_task_force_start", "task_force_id", "starts_at_utc"),
+    )
 
 
 class AgendaItem(Audited, Base):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, time
+from datetime import date
 from typing import Literal, overload
 
 from secretariat.dates import parse_written_date
@@ -120,11 +120,6 @@ def read_written_date(text: str, label: str, *, field: str,
             _("{field}: '{text}' is not a date; write it as 15-01-2025 or 15 January 2025.")
             .format(field=label, text=text.strip()), field=field) from None
     return check_date(value, label, field=field, required=required)
-
-
-def check_time_order(start: time | None, end: time | None) -> None:
-    if start is not None and end is not None and end <= start:
-        raise ValidationError(_("The end time must be after the start time."), field="end_time")
 
 
 def check_percent(value: int, *, field: str = "progress") -> int:

@@ -29,6 +29,7 @@ from models import (
 from models.base import Base
 from secretariat.demo import DemoSummary, fill_demo
 from secretariat.errors import RefusedError
+from secretariat.meetings.instants import starts_at_utc
 from secretariat.storage.database import open_database
 
 TODAY = date(2026, 11, 22)
@@ -199,9 +200,15 @@ def test_summary_counts_the_database(seeded):
 
 
 def _problems(db, today: date) -> list[str]:
-    """Every way the demo's commitments and follow-ups could contradict themselves."""
+    """Every way the demo's meetings, commitments and follow-ups could contradict themselves."""
     problems = []
     with db.reading() as session:
+        for m_id, day, start, zone, stored in session.execute(select(
+                Meeting.id, Meeting.date, Meeting.start_time, Meeting.time_zone,
+                Meeting.starts_at_utc)):
+            if stored != starts_at_utc(day, start, zone):
+                problems.append(f"meeting {m_id}: starts at {stored} UTC, not {day} {start} "
+                                f"{zone}")
         meetings = {
             m_id: (tf_id, day)
             for m_id, tf_id, day in session.execute(
@@ -338,7 +345,8 @@ def test_synthetic_rows_work_with_the_orm_afterwards(tmp_path):
             last = session.scalars(select(Commitment).order_by(Commitment.id.desc())).first()
             last.notes = "Diperbarui"
             meeting = Meeting(task_force_id=1, kind=MeetingKind.RAKOR, title="Rapat baru",
-                              date=TODAY, time_zone=TimeZone.WITA)
+                              date=TODAY, time_zone=TimeZone.WITA,
+                              starts_at_utc=starts_at_utc(TODAY, None, TimeZone.WITA))
             session.add(meeting)
             session.flush()
             # Ids continue after the bulk-inserted rows (PostgreSQL: the sequence moved on).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date
 
 import pytest
 from factories import make_agency
@@ -16,7 +16,6 @@ from secretariat.validation import (
     check_nip,
     check_percent,
     check_phone,
-    check_time_order,
     clean_text,
     read_written_date,
 )
@@ -181,16 +180,6 @@ def test_check_date():
         assert str(year) in str(implausible.value)
     assert check_date(date(1990, 1, 1), "Tanggal", field="date") == date(1990, 1, 1)
     assert check_date(date(2100, 12, 31), "Tanggal", field="date") == date(2100, 12, 31)
-
-
-def test_check_time_order():
-    check_time_order(time(9), time(12))
-    check_time_order(None, time(12))
-    check_time_order(time(9), None)
-    for end in (time(9), time(8, 59)):
-        with pytest.raises(ValidationError) as caught:
-            check_time_order(time(9), end)
-        assert caught.value.field == "end_time"
 
 
 @pytest.mark.parametrize("value", [0, 50, 100])

@@ -10,6 +10,8 @@ from datetime import date, time
 
 from PySide6.QtCore import QDate, QLocale
 
+from secretariat.i18n import _
+
 
 def short_date(value: date | None) -> str:
     return QLocale().toString(QDate(value), "d MMM yyyy") if value else ""
@@ -29,6 +31,17 @@ def clock(value: time | None, zone: str = "") -> str:
     if value is None:
         return ""
     return f"{value.hour:02d}.{value.minute:02d} {zone}".strip()
+
+
+def time_span(start: time | None, end: time | None, zone: str, *,
+              next_day: bool = False) -> str:
+    """"09.00 – 12.00 WITA"; "20.00 – 01.00 WITA (next day)" for one past midnight."""
+    if start is None:
+        return ""
+    if end is None:
+        return clock(start, zone)
+    span = f"{clock(start)} – {clock(end, zone)}"
+    return f"{span} ({_('next day')})" if next_day else span
 
 
 def number(value: int) -> str:

@@ -11,6 +11,7 @@ from models import MeetingKind, TimeZone
 from secretariat.agencies.regions import list_task_forces
 from secretariat.agencies.register import list_agencies
 from secretariat.i18n import _
+from secretariat.meetings.instants import ends_next_day
 from secretariat.meetings.lifecycle import MeetingDraft, schedule_meeting, update_meeting
 from secretariat.meetings.schedule_warnings import date_warnings
 from secretariat.vocabulary import label
@@ -62,8 +63,12 @@ class ScheduleDialog(FormDialog):
                                                 else draft.start_time)
         self.has_end, self.end = _time_edit(self, time(12, 0) if draft is None
                                             else draft.end_time)
+        # An end before the start is the next day (secretariat.meetings.instants): said
+        # beside it while it is typed, so 09.00 to 08.00 is seen as the slip it likely is.
+        self.next_day = QLabel(_("next day"), self)
+        self.next_day.setObjectName("next_day")
         form.add("start_time", _("Start"), self._row(self.has_start, self.start))
-        form.add("end_time", _("End"), self._row(self.has_end, self.end))
+        form.add("end_time", _("End"), self._row(self.has_end, self.end, self.next_day))
         self.zone = form.add("time_zone", _("Time zone"), QComboBox(self))
         for zone in TimeZone:
             self.zone.addItem(zone.value, zone)
@@ -103,6 +108,11 @@ class ScheduleDialog(FormDialog):
         self.task_force.currentIndexChanged.connect(self._zone_of_task_force)
         self.task_force.currentIndexChanged.connect(self.check_date)
         self.day.textChanged.connect(self.check_date)
+        # Clashes are told by instant, so the times and the zone count as much as the date.
+        for known, edit in ((self.has_start, self.start), (self.has_end, self.end)):
+            known.toggled.connect(self.check_date)
+            edit.timeChanged.connect(self.check_date)
+        self.zone.currentIndexChanged.connect(self.check_date)
         self.check_date()
         self.resize(640, self.sizeHint().height())
 
@@ -114,7 +124,7 @@ class ScheduleDialog(FormDialog):
         return report_task_force(self.context.db)
 
     @staticmethod
-    def _row(known: QCheckBox, edit: QTimeEdit):
+    def _row(known: QCheckBox, edit: QTimeEdit, note: QLabel | None = None):
         from PySide6.QtWidgets import QHBoxLayout, QWidget
 
         holder = QWidget()
@@ -122,6 +132,8 @@ class ScheduleDialog(FormDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(known)
         row.addWidget(edit, 1)
+        if note is not None:
+            row.addWidget(note)
         return holder
 
     def _show(self, d: MeetingDraft) -> None:
@@ -149,20 +161,25 @@ class ScheduleDialog(FormDialog):
             self.zone.setCurrentIndex(self.zone.findData(chosen.time_zone))
 
     def check_date(self, *_args) -> None:
-        """Show holiday and clash warnings under the date as soon as it changes."""
+        """Show holiday and clash warnings under the date as soon as it or a time changes."""
+        start = self._clock(self.has_start, self.start)
+        end = self._clock(self.has_end, self.end)
+        self.next_day.setVisible(ends_next_day(start, end))
         day = self.day.date()  # None while the text typed is no date (yet)
         messages = [] if day is None else date_warnings(
-            self.context.db, self.task_force.currentData(), day,
-            exclude_meeting_id=self.meeting_id)
+            self.context.db, self.task_force.currentData(), day, start=start, end=end,
+            zone=self.zone.currentData(), exclude_meeting_id=self.meeting_id)
         self.warnings.setText("\n".join(messages))
         self.warnings.setVisible(bool(messages))
         if messages and self.isVisible():
             self._make_room()
 
-    def draft(self) -> MeetingDraft:
-        def clock(known: QCheckBox, edit: QTimeEdit) -> time | None:
-            return edit.time().toPython() if known.isChecked() else None
+    @staticmethod
+    def _clock(known: QCheckBox, edit: QTimeEdit) -> time | None:
+        return edit.time().toPython() if known.isChecked() else None
 
+    def draft(self) -> MeetingDraft:
+        clock = self._clock
         return MeetingDraft(
             task_force_id=self.task_force.currentData(), kind=self.kind.currentData(),
             title=self.title.text(), date=date_value(self.day),

@@ -6,7 +6,7 @@ Opening a meeting shows its page in place; "back" returns to the overview as it 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QUndoStack
@@ -45,10 +45,17 @@ from ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel
 HOLIDAY = QColor("#c62828")
 
 
+def _instant(meeting: MeetingRow) -> float:
+    return meeting.starts_at.timestamp()
+
+
 def _columns() -> list[Column[MeetingRow]]:
     return [
-        Column(_("Date"), lambda m: short_date(m.date), sort_key=lambda m: (m.date, m.id)),
-        Column(_("Time"), lambda m: clock(m.start_time, m.time_zone.value)),
+        # Both sort by the instant: 09.00 WIT (07.00 WIB) comes before 08.00 WIB. A number:
+        # Qt's proxy cannot compare Python tuples or dates, and left them unsorted. Ties
+        # keep the list's order (the sort is stable).
+        Column(_("Date"), lambda m: short_date(m.date), sort_key=_instant),
+        Column(_("Time"), lambda m: clock(m.start_time, m.time_zone.value), sort_key=_instant),
         Column(_("Kind"), lambda m: label(m.kind)),
         Column(_("Title"), lambda m: m.title, tooltip=lambda m: m.title),
         Column(_("Place"), lambda m: m.place, tooltip=lambda m: m.place),
@@ -57,6 +64,13 @@ def _columns() -> list[Column[MeetingRow]]:
         Column(_("Commitments"), lambda m: str(m.commitment_count),
                sort_key=lambda m: m.commitment_count, align_right=True),
     ]
+
+
+def _days_of(meeting: MeetingRow) -> tuple[date, ...]:
+    """The days a meeting is held on: its date, and the next when it runs past midnight."""
+    if meeting.ends_next_day:
+        return meeting.date, meeting.date + timedelta(days=1)
+    return (meeting.date,)
 
 
 def _table(parent, model) -> QTableView:
@@ -266,7 +280,8 @@ class MeetingsPage(Page):
         meeting_day.setBackground(QColor("#dbe9ff"))
         for meeting in self.model.rows():
             if meeting.status is not MeetingStatus.CANCELLED:
-                self.calendar.setDateTextFormat(QDate(meeting.date), meeting_day)
+                for day in _days_of(meeting):
+                    self.calendar.setDateTextFormat(QDate(day), meeting_day)
         holiday = QTextCharFormat()
         holiday.setForeground(HOLIDAY)
         for day, name in holidays_in_month(self.calendar.yearShown(),
@@ -278,7 +293,9 @@ class MeetingsPage(Page):
 
     def _show_day(self) -> None:
         day: date = self.calendar.selectedDate().toPython()
-        self.day_model.set_rows([m for m in self.model.rows() if m.date == day])
+        # In the order they start (the list's), with one from the evening before that runs
+        # past midnight into this day.
+        self.day_model.set_rows([m for m in self.model.rows() if day in _days_of(m)])
         self.day_label.setText(_("Meetings on {day}: {count}").format(
             day=short_date(day), count=self.day_model.rowCount()))
         name = holidays_in_month(day.year, day.month).get(day)

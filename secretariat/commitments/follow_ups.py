@@ -82,6 +82,10 @@ def record_follow_up(
                 )
             if report_meeting.status is MeetingStatus.CANCELLED:
                 raise RefusedError(_("This meeting was cancelled."))
+            if report_meeting.starts_at_utc < agreed_at.starts_at_utc:  # by instant
+                raise ValidationError(
+                    _("A report cannot come from a meeting held before the one that agreed "
+                      "the commitment."), field="meeting_id")
             when = when or report_meeting.date
         elif source is FollowUpSource.MEETING:
             raise ValidationError(_("Choose the meeting where this was reported."),
@@ -192,8 +196,9 @@ def report_meetings(db, commitment_id: int, *, today: date | None = None,
             select(Meeting.id, Meeting.date, Meeting.title)
             .where(Meeting.task_force_id == agreed_at.task_force_id,
                    Meeting.status != MeetingStatus.CANCELLED,
-                   Meeting.date >= agreed_at.date, Meeting.date <= today)
-            .order_by(Meeting.date.desc(), Meeting.id.desc())
+                   # not one that began before the commitment was agreed, in any zone
+                   Meeting.starts_at_utc >= agreed_at.starts_at_utc, Meeting.date <= today)
+            .order_by(Meeting.starts_at_utc.desc(), Meeting.id.desc())
             .limit(limit)
         )
         return [tuple(row) for row in session.execute(query)]

@@ -341,7 +341,7 @@ def _trend(session, task_force_id: int, until: date) -> tuple[TrendPoint, ...]:
         select(Meeting.id, Meeting.date, Meeting.title)
         .where(Meeting.task_force_id == task_force_id, Meeting.kind == MeetingKind.RAKOR,
                Meeting.status.in_(_HELD), Meeting.date <= until)
-        .order_by(Meeting.date.desc(), Meeting.id.desc())
+        .order_by(Meeting.starts_at_utc.desc(), Meeting.id.desc())
         .limit(TREND_MEETINGS)
     ).all()[::-1]
     if not rakor:

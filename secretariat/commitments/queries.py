@@ -129,7 +129,7 @@ _STATUS_ORDER = case({status: rank for rank, status in enumerate(CommitmentStatu
 def _order(query, sort: CommitmentSort, descending: bool):
     orderings: dict[CommitmentSort, list[ColumnOperators]] = {
         CommitmentSort.DUE_DATE: [Commitment.due_date],
-        CommitmentSort.MEETING: [Meeting.date, Commitment.meeting_id],
+        CommitmentSort.MEETING: [Meeting.starts_at_utc, Commitment.meeting_id],
         CommitmentSort.STATUS: [_STATUS_ORDER],
         CommitmentSort.LEAD_AGENCY: [func.lower(_lead.abbreviation)],
         CommitmentSort.PROGRESS: [Commitment.progress],
@@ -177,6 +177,8 @@ def carry_forward(db, meeting_id: int, *, today: date | None = None) -> list[Com
     """Commitments still open from earlier meetings of the same task force.
 
     This is the list the secretariat brings to the next rakor, oldest meeting first.
+    Earlier means started before, whatever the zones: a morning meeting on the same day
+    counts, and 09.00 WIT is before 08.00 WIB.
     """
     today = today or date.today()
     with db.reading() as session:
@@ -185,11 +187,11 @@ def carry_forward(db, meeting_id: int, *, today: date | None = None) -> list[Com
             _base_query()
             .where(
                 Meeting.task_force_id == meeting.task_force_id,
-                Meeting.date < meeting.date,
+                Meeting.starts_at_utc < meeting.starts_at_utc,
                 Meeting.status != MeetingStatus.CANCELLED,
                 Commitment.status.in_(OPEN_STATUSES),
             )
-            .order_by(Meeting.date, Commitment.meeting_id, Commitment.number)
+            .order_by(Meeting.starts_at_utc, Commitment.meeting_id, Commitment.number)
         )
         names = _load_names(session)
         return [commitment_row(values, today, names) for values in session.execute(query)]

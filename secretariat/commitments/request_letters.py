@@ -103,7 +103,8 @@ def _check(session, draft: RequestDraft, today: date) -> _Checked:
         raise ValidationError(_("Select at least one open commitment."), field="commitments")
     rows = session.execute(
         select(Commitment, Meeting).join(Meeting, Commitment.meeting_id == Meeting.id)
-        .where(Commitment.id.in_(ids)).order_by(Meeting.date, Commitment.number)
+        .where(Commitment.id.in_(ids))
+        .order_by(Meeting.starts_at_utc, Meeting.id, Commitment.number)
     ).all()
     if len(rows) != len(ids):
         raise RefusedError(_("A selected commitment was deleted meanwhile; reload the list."))
@@ -215,5 +216,5 @@ def latest_rakor_chair(session, task_force_id: int | None) -> tuple[str, str, st
         select(Meeting.chair_name, Meeting.chair_position, Meeting.chair_nip)
         .where(Meeting.task_force_id == task_force_id, Meeting.kind == MeetingKind.RAKOR,
                Meeting.status != MeetingStatus.CANCELLED, Meeting.chair_name != "")
-        .order_by(Meeting.date.desc()).limit(1)).first()
+        .order_by(Meeting.starts_at_utc.desc(), Meeting.id.desc()).limit(1)).first()
     return tuple(latest) if latest else ("", "", "")

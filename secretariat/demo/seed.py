@@ -56,6 +56,7 @@ from secretariat.demo.seed_data import (
     _five_years,
     task_force_name,
 )
+from secretariat.meetings.instants import starts_at_utc
 
 
 def next_working_day(day: date) -> date:
@@ -156,10 +157,11 @@ class _SeedBuilder:
     # -- meetings
 
     def _meeting(self, spec: MeetingSpec) -> Meeting:
+        zone = self.regions[spec.task_force.split(".")[0]].time_zone
         meeting = Meeting(
             task_force_id=self.task_forces[spec.task_force].id, kind=spec.kind, title=spec.title,
-            date=spec.date, start_time=spec.start, end_time=spec.end,
-            time_zone=self.regions[spec.task_force.split(".")[0]].time_zone, place=spec.place,
+            date=spec.date, start_time=spec.start, end_time=spec.end, time_zone=zone,
+            starts_at_utc=starts_at_utc(spec.date, spec.start, zone), place=spec.place,
             organiser_agency_id=self.agencies[spec.organiser].id,
             invitation_number=spec.invitation_number, chair_name=spec.chair_name,
             chair_position=spec.chair_position, chair_rank=spec.chair_rank,
@@ -198,6 +200,7 @@ class _SeedBuilder:
             title="Rapat Koordinasi Gugus Tugas PP-TPPO Provinsi Kalimantan Selatan: "
                   "Evaluasi Tindak Lanjut Komitmen",
             date=day, start_time=time(9, 0), end_time=time(12, 0), time_zone=WITA,
+            starts_at_utc=starts_at_utc(day, time(9, 0), WITA),
             place="Aula Kantor DP3AKB Provinsi Kalimantan Selatan, Banjarbaru",
             organiser_agency_id=self.agencies["dp3akb"].id,
             invitation_number=f"005/{day.timetuple().tm_yday + 300}/DP3AKB/{day.year}",
@@ -228,6 +231,7 @@ class _SeedBuilder:
             task_force_id=self.task_forces["63"].id, kind=MeetingKind.TECHNICAL,
             title="Rapat Teknis Sub Gugus Tugas Pencegahan: Persiapan Rakor Evaluasi",
             date=day, start_time=time(13, 30), end_time=time(15, 30), time_zone=WITA,
+            starts_at_utc=starts_at_utc(day, time(13, 30), WITA),
             place="Ruang Rapat Bidang PPA, Kantor DP3AKB Provinsi Kalimantan Selatan",
             organiser_agency_id=self.agencies["dp3akb"].id,
             invitation_number=f"005/{day.timetuple().tm_yday + 200}/DP3AKB/{day.year}",

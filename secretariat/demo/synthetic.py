@@ -50,6 +50,7 @@ from models import (
     commitment_supporting_agencies,
 )
 from secretariat.demo.seed_data import REGION_CAPITALS
+from secretariat.meetings.instants import starts_at_utc
 
 FIRST_DAY = date(2018, 1, 2)
 COMMITMENTS_PER_MEETING = 8
@@ -366,8 +367,9 @@ class _Writer:
         stamp = self._processor(DateTime(timezone=True))(datetime.now(UTC))
         self.audit = (1, stamp, stamp, actor)  # version, created_at, updated_at, changed_by
         adapt_time = self._processor(Time())
-        self.morning = (adapt_time(time(9, 0)), adapt_time(time(12, 0)))
-        self.afternoon = (adapt_time(time(13, 30)), adapt_time(time(16, 0)))
+        self.morning = (time(9, 0), adapt_time(time(9, 0)), adapt_time(time(12, 0)))
+        self.afternoon = (time(13, 30), adapt_time(time(13, 30)), adapt_time(time(16, 0)))
+        self.instant = self._processor(DateTime())
         adapt_bool = self._processor(Boolean())
         self.true, self.false = adapt_bool(True), adapt_bool(False)
 
@@ -422,9 +424,10 @@ class _Writer:
 AUDIT = ("version", "created_at", "updated_at", "changed_by")
 MEETING_COLUMNS = (
     "id", "task_force_id", "kind", "title", "date", "start_time", "end_time", "time_zone",
-    "place", "organiser_agency_id", "invitation_number", "chair_name", "chair_position",
-    "chair_rank", "chair_nip", "secretary_name", "note_taker_name", "note_taker_position",
-    "note_taker_nip", "status", "opening", "conclusions", "reopen_reason", "notes", *AUDIT,
+    "starts_at_utc", "place", "organiser_agency_id", "invitation_number", "chair_name",
+    "chair_position", "chair_rank", "chair_nip", "secretary_name", "note_taker_name",
+    "note_taker_position", "note_taker_nip", "status", "opening", "conclusions",
+    "reopen_reason", "notes", *AUDIT,
 )
 AGENDA_COLUMNS = (
     "id", "meeting_id", "position", "title", "presenter", "discussion", "decisions", *AUDIT,
@@ -629,7 +632,7 @@ class _Generator:
             chair, position, rank, chair_nip, secretary, taker, taker_position, taker_nip = (
                 tf.casts[day.year >= 2023]
             )
-            start, end = writer.morning if rng.random() < 0.8 else writer.afternoon
+            starts, start, end = writer.morning if rng.random() < 0.8 else writer.afternoon
             if is_planned:
                 status = MeetingStatus.PLANNED.value
             elif self.today - m.day > 30:
@@ -644,7 +647,8 @@ class _Generator:
                                "matriks tindak lanjut dan dipantau sekretariat.")
             meetings.append((
                 m.id, tf.id, kind.value, _title(kind, tf, topic, day), writer.day(m.day),
-                start, end, tf.time_zone, rng.choice(tf.places),
+                start, end, tf.time_zone,
+                writer.instant(starts_at_utc(day, starts, tf.time_zone)), rng.choice(tf.places),
                 tf.secretariat.id if tf.secretariat else None,
                 f"005/{rng.randint(20, 999)}/{office}/{day.year}", chair, position, rank,
                 chair_nip, secretary, taker, taker_position, taker_nip, status, opening,

@@ -120,9 +120,10 @@ def _query(flt: CommitmentFilter, grouping: Grouping, today: date):
     query = apply_filter(query, flt, today)
     order: tuple[ColumnOperators, ...]
     if grouping is Grouping.AGENCY:
-        order = (func.lower(_lead.abbreviation), _lead.id, Meeting.date, Commitment.number)
-    else:
-        order = (Meeting.date, Meeting.id, Commitment.number)
+        order = (func.lower(_lead.abbreviation), _lead.id, Meeting.starts_at_utc, Meeting.id,
+                 Commitment.number)
+    else:  # meetings in the order they were held, whatever their zones
+        order = (Meeting.starts_at_utc, Meeting.id, Commitment.number)
     return query.order_by(*order)
 
 

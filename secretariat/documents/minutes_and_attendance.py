@@ -25,6 +25,7 @@ from secretariat.dates import clock, long_date, short_date
 from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
 from secretariat.i18n import _
 from secretariat.meetings.attendance import list_attendance
+from secretariat.meetings.instants import end_date, ends_next_day
 from secretariat.meetings.lifecycle import list_agenda
 from secretariat.records import get_or_fail
 
@@ -107,10 +108,19 @@ class MinutesReport:
 
 
 def time_span(meeting: Meeting) -> str:
-    """"09.00 – 12.00 WITA", "09.00 WITA – selesai", or "" when no time is set."""
+    """"09.00 – 12.00 WITA", "09.00 WITA – selesai", or "" when no time is set.
+
+    A meeting that runs past midnight names the day it ends, in the letter's own words
+    ("s.d.", sampai dengan), beside the "Hari/Tanggal" line that gives the day it begins:
+    "20.00 WITA s.d. Selasa, 8 Juli 2025 pukul 01.00 WITA".
+    """
     start = clock(meeting.start_time)
     end = clock(meeting.end_time)
     zone = meeting.time_zone.value
+    if ends_next_day(meeting.start_time, meeting.end_time):
+        ends_on = long_date(end_date(meeting.date, meeting.start_time, meeting.end_time),
+                            DOCUMENT_LOCALE)
+        return f"{start} {zone} s.d. {ends_on} pukul {end} {zone}"
     if start and end:
         return f"{start} – {end} {zone}"
     if start:

@@ -91,7 +91,7 @@ def report_task_force(db, task_force_id: int | None = None) -> int:
             return task_force_id
         latest = session.scalar(
             select(Meeting.task_force_id).where(Meeting.status != MeetingStatus.CANCELLED)
-            .order_by(Meeting.date.desc(), Meeting.id.desc()).limit(1))
+            .order_by(Meeting.starts_at_utc.desc(), Meeting.id.desc()).limit(1))
         if latest is None:
             latest = session.scalar(select(TaskForce.id).order_by(TaskForce.id).limit(1))
     if latest is None:

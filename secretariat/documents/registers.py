@@ -20,6 +20,7 @@ from secretariat.agencies.regions import list_task_forces
 from secretariat.dates import clock, short_date
 from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
 from secretariat.i18n import DOCUMENT_LANGUAGE
+from secretariat.meetings.instants import ends_next_day
 from secretariat.meetings.lifecycle import list_meetings
 from secretariat.vocabulary import document_label
 
@@ -71,7 +72,7 @@ class ScheduleLine:
     date: date
     weekday: str  # "Selasa"
     start_time: time | None
-    time_span: str  # "09.00 – 12.00 WITA"
+    time_span: str  # "09.00 – 12.00 WITA", "20.00 – 01.00 WITA (hari berikutnya)"
     kind: str
     title: str
     task_force: str
@@ -142,6 +143,8 @@ def agency_directory(db, *, include_archived: bool = False,
 
 
 def _time_span(start: time | None, end: time | None, zone: str) -> str:
+    if ends_next_day(start, end):  # the date stands in its own column beside it
+        return f"{clock(start)} – {clock(end)} {zone} (hari berikutnya)"
     if start and end:
         return f"{clock(start)} – {clock(end)} {zone}"
     return f"{clock(start)} {zone}" if start else ""

@@ -83,14 +83,14 @@ def attention(db, today: date, *, limit: int = 50) -> Attention:
         db,
         (Meeting.date >= week_start, Meeting.date <= week_end,
          Meeting.status != MeetingStatus.CANCELLED),
-        (Meeting.date, Meeting.start_time),
+        (Meeting.starts_at_utc,),  # the week by the meetings' own dates, in time order
         limit,
     )
     # The longest-waiting minutes first.
     drafts = _meetings(
         db,
         (Meeting.status.in_(DRAFT_MINUTES), Meeting.date <= today),
-        (Meeting.date,),
+        (Meeting.starts_at_utc,),
         limit,
     )
     # Both commitment lists sort by due date: the nearest deadline, the longest overdue first.

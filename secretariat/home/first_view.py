@@ -99,12 +99,12 @@ def first_attention(path: Path, today: date, *, limit: int = 50) -> Attention:
             connection,
             "meetings.date >= ? AND meetings.date <= ? AND meetings.status != ?",
             (week_start.isoformat(), week_end.isoformat(), MeetingStatus.CANCELLED.value),
-            "meetings.date, meetings.start_time", limit)
+            "meetings.starts_at_utc", limit)
         drafts = _meetings(
             connection,
             "meetings.status IN (?, ?) AND meetings.date <= ?",
             (*(status.value for status in DRAFT_MINUTES), today.isoformat()),
-            "meetings.date", limit)
+            "meetings.starts_at_utc", limit)
         names = _names(connection)
         due_soon = _commitments(
             connection, names, today, limit,

@@ -82,7 +82,7 @@ def _meetings(session, words: list[str], limit: int) -> list[SearchHit]:
                TaskForce.name)
         .join(TaskForce, Meeting.task_force_id == TaskForce.id)
         .where(_matching(words, Meeting.title, Meeting.place, Meeting.invitation_number))
-        .order_by(Meeting.date.desc(), Meeting.id.desc())  # the latest first
+        .order_by(Meeting.starts_at_utc.desc(), Meeting.id.desc())  # the latest first
         .limit(limit)
     )
     hits = []
@@ -100,7 +100,8 @@ def _commitments(session, words: list[str], limit: int) -> list[SearchHit]:
         .join(Meeting, Commitment.meeting_id == Meeting.id)
         .join(Agency, Commitment.lead_agency_id == Agency.id)
         .where(_matching(words, Commitment.text, Commitment.action_plan))
-        .order_by(Meeting.date.desc(), Commitment.meeting_id.desc(), Commitment.number)
+        .order_by(Meeting.starts_at_utc.desc(), Commitment.meeting_id.desc(),
+                  Commitment.number)
         .limit(limit)
     )
     hits = []

@@ -2,5 +2,6 @@
 
 `lifecycle` schedules a meeting and carries its minutes from draft to final; `attendance` the
 lines of the daftar hadir; `invitations` the surat undangan; `schedule_warnings` the holidays
-and clashes a clerk is told of while scheduling.
+and clashes a clerk is told of while scheduling; `instants` when a meeting starts and ends
+on the clock the three zones share (what meetings are ordered and compared by).
 """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -23,8 +23,9 @@ from models import (
 )
 from secretariat.errors import RefusedError, ValidationError
 from secretariat.i18n import _
+from secretariat.meetings.instants import as_utc, check_times, ends_next_day, starts_at_utc
 from secretariat.records import check_version, get_or_fail
-from secretariat.validation import check_date, check_nip, check_time_order, clean_text
+from secretariat.validation import check_date, check_nip, clean_text
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ class MeetingRow:
     status: MeetingStatus
     commitment_count: int
     version: int
+    starts_at: datetime  # UTC (aware): the order of meetings across the three zones
+    ends_next_day: bool  # the end time is on the day after the date (20.00 to 01.00)
 
 
 @dataclass(frozen=True)
@@ -105,8 +108,8 @@ def _validated(session: Session, draft: MeetingDraft) -> dict:
     except ValueError:
         raise ValidationError(_("Choose the kind of meeting."), field="kind") from None
     meeting_date = check_date(draft.date, _("Date"), field="date", required=True)
-    check_time_order(draft.start_time, draft.end_time)
-    zone = draft.time_zone or session.get_one(Region, task_force.region_id).time_zone
+    check_times(draft.start_time, draft.end_time)
+    zone = TimeZone(draft.time_zone or session.get_one(Region, task_force.region_id).time_zone)
     if draft.organiser_agency_id is not None:
         get_or_fail(session, Agency, draft.organiser_agency_id, _("Agency"))
 
@@ -120,7 +123,8 @@ def _validated(session: Session, draft: MeetingDraft) -> dict:
         "date": meeting_date,
         "start_time": draft.start_time,
         "end_time": draft.end_time,
-        "time_zone": TimeZone(zone),
+        "time_zone": zone,
+        "starts_at_utc": starts_at_utc(meeting_date, draft.start_time, zone),
         "place": text(draft.place, _("Place"), "place", 300),
         "organiser_agency_id": draft.organiser_agency_id,
         "invitation_number": text(draft.invitation_number, _("Invitation letter number"),
@@ -258,7 +262,8 @@ def list_meetings(
     db, *, task_force_id: int | None = None, year: int | None = None,
     status: MeetingStatus | None = None, newest: int | None = None,
 ) -> list[MeetingRow]:
-    """Meetings oldest first; `newest=N` keeps only the N latest (choice lists on big data)."""
+    """Meetings in the order they start, whatever their zone; `newest=N` keeps only the N
+    latest (choice lists on big data). A year is the meetings' own calendar: their dates."""
     counts = (
         select(Commitment.meeting_id, func.count().label("n"))
         .group_by(Commitment.meeting_id)
@@ -268,7 +273,7 @@ def list_meetings(
         select(Meeting, TaskForce.name, func.coalesce(counts.c.n, 0))
         .join(TaskForce, Meeting.task_force_id == TaskForce.id)
         .outerjoin(counts, counts.c.meeting_id == Meeting.id)
-        .order_by(Meeting.date, Meeting.start_time, Meeting.id)
+        .order_by(Meeting.starts_at_utc, Meeting.id)
     )
     if task_force_id is not None:
         query = query.where(Meeting.task_force_id == task_force_id)
@@ -277,7 +282,7 @@ def list_meetings(
     if status is not None:
         query = query.where(Meeting.status == MeetingStatus(status))
     if newest is not None:
-        latest = query.order_by(None).order_by(Meeting.date.desc(), Meeting.start_time.desc(),
+        latest = query.order_by(None).order_by(Meeting.starts_at_utc.desc(),
                                                Meeting.id.desc()).limit(newest).subquery()
         query = query.where(Meeting.id.in_(select(latest.c.id)))
     with db.reading() as session:
@@ -296,7 +301,8 @@ def _row(m: Meeting, task_force: str, commitment_count: int) -> MeetingRow:
     return MeetingRow(
         m.id, m.task_force_id, task_force, m.kind, m.title, m.date, m.start_time, m.end_time,
         m.time_zone, m.place, m.invitation_number, m.chair_name, m.note_taker_name, m.status,
-        commitment_count, m.version,
+        commitment_count, m.version, as_utc(m.starts_at_utc),
+        ends_next_day(m.start_time, m.end_time),
     )
 
 
@@ -481,7 +487,7 @@ def recent_meetings(db, *, limit: int = 300) -> list[tuple[int, date, str]]:
     recent ones, and reading whole rows of all of them took over a second.
     """
     query = (select(Meeting.id, Meeting.date, Meeting.title)
-             .order_by(Meeting.date.desc(), Meeting.id.desc()).limit(limit))
+             .order_by(Meeting.starts_at_utc.desc(), Meeting.id.desc()).limit(limit))
     with db.reading() as session:
         return [tuple(row) for row in session.execute(query)]
 

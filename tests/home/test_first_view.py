@@ -11,19 +11,21 @@ import sqlite3
 import subprocess
 import sys
 from contextlib import closing
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
+from factories import make_meeting, make_province, make_task_force, version_of
 
-from models import SCHEMA_REVISION, MeetingStatus
+from models import SCHEMA_REVISION, Meeting, MeetingStatus, TimeZone
 from secretariat.agencies.register import list_agencies
 from secretariat.cli.app_session import DeferredDatabase
 from secretariat.commitments.recording import CommitmentDraft, add_commitments
 from secretariat.demo import fill_demo
 from secretariat.home.attention import attention
 from secretariat.home.first_view import FirstView, current_sqlite_file, first_attention
-from secretariat.meetings.lifecycle import list_meetings
+from secretariat.meetings.lifecycle import list_meetings, mark_held
+from secretariat.meetings.lifecycle import write_minutes as save_minutes
 from secretariat.storage.sqlite_copies import DamagedDatabaseError
 
 TODAY = date(2026, 11, 25)
@@ -81,6 +83,27 @@ def test_rows_the_demo_lacks_read_the_same(sqlite_db, tmp_path):
     assert first_attention(path, TODAY) == attention(sqlite_db, TODAY)
     due_texts = [row.text for row in first_attention(path, TODAY).due_soon.rows]
     assert "<b>Rahasia</b> & =SUM(A1)" in due_texts
+
+
+def test_meetings_in_three_zones_come_in_the_same_instant_order(sqlite_db):
+    """09.00 WIT (00.00 UTC) before 07.30 WIB (00.30 UTC) before 09.00 WITA (01.00 UTC)."""
+    kalsel = make_task_force(sqlite_db, make_province(sqlite_db, "63", time_zone=TimeZone.WITA))
+    kalbar = make_task_force(sqlite_db, make_province(sqlite_db, "61", "Kalimantan Barat",
+                                                      TimeZone.WIB), name="GT Kalbar")
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    wita = make_meeting(sqlite_db, kalsel, monday, start_time=time(9, 0))
+    wib = make_meeting(sqlite_db, kalbar, monday, start_time=time(7, 30))
+    wit = make_meeting(sqlite_db, kalsel, monday, start_time=time(9, 0), time_zone=TimeZone.WIT)
+    unset = make_meeting(sqlite_db, kalsel, monday)  # 00.00 WITA: first of the day
+    for meeting in (wita, wib, wit):  # held, minutes in draft: the second list too
+        mark_held(sqlite_db, meeting, version_of(sqlite_db, Meeting, meeting), today=TODAY)
+        save_minutes(sqlite_db, meeting, "", "", version_of(sqlite_db, Meeting, meeting))
+
+    report = first_attention(sqlite_db.sqlite_path, TODAY)
+
+    assert report == attention(sqlite_db, TODAY)
+    assert [row.id for row in report.meetings_this_week.rows] == [unset, wit, wib, wita]
+    assert [row.id for row in report.draft_minutes.rows] == [wit, wib, wita]
 
 
 def test_an_empty_database_gives_empty_lists(sqlite_db):

@@ -124,10 +124,10 @@ def test_schedule_keeps_an_explicit_time_zone(db, task_force):
     assert get_meeting(db, meeting).time_zone is TimeZone.WIT
 
 
-@pytest.mark.parametrize("start, end", [(time(12, 0), time(9, 0)), (time(9, 0), time(9, 0))])
-def test_schedule_refuses_an_end_time_not_after_the_start(db, task_force, start, end):
+def test_schedule_refuses_an_end_time_equal_to_the_start(db, task_force):
+    # An earlier end is the next day; an equal one would be a meeting of no time, or of 24 h.
     with pytest.raises(ValidationError) as refused:
-        schedule_meeting(db, _draft(task_force, start_time=start, end_time=end))
+        schedule_meeting(db, _draft(task_force, start_time=time(9, 0), end_time=time(9, 0)))
     assert refused.value.field == "end_time"
     assert list_meetings(db) == []
 

@@ -222,3 +222,87 @@ def test_a_database_of_the_first_release_keeps_its_data_through_the_upgrade(tmp_
     columns = {c["name"] for c in inspect(db.engine).get_columns("evidence_files")}
     assert "content" in columns
     db.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def own_database_url(request, tmp_path):
+    """A database of the test's own: these tests move its schema back and forth."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "own.sqlite3")
+        return
+    import uuid
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    from tests.conftest import _require_postgres
+
+    url = _require_postgres()
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield make_url(url).update_query_dict(
+            {"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def test_meetings_recorded_before_0003_get_their_start_instants(own_database_url):
+    from datetime import date, datetime, time
+
+    from alembic import command
+
+    from models import TimeZone
+    from secretariat.commitments.catalog import install_defaults
+    from secretariat.meetings.lifecycle import AgendaDraft, add_agenda_item
+    from tests.factories import make_meeting, make_province, make_task_force
+
+    # Given meetings in three zones, one without a start time, with their agendas, in a
+    # database taken back to the schema before the instants (0002)
+    db = open_database(own_database_url, actor="tester")
+    install_defaults(db)
+    task_force = make_task_force(db, make_province(db))
+    day = date(2025, 7, 7)
+    meetings = {
+        make_meeting(db, task_force, day, start_time=time(9, 0), time_zone=TimeZone.WIT):
+            datetime(2025, 7, 7, 0, 0),
+        make_meeting(db, task_force, day, start_time=time(8, 0), time_zone=TimeZone.WIB):
+            datetime(2025, 7, 7, 1, 0),
+        make_meeting(db, task_force, day, start_time=time(20, 0), end_time=time(1, 0),
+                     time_zone=TimeZone.WITA): datetime(2025, 7, 7, 12, 0),
+        make_meeting(db, task_force, day, time_zone=TimeZone.WITA): datetime(2025, 7, 6, 16, 0),
+    }
+    for meeting in meetings:
+        add_agenda_item(db, meeting, AgendaDraft("Pembukaan"))
+    with db.engine.begin() as connection:
+        command.downgrade(migrate_module.alembic_config(connection), "0002")
+    assert "starts_at_utc" not in {c["name"] for c in inspect(db.engine).get_columns("meetings")}
+
+    # When it is upgraded again
+    with db.engine.begin() as connection:
+        command.upgrade(migrate_module.alembic_config(connection), "head")
+
+    # Then every meeting starts at its instant, and no agenda item was lost on the way
+    # (a rebuilt meetings table would have cascaded its deletion to them)
+    with db.reading() as session:
+        stored = dict(session.execute(text("SELECT id, starts_at_utc FROM meetings")).all())
+        agenda = session.execute(text("SELECT count(*) FROM agenda_items")).scalar_one()
+    assert {key: _naive(value) for key, value in stored.items()} == meetings
+    assert agenda == len(meetings)
+    assert _differences(db.engine) == []
+    if not db.is_sqlite:  # the placeholder default is gone where it can be dropped
+        column = next(c for c in inspect(db.engine).get_columns("meetings")
+                      if c["name"] == "starts_at_utc")
+        assert column["default"] is None and not column["nullable"]
+    db.close()
+
+
+def _naive(value):
+    """SQLite's text as the datetime PostgreSQL's driver gives."""
+    from datetime import datetime
+
+    return datetime.fromisoformat(value) if isinstance(value, str) else value

@@ -70,7 +70,7 @@ def test_wrong_input_is_refused_next_to_the_field(qtbot, demo_context):
     assert dialog.isVisible() and dialog.form.error_text("title")
     dialog.title.setText("Rapat teknis")
     dialog.start.setTime(dialog.start.time().fromString("14.00", "HH.mm"))
-    dialog.end.setTime(dialog.end.time().fromString("10.00", "HH.mm"))
+    dialog.end.setTime(dialog.end.time().fromString("14.00", "HH.mm"))
     dialog.accept()
     assert dialog.isVisible() and "selesai" in dialog.form.error_text("end_time").lower()
 

@@ -16,7 +16,7 @@ from secretariat.meetings.lifecycle import MeetingRow, get_meeting
 from secretariat.vocabulary import label
 from ui.context import AppContext
 from ui.errors import attempt
-from ui.formatting import clock, long_date
+from ui.formatting import long_date, time_span
 from ui.icons import icon
 from ui.meetings.agreed_view import CommitmentsTab
 from ui.meetings.attendance_view import AttendanceTab
@@ -103,8 +103,9 @@ class MeetingView(QWidget):
         # Plain text: a title typed with "<" or "&" must show as typed, not as markup.
         self.title.setText(m.title)
         when = long_date(m.date)
-        start = clock(m.start_time, m.time_zone.value)
-        parts = [label(m.kind), f"{when} {start}".strip(), m.place, m.task_force,
+        span = time_span(m.start_time, m.end_time, m.time_zone.value,
+                         next_day=m.ends_next_day)
+        parts = [label(m.kind), f"{when} {span}".strip(), m.place, m.task_force,
                  label(m.status)]
         self.facts.setText(" · ".join(p for p in parts if p))
 
