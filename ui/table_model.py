@@ -40,17 +40,20 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[R] = []
+        self._ranks: dict[int, list[int]] = {}  # column -> each row's place in sort order
 
     # -- content
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._ranks.clear()
         self.endResetModel()
 
     def set_columns(self, columns: Sequence[Column[R]]) -> None:
         """Describe the columns anew (their texts may depend on data loaded with the rows)."""
         self.beginResetModel()
         self._columns = list(columns)
+        self._ranks.clear()
         self.endResetModel()
 
     def rows(self) -> list[R]:
@@ -64,6 +67,29 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             if getattr(row, "id", None) == record_id:
                 return number
         return None
+
+    def _rank(self, column_number: int, row_number: int) -> int:
+        """The row's place when sorted by the column's key, compared by Python.
+
+        Qt's sort proxy compares only what it knows (numbers, strings): dates, tuples and a
+        None among them reached it as opaque objects and did not sort at all.
+        """
+        ranks = self._ranks.get(column_number)
+        if ranks is None:
+            key = self._columns[column_number].sort_key
+            assert key is not None
+
+            def orderable(row: R) -> tuple:
+                value = key(row)
+                value = value.casefold() if isinstance(value, str) else value
+                return (value is not None and value != "", value if value else 0)
+
+            order = sorted(range(len(self._rows)), key=lambda n: orderable(self._rows[n]))
+            ranks = [0] * len(self._rows)
+            for place, number in enumerate(order):
+                ranks[number] = place
+            self._ranks[column_number] = ranks
+        return ranks[row_number]
 
     # -- Qt interface
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
@@ -86,8 +112,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
         if role == SORT_ROLE:
-            key = column.sort_key(row) if column.sort_key else column.text(row)
-            return key.casefold() if isinstance(key, str) else key
+            if column.sort_key is None:
+                return column.text(row).casefold()
+            return self._rank(index.column(), index.row())
         if role == ROW_ROLE:
             return row
         if role == ID_ROLE:
