@@ -88,10 +88,30 @@ def sqlite_problem(path: Path, *, full_check: bool = True,
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        if header is None and error.sqlite_errorcode == sqlite3.SQLITE_NOTADB:
+        primary = getattr(error, "sqlite_errorcode", 0) & 0xFF
+        if primary in _NO_ACCESS:
+            raise FolderNotWritableError(path) from error
+        if header is None and primary == sqlite3.SQLITE_NOTADB:
             return _("The file is not an SQLite database or its beginning is damaged.")
         return _("The database file is damaged: {detail}").format(detail=error)
     return None
+
+
+# A database in WAL mode is read by writing its -shm beside it: in a folder the person may
+# only read, SQLite answers "readonly" or "cannot open", which says nothing of the file.
+_NO_ACCESS = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM}
+
+
+class FolderNotWritableError(DatabaseProblem):
+    """The database is whole, but the program may not write beside it."""
+
+    def __init__(self, path: Path):
+        super().__init__(_(
+            "The database {path} cannot be opened: the program must be able to write in its "
+            "folder (beside the file it keeps its log of changes), and it may not. Ask for "
+            "write access to the folder, or copy the database into a folder of your own; "
+            "the file was not changed.").format(path=path))
+        self.path = path
 
 
 def _truncation(path: Path, header: bytes) -> str | None:
