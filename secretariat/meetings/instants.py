@@ -57,6 +57,21 @@ def check_times(start: time | None, end: time | None) -> None:
     if start is not None and end is not None and end == start:
         raise ValidationError(_("A meeting cannot end at the time it starts."),
                               field="end_time")
+    if ends_next_day(start, end) and _hours_overnight(start, end) > MAX_OVERNIGHT_HOURS:
+        # 09.00 to 08.00 is far likelier a slip of the keyboard than a 23-hour rakor.
+        raise ValidationError(_(
+            "The end time is earlier than the start: the meeting would end the next day, "
+            "after {hours} hours. Check the end time.").format(
+                hours=round(_hours_overnight(start, end))), field="end_time")
+
+
+MAX_OVERNIGHT_HOURS = 12  # an evening rakor into the night, never a full day and night
+
+
+def _hours_overnight(start, end) -> float:
+    started = datetime.combine(date.min, start)
+    ended = datetime.combine(date.min + DAY, end)
+    return (ended - started).total_seconds() / 3600
 
 
 def span_utc(day: date, start: time | None, end: time | None,

@@ -172,3 +172,14 @@ def test_changing_the_zone_or_the_time_moves_the_instant(db, task_forces):
     assert get_meeting(db, meeting).starts_at == datetime(2025, 7, 7, 1, 0, tzinfo=UTC)
     with db.reading() as session:
         assert session.get(Meeting, meeting).version == version + 1
+
+
+@pytest.mark.parametrize(("start", "end"), [(time(9, 0), time(8, 0)), (time(12, 0), time(0, 30))])
+def test_an_end_that_would_make_a_meeting_last_past_half_a_day_is_refused(db, task_forces,
+                                                                          start, end):
+    """09.00 to 08.00 is a slip of the keyboard, not a 23-hour rakor: said, not saved."""
+    with pytest.raises(ValidationError) as refused:
+        make_meeting(db, task_forces.kalsel, DAY, start_time=start, end_time=end)
+    assert refused.value.field == "end_time"
+    assert "Periksa waktu selesai" in str(refused.value)
+    assert list_meetings(db) == []
