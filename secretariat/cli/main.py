@@ -174,8 +174,6 @@ def main(argv: list[str] | None = None) -> int:
     set_language(_language_from(argv))
     debug = bool(os.environ.get("SECRETARIAT_DEBUG"))
     if debug:  # the log then shows what the clerk is told in words, as the system said it
-        import logging  # only here: it would cost the window's start some milliseconds
-
         logging.basicConfig(format="%(levelname)s %(name)s: %(message)s")
         logging.getLogger("secretariat").setLevel(logging.DEBUG)  # ours, not the libraries
     args = _parser().parse_args(argv)
@@ -186,8 +184,7 @@ def main(argv: list[str] | None = None) -> int:
             return _run(args)
         except DomainError as error:
             log.warning("%s failed: %s", args.command or "desktop", error.message)
-            code, message = EXIT_FAILED, error.message
-            offer = _way_on(error)
+            code, message, refusal = EXIT_FAILED, error.message, error
         except KeyboardInterrupt:
             return _fail(_("Interrupted."), EXIT_FAILED)
         except BrokenPipeError:
@@ -201,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
             from secretariat.file_errors import cannot_use
 
             log.exception("%s failed on a file", args.command or "desktop")
-            code, message, offer = EXIT_FAILED, cannot_use(error).message, None
+            code, message, refusal = EXIT_FAILED, cannot_use(error).message, None
         except Exception as error:  # the last line of defence: one line, never a traceback
             if debug:
                 raise
@@ -209,35 +206,40 @@ def main(argv: list[str] | None = None) -> int:
             code = EXIT_UNEXPECTED
             message = _("Unexpected error: {error}").format(
                 error=f"{type(error).__name__}: {error}")
-            offer = None
+            refusal = None
         _fail(message, code)
         if not _is_desktop_start(args):
             return code
         # From a shortcut there is no terminal: the clerk must see the reason in a window.
         from ui.start_problem import report_start_failure
 
+        offer = _way_on(refusal)
         if tried_once or not report_start_failure(message, log_path(), offer=offer):
             return code
         _take_way_on(offer, args.db)
         tried_once = True
 
 
-def _way_on(error: DomainError) -> str | None:
+def _way_on(refusal: DomainError | None) -> str | None:
     """What the start-failure window may offer the clerk for this refusal."""
-    if isinstance(error, DatabaseLockedError):
-        return "force_open"
-    if isinstance(error, DamagedDatabaseError) and error.empty and error.newest_backup is None:
-        return "new_database"
+    from ui.start_problem import FORCE_OPEN, NEW_DATABASE
+
+    if isinstance(refusal, DatabaseLockedError):
+        return FORCE_OPEN
+    if (isinstance(refusal, DamagedDatabaseError) and refusal.empty
+            and refusal.newest_backup is None):
+        return NEW_DATABASE
     return None
 
 
 def _take_way_on(offer: str | None, target) -> None:
     from secretariat.cli.app_session import remove_empty_database, unlock
+    from ui.start_problem import FORCE_OPEN, NEW_DATABASE
 
-    if offer == "force_open":
+    if offer == FORCE_OPEN:
         holder = unlock(target)
         log.warning("Lock of %s forced open by the person at this PC", holder)
-    elif offer == "new_database":
+    elif offer == NEW_DATABASE:
         log.warning("Empty database file %s removed to start a new database",
                     remove_empty_database(target))
 

@@ -10,18 +10,13 @@ models' columns. What it holds is counted, so the person sees it before saying y
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 import sqlite3
 import tempfile
-import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -32,8 +27,9 @@ from secretariat.dates import long_date
 from secretariat.errors import DatabaseProblem, ValidationError
 from secretariat.file_errors import os_reason
 from secretariat.i18n import _
+from secretariat.storage.check import differences_from_models
 from secretariat.storage.live_files import read_header
-from secretariat.storage.portable_export import GZIP_MAGIC, read_export_header
+from secretariat.storage.portable_export import GZIP_MAGIC, read_export_header, rows_of_export
 from secretariat.storage.sqlite_copies import (
     SQLITE_HEADER,
     connect_read_only,
@@ -124,11 +120,7 @@ def _inspect_sqlite(source: Path) -> BackupContents:
 
 def _refuse_differences(source: Path, engine) -> None:
     """Refuse a database whose tables or columns are not the models', naming what is off."""
-    with engine.connect() as connection, warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*expression-based index")
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
-    missing = sorted({d[1].name for d in differences
-                      if isinstance(d, tuple) and d[0] == "add_table"})
+    missing, differences = differences_from_models(engine)
     if missing:
         raise _not_a_backup(source, _("Tables missing: {tables}.").format(
             tables=", ".join(missing)))
@@ -147,20 +139,15 @@ def _inspect_export(source: Path) -> BackupContents:
                                 "cannot be restored with this one.").format(path=source.name))
     counts: dict[str, int] = {}
     seen: dict[str, list[str]] = {}
-    table = None
     try:
-        with gzip.open(source, "rt", encoding="utf-8") as lines:
-            lines.readline()
-            for line in lines:
-                item = json.loads(line)
-                if isinstance(item, dict):
-                    table = item["table"]
-                    seen[table] = list(item["columns"])
-                    counts.setdefault(table, 0)
-                elif table is None or not isinstance(item, list):
-                    raise ValueError("a row before any table")
-                else:
-                    counts[table] += 1
+        for table, columns, row in rows_of_export(source):  # the reader a restore loads with
+            if table is None or (row is not None and not isinstance(row, list)):
+                raise ValueError("a row before any table")
+            if row is None:
+                seen[table] = list(columns)
+                counts.setdefault(table, 0)
+            else:
+                counts[table] += 1
     except (OSError, EOFError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
         raise ValidationError(_("The export file is damaged; nothing was restored.")) from error
     if revision == head_revision():

@@ -62,14 +62,21 @@ def _check_sqlite_file(db, report: CheckReport) -> None:
             )
 
 
-def _check_schema_matches_models(db, report: CheckReport) -> bool:
-    """Whether the tables are the models'; what differs is reported, missing tables by name."""
-    with db.engine.connect() as connection, warnings.catch_warnings():
+def differences_from_models(engine) -> tuple[list[str], list]:
+    """How a database's tables differ from the models: the missing tables by name, and
+    every difference (Alembic's autogenerate entries)."""
+    with engine.connect() as connection, warnings.catch_warnings():
         # Expression indexes cannot be reflected; the migration creates them explicitly.
         warnings.filterwarnings("ignore", message=".*expression-based index")
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     missing = sorted(d[1].name for d in differences
                      if isinstance(d, tuple) and d[0] == "add_table")
+    return missing, differences
+
+
+def _check_schema_matches_models(db, report: CheckReport) -> bool:
+    """Whether the tables are the models'; what differs is reported, missing tables by name."""
+    missing, differences = differences_from_models(db.engine)
     if missing:
         report.problems.append(_("Tables missing: {tables}.").format(tables=", ".join(missing)))
         return False

@@ -125,7 +125,7 @@ def read_export_header(source: Path) -> dict:
     return header
 
 
-def _rows_of_export(source: Path) -> Iterator[tuple[str | None, list[str], list | None]]:
+def rows_of_export(source: Path) -> Iterator[tuple[str | None, list[str], list | None]]:
     with gzip.open(source, "rt", encoding="utf-8") as lines:
         lines.readline()  # the header, read before
         # No table yet only in a damaged file whose rows come first; load_rows refuses it.
@@ -144,7 +144,7 @@ def load_export(db, source: Path) -> dict[str, int]:
     """Replace all data of `db` with the export's, in one transaction. Returns row counts."""
     header = read_export_header(source)
     try:
-        return load_rows(db, header.get("schema_revision"), _rows_of_export(source))
+        return load_rows(db, header.get("schema_revision"), rows_of_export(source))
     except (OSError, EOFError, json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
         raise ValidationError(_("The export file is damaged; nothing was restored.")) from error
 
