@@ -42,6 +42,14 @@ class AgencyDialog(FormDialog):
         self.name = form.add("name", _("Name"), QLineEdit(agency.name if agency else ""))
         self.abbreviation = form.add("abbreviation", _("Abbreviation"),
                                      QLineEdit(agency.abbreviation if agency else ""))
+        self.office_title = form.add("office_title", _("Head's title (letters' addressee)"),
+                                     QLineEdit(agency.office_title if agency else ""))
+        self.office_title.setCursorPosition(0)  # a long title reads from its start
+        self.office_title.setPlaceholderText(_("e.g. Kepala Kejaksaan Tinggi Kalimantan "
+                                               "Selatan"))
+        self.office_title.setToolTip(_("Letters are addressed to the office holder by this "
+                                       "title (\"Yth. …\"); without it, to \"Pimpinan\" and "
+                                       "the agency's name."))
         self.level = form.add("level", _("Level"), QComboBox(self))
         for level in AgencyLevel:
             self.level.addItem(label(level), level)
@@ -75,7 +83,7 @@ class AgencyDialog(FormDialog):
             level=self.level.currentData(), sector=self.sector.text(),
             region_id=self.region.currentData(), address=self.address.toPlainText(),
             phone=self.phone.text(), email=self.email.text(), website=self.website.text(),
-            notes=self.notes.toPlainText())
+            notes=self.notes.toPlainText(), office_title=self.office_title.text())
         if self.agency is None:
             agency_id = create_agency(self.context.db, draft)
         else:

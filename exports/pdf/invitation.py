@@ -1,9 +1,9 @@
 """Surat undangan: the invitation to a meeting, on the letterhead (Tata Naskah Dinas).
 
 Page one is the letter: place and date, the Nomor/Sifat/Lampiran/Hal block, the
-addressee, the day, time, place and agenda, and the signature. With more than one invitee
-the letter is addressed to the attached list, which follows on a page of its own under
-"Lampiran Surat Undangan Nomor … Tanggal …".
+addressee, the day, time, place and agenda, the signature and the Tembusan. With more than
+one invitee the letter is addressed to the attached list, which follows on a page of its
+own under "Lampiran Surat Undangan Nomor … Tanggal …".
 """
 
 from __future__ import annotations
@@ -16,17 +16,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, LongTable, PageBreak, Paragraph, Spacer, TableStyle
 
 from exports.pdf.fonts import BOLD
-from exports.pdf.layout import (
-    Styles,
-    label_lines,
-    letterhead,
-    signature,
-    text,
-    write_portrait,
+from exports.pdf.layout import Styles, label_lines, letterhead, text, write_portrait
+from exports.pdf.letter_blocks import (
+    addressee_block,
+    addressee_lines,
+    carbon_copy_block,
+    reference_lines,
 )
-from secretariat.meetings.invitations import Invitation
-
-BLANK_NUMBER = "." * 40  # numbered by hand when the letter is registered as sent
+from exports.pdf.signer_block import signer_block
+from secretariat.documents.letter_parts import number_or_blank
+from secretariat.meetings.invitations import Invitation, Invitee
 
 
 def _agenda(letter: Invitation, styles: Styles) -> Flowable:
@@ -39,21 +38,8 @@ def _agenda(letter: Invitation, styles: Styles) -> Flowable:
 
 def _addressee(letter: Invitation, styles: Styles) -> list[Flowable]:
     if letter.addressed_to_list:
-        lines = ["Yth. Bapak/Ibu (daftar terlampir)"]
-    else:
-        invitee = letter.invitees[0]
-        lines = ["Yth. " + text(invitee.name)]
-        lines += [text(part) for part in (invitee.position, invitee.agency) if part]
-    lines.append("di Tempat")
-    return [Paragraph(line, styles.body) for line in lines]
-
-
-def _occasion(letter: Invitation) -> str:
-    """The meeting's title, naming the task force unless the title already does."""
-    title = letter.meeting_title.casefold()
-    if letter.task_force.casefold() in title or "gugus tugas" in title:
-        return letter.meeting_title
-    return f"{letter.meeting_title} {letter.task_force}"
+        return addressee_lines(styles, ("Yth. Bapak/Ibu (daftar terlampir)",))
+    return addressee_block(styles, letter.invitees[0].addressee)
 
 
 def _letter(letter: Invitation, styles: Styles, width: float) -> list[Flowable]:
@@ -61,35 +47,38 @@ def _letter(letter: Invitation, styles: Styles, width: float) -> list[Flowable]:
     attachment = "1 (satu) berkas" if letter.addressed_to_list else "-"
     story: list[Flowable] = [
         Spacer(1, 8), Paragraph(text(letter.place_and_date), right),
-        label_lines([("Nomor", letter.letter_number or BLANK_NUMBER), ("Sifat", letter.nature),
-                 ("Lampiran", attachment), ("Hal", letter.subject)], styles, width, 70),
+        reference_lines(styles, width, number=letter.letter_number, nature=letter.nature,
+                        attachment=attachment, subject=letter.subject),
         Spacer(1, 10)]
     story += _addressee(letter, styles)
-    story += [Spacer(1, 8), Paragraph(
-        f"Dalam rangka {text(_occasion(letter))}, bersama ini kami mengundang Bapak/Ibu "
-        "untuk hadir pada:", styles.body)]
+    story += [Spacer(1, 8), Paragraph(text(letter.opening), styles.body)]
     story.append(label_lines([("Hari/Tanggal", letter.day_and_date), ("Waktu", letter.time),
-                          ("Tempat", letter.place), ("Acara", _agenda(letter, styles))],
-                         styles, width, 85, indent=20))
-    story += [Spacer(1, 8), Paragraph(
-        "Mengingat pentingnya acara tersebut, kami mohon kehadiran Bapak/Ibu tepat pada "
-        "waktunya. Atas perhatian dan kehadiran Bapak/Ibu, kami ucapkan terima kasih.",
-        styles.body)]
-    story.append(signature(styles, width, position=letter.signer_position,
-                           name=letter.signer_name, rank=letter.signer_rank,
-                           nip=letter.signer_nip))
+                              ("Tempat", letter.place), ("Acara", _agenda(letter, styles))],
+                             styles, width, 85, indent=20))
+    story.append(signer_block(styles, width, letter.signer, keep_with=[
+        Spacer(1, 8), Paragraph(text(letter.closing), styles.body)]))
+    story += carbon_copy_block(styles, letter.carbon_copies)
     return story
+
+
+def _expected(invitee: Invitee) -> str:
+    """The u.p. column: who is expected, by position and name (a person invited on his own
+    is the addressee already)."""
+    if not invitee.agency:
+        return "-"
+    lines = [f"{person.position} ({person.name})" if person.position else person.name
+             for person in invitee.people]
+    return "<br/>".join(text(line) for line in lines) or "-"
 
 
 def _invitee_list(letter: Invitation, styles: Styles, width: float) -> list[Flowable]:
     head = ParagraphStyle("head", parent=styles.cell, fontName=BOLD)
-    rows = [[Paragraph(title, head) for title in ("No", "Nama", "Jabatan", "Instansi")]]
+    rows = [[Paragraph(title, head) for title in ("No", "Kepada Yth.", "u.p.")]]
     for invitee in letter.invitees:
         rows.append([Paragraph(str(invitee.number), styles.cell),
-                     Paragraph(text(invitee.name), styles.cell),
-                     Paragraph(text(invitee.position) or "-", styles.cell),
-                     Paragraph(text(invitee.agency) or "-", styles.cell)])
-    table = LongTable(rows, colWidths=[width * share for share in (0.07, 0.31, 0.27, 0.35)],
+                     Paragraph(text(invitee.addressee.title), styles.cell),
+                     Paragraph(_expected(invitee), styles.cell)])
+    table = LongTable(rows, colWidths=[width * share for share in (0.07, 0.48, 0.45)],
                       repeatRows=1)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -97,9 +86,9 @@ def _invitee_list(letter: Invitation, styles: Styles, width: float) -> list[Flow
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
     reference = label_lines([("Lampiran", "Surat Undangan"),
-                         ("Nomor", letter.letter_number or BLANK_NUMBER),
-                         ("Tanggal", letter.letter_date)], styles, width, 55,
-                        indent=width * 0.5)
+                             ("Nomor", number_or_blank(letter.letter_number)),
+                             ("Tanggal", letter.letter_date)], styles, width, 55,
+                            indent=width * 0.5)
     return [PageBreak(), reference, Spacer(1, 10), Paragraph("DAFTAR UNDANGAN", styles.title),
             Paragraph(text(letter.meeting_title), styles.centered), Spacer(1, 6), table]
 

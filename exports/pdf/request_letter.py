@@ -1,8 +1,8 @@
 """Surat permintaan laporan perkembangan: an official letter to one agency (Tata Naskah Dinas).
 
 Kop, place and date, the Nomor/Sifat/Lampiran/Hal block, the addressee, a table of the
-open commitments with their due dates and last known status, the reply date, and the
-signature of the chair.
+open commitments with their due dates and last known status, the reply date, the
+signature of the kop's office head (or for him) and the Tembusan.
 """
 
 from __future__ import annotations
@@ -15,22 +15,28 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, Table, TableStyle
 
 from exports.pdf.fonts import BOLD
-from exports.pdf.layout import (
-    Styles,
-    label_lines,
-    letterhead,
-    signature,
-    text,
-    write_portrait,
-)
+from exports.pdf.layout import Styles, letterhead, text, write_portrait
+from exports.pdf.letter_blocks import addressee_block, carbon_copy_block, reference_lines
+from exports.pdf.signer_block import signer_block
 from secretariat.commitments.request_letters import RequestLetter
+from secretariat.documents.letter_parts import is_pressing
 
 SUBJECT = "Permintaan Laporan Perkembangan Tindak Lanjut Komitmen"
 
 
 def _reference(letter: RequestLetter, styles: Styles, width: float) -> Table:
-    return label_lines([("Nomor", letter.letter_number or "-"), ("Sifat", "Segera"),
-                        ("Lampiran", "-"), ("Hal", SUBJECT)], styles, width, 70)
+    return reference_lines(styles, width, number=letter.letter_number, nature=letter.nature,
+                           attachment="-", subject=SUBJECT)
+
+
+def _urgency(nature: str) -> str:
+    """What the Sifat asks beyond the reply date: nothing for a routine letter."""
+    if nature in ("Segera", "Sangat Segera"):
+        return (" Mengingat laporan tersebut segera diperlukan sebagai bahan evaluasi gugus "
+                "tugas, kami mohon perhatian Bapak/Ibu atas permintaan ini.")
+    if is_pressing(nature):
+        return " Laporan tersebut diperlukan sebagai bahan evaluasi pelaksanaan komitmen."
+    return ""
 
 
 def _commitments(letter: RequestLetter, styles: Styles, width: float) -> LongTable:
@@ -61,8 +67,7 @@ def request_story(letter: RequestLetter, width: float) -> list[Flowable]:
     story = letterhead(letter.letterhead, styles, width)
     story += [Spacer(1, 8), Paragraph(text(letter.place_and_date), right),
               _reference(letter, styles, width), Spacer(1, 10),
-              Paragraph("Yth. Pimpinan " + text(letter.agency_name), styles.body),
-              Paragraph("di Tempat", styles.body), Spacer(1, 8)]
+              *addressee_block(styles, letter.addressee), Spacer(1, 8)]
     story.append(Paragraph(
         "Dalam rangka pemantauan tindak lanjut komitmen yang disepakati dalam rapat "
         f"koordinasi {text(letter.task_force)}, bersama ini kami mohon Bapak/Ibu menyampaikan "
@@ -73,12 +78,11 @@ def request_story(letter: RequestLetter, width: float) -> list[Flowable]:
                 else "dalam kesempatan pertama")
     story.append(Paragraph(
         "Laporan perkembangan beserta bukti dukung (surat, foto kegiatan, laporan) mohon "
-        f"disampaikan kepada Sekretariat Gugus Tugas {deadline}.", styles.body))
-    story.append(Paragraph("Atas perhatian dan kerja sama Bapak/Ibu, kami ucapkan terima "
-                           "kasih.", styles.body))
-    story.append(signature(styles, width, position=letter.signer_position
-                           or "Ketua Harian Gugus Tugas PP-TPPO", name=letter.signer_name,
-                           nip=letter.signer_nip))
+        f"disampaikan kepada Sekretariat Gugus Tugas {deadline}.{_urgency(letter.nature)}",
+        styles.body))
+    story.append(signer_block(styles, width, letter.signer, keep_with=[Paragraph(
+        "Atas perhatian dan kerja sama Bapak/Ibu, kami ucapkan terima kasih.", styles.body)]))
+    story += carbon_copy_block(styles, letter.carbon_copies)
     return story
 
 

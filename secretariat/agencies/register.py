@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import exists, func, or_, select, update
@@ -41,6 +42,7 @@ class AgencyDraft:
     email: str = ""
     website: str = ""
     notes: str = ""
+    office_title: str = ""  # the head's title letters go to: "Kepala Kejaksaan Tinggi …"
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class AgencyRow:
     renamed_from_id: int | None
     notes: str
     version: int
+    office_title: str = ""
 
 
 def _label() -> str:
@@ -84,12 +87,26 @@ def _validated(session: Session, draft: AgencyDraft, own_id: int | None) -> dict
         "email": check_email(draft.email),
         "website": clean_text(draft.website, _("Website"), field="website", max_length=200),
         "notes": clean_text(draft.notes, _("Notes"), field="notes", multiline=True),
+        "office_title": _office_title(draft.office_title),
     }
     if draft.region_id is not None:
         get_or_fail(session, Region, draft.region_id, _("Region"))
     _refuse_duplicate_abbreviation(session, abbreviation, own_id)
     _refuse_duplicate_name(session, name, own_id)
     return values
+
+
+def _office_title(value: str) -> str:
+    """The head's title as letters print it after "Yth.", which the letter adds itself."""
+    title = clean_text(value, _("Head's title (letters' addressee)"), field="office_title",
+                       max_length=250)
+    if re.match(r"^(yth|kepada)\b", title, re.IGNORECASE):
+        raise ValidationError(_("Write the title without \"Yth.\" or \"Kepada\": the letter "
+                                "adds it."), field="office_title")
+    if title and not title[0].isupper():
+        raise ValidationError(_("The title is printed as written: begin it with a capital, "
+                                "e.g. Kepala Dinas Sosial …"), field="office_title")
+    return title
 
 
 def _refuse_duplicate_name(session: Session, name: str, own_id: int | None) -> None:
@@ -196,7 +213,7 @@ def _rows(session: Session, query) -> list[AgencyRow]:
         AgencyRow(
             a.id, a.name, a.abbreviation, a.sector, a.level, a.region_id,
             region_names.get(a.region_id, ""), a.address, a.phone, a.email, a.website, a.active,
-            a.renamed_from_id, a.notes, a.version,
+            a.renamed_from_id, a.notes, a.version, a.office_title,
         )
         for a in session.scalars(query)
     ]
@@ -296,7 +313,7 @@ def rename_agency(
         draft = AgencyDraft(
             name=new_name, abbreviation=new_abbreviation, level=old.level, sector=old.sector,
             region_id=old.region_id, address=old.address, phone=old.phone, email=old.email,
-            website=old.website, notes=old.notes,
+            website=old.website, notes=old.notes, office_title=old.office_title,
         )
         successor = Agency(**_validated(session, draft, None), active=True, renamed_from_id=old.id)
         session.add(successor)

@@ -25,12 +25,7 @@ def run_export(db, args) -> int:
         raise ValidationError(_("This document is written as PDF: give a file name ending "
                                 "in .pdf."))
     if args.document == "invitation":
-        from exports.pdf.invitation import write_invitation
-        from secretariat.meetings.invitations import invitation_defaults, invitation_letter
-
-        start = invitation_defaults(db, args.meeting, letter_date=args.date or date.today())
-        draft = replace(start.draft, nature=args.nature)
-        write_invitation(invitation_letter(db, args.meeting, draft), target)
+        _export_invitation(db, args, target)
     elif args.document == "minutes":
         from exports.pdf.minutes import write_minutes
 
@@ -43,6 +38,30 @@ def run_export(db, args) -> int:
         write_attendance(attendance_sheet(db, args.meeting, blank=args.blank), target)
     print(_("Written to {path}.").format(path=target))
     return 0
+
+
+def _export_invitation(db, args, target: Path) -> None:
+    from exports.pdf.invitation import write_invitation
+    from secretariat.documents.signer import Signer, on_behalf_suggestion
+    from secretariat.meetings.invitations import invitation_defaults, invitation_letter
+
+    start = invitation_defaults(db, args.meeting, letter_date=args.date or date.today())
+    draft = replace(start.draft, nature=args.nature)
+    named = {name: value for name in ("name", "position", "rank", "nip")
+             if (value := getattr(args, f"signer_{name}")) is not None}
+    if named:  # someone other than the head signs: nothing of the head's is kept
+        draft = replace(draft, signer=replace(Signer(), **named))
+    if args.on_behalf_of and not args.signer_form:
+        raise ValidationError(_("--on-behalf-of goes with --signer-form (a.n., u.b., Plt. or "
+                                "Plh.)."))
+    if args.signer_form:
+        behalf = args.on_behalf_of or on_behalf_suggestion(
+            args.signer_form, task_force=start.task_force, head=start.head)
+        draft = replace(draft, signer=replace(draft.signer, form=args.signer_form,
+                                              on_behalf_of=behalf))
+    if args.tembusan or args.no_tembusan:
+        draft = replace(draft, carbon_copies="\n".join(args.tembusan or ()))
+    write_invitation(invitation_letter(db, args.meeting, draft), target)
 
 
 def _pdf_or_excel(target: Path, document: str) -> str:

@@ -19,6 +19,7 @@ import logging  # noqa: E402
 
 from secretariat import __version__  # noqa: E402
 from secretariat.cli.log_file import log_path, start_logging  # noqa: E402
+from secretariat.documents.letter_parts import NATURES, SIGNER_FORMS  # noqa: E402
 from secretariat.errors import DatabaseProblem, DomainError, RefusedError  # noqa: E402
 from secretariat.i18n import LANGUAGES, _, set_language  # noqa: E402
 from secretariat.storage.instance_lock import DatabaseLockedError  # noqa: E402
@@ -120,9 +121,28 @@ def _parser() -> argparse.ArgumentParser:
     invitation.add_argument("-o", "--output", required=True, metavar=_("FILE"))
     invitation.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
                             help=_("the letter's date (default: today)"))
-    invitation.add_argument("--nature", default="Penting", metavar=_("NATURE"),
+    invitation.add_argument("--nature", default="Penting", choices=NATURES,
+                            metavar=_("NATURE"),
                             help=_("how urgent the letter is (Sifat): Biasa, Penting, Segera "
                                    "or Sangat Segera"))
+    invitation.add_argument("--signer-form", choices=SIGNER_FORMS[1:], metavar=_("FORM"),
+                            help=_("the office's head signs for someone (a.n., u.b.) or acts "
+                                   "in the post (Plt., Plh.)"))
+    invitation.add_argument("--on-behalf-of", metavar=_("POSITION"),
+                            help=_("with --signer-form: the office signed for (default for "
+                                   "a.n.: the task force's chair)"))
+    for option, what in (("--signer-name", _("the signer's name")),
+                         ("--signer-position", _("the signer's own position (jabatan)")),
+                         ("--signer-rank", _("the signer's rank/grade (pangkat/golongan)")),
+                         ("--signer-nip", _("the signer's NIP"))):
+        invitation.add_argument(option, metavar=_("TEXT"),
+                                help=_("{what}, instead of the office head's").format(what=what))
+    copies = invitation.add_mutually_exclusive_group()
+    copies.add_argument("--tembusan", action="append", metavar=_("COPY"),
+                        help=_("a carbon copy (Tembusan), instead of the letterhead's; "
+                               "repeatable"))
+    copies.add_argument("--no-tembusan", action="store_true",
+                        help=_("no carbon copies, whatever the letterhead says"))
     actions = documents.add_parser("actions",
                                    help=_("matriks tindak lanjut (PDF or Excel by the name)"))
     actions.add_argument("-o", "--output", required=True, metavar=_("FILE"))

@@ -8,7 +8,7 @@ official document, so its report object is Indonesian whatever language the scre
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
@@ -17,6 +17,7 @@ from models import (
     Agency,
     Commitment,
     CommitmentStatus,
+    ContactPerson,
     Meeting,
     MeetingKind,
     MeetingStatus,
@@ -26,10 +27,18 @@ from models import (
 )
 from secretariat.commitments.status import OPEN_STATUSES
 from secretariat.dates import long_date, short_date
+from secretariat.documents.letter_parts import (
+    Addressee,
+    check_carbon_copies,
+    check_nature,
+    holds_office,
+    office_addressee,
+)
 from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
+from secretariat.documents.signer import Signer, check_signer, office_head
 from secretariat.errors import RefusedError, ValidationError
 from secretariat.i18n import _
-from secretariat.validation import check_date, check_nip, clean_text
+from secretariat.validation import check_date, clean_text
 
 DOCUMENT_LOCALE = "id"
 
@@ -48,10 +57,10 @@ class RequestDraft:
     letter_number: str
     sent_on: date | None
     reply_by: date | None = None
-    signer_name: str = ""
-    signer_position: str = ""
-    signer_nip: str = ""
+    signer: Signer = field(default_factory=Signer)
     note: str = ""
+    nature: str = "Biasa"  # Sifat: a routine request; Segera when the rakor is near
+    carbon_copies: str = ""  # Tembusan, one per line
 
 
 @dataclass(frozen=True)
@@ -66,15 +75,16 @@ class RequestedCommitment:
 
 @dataclass(frozen=True)
 class RequestLetter:
-    letter_number: str
+    letter_number: str  # "" when it is numbered by hand
     place_and_date: str
+    nature: str
+    addressee: Addressee  # the lead agency's head, u.p. its focal point
     agency_name: str
     task_force: str
     commitments: tuple[RequestedCommitment, ...]
     reply_by: str
-    signer_name: str
-    signer_position: str
-    signer_nip: str
+    signer: Signer
+    carbon_copies: tuple[str, ...]
     letterhead: LetterheadSettings
 
 
@@ -148,24 +158,39 @@ def request_letter(db, draft: RequestDraft, *, today: date | None = None) -> Req
             for commitment, meeting in checked.rows)
         agency_name, task_force = checked.agency.name, checked.task_force.name
         task_force_id = checked.task_force.id
+        addressee = office_addressee(checked.agency.office_title, agency_name,
+                                     _focal_point(session, checked.agency))
+    nature = check_nature(draft.nature)
+    signer = check_signer(draft.signer)
+    carbon_copies = check_carbon_copies(draft.carbon_copies)
     letterhead = get_letterhead(db, task_force_id)
     day = long_date(checked.sent_on, DOCUMENT_LOCALE).split(", ", 1)[-1]
     return RequestLetter(
         letter_number=checked.letter_number,
         place_and_date=f"{letterhead.city}, {day}" if letterhead.city else day,
+        nature=nature,
+        addressee=addressee,
         agency_name=agency_name,
         task_force=task_force,
         commitments=commitments,
         reply_by=(long_date(checked.reply_by, DOCUMENT_LOCALE).split(", ", 1)[-1]
                   if checked.reply_by else ""),
-        # A letter goes out signed: an empty name would print a dotted line in its place.
-        signer_name=clean_text(draft.signer_name, _("Signer's name"), field="signer_name",
-                               required=True, max_length=160),
-        signer_position=clean_text(draft.signer_position, _("Signer's position"),
-                                   field="signer_position", required=True, max_length=200),
-        signer_nip=check_nip(draft.signer_nip, field="signer_nip"),
+        signer=signer,
+        carbon_copies=carbon_copies,
         letterhead=letterhead,
     )
+
+
+def _focal_point(session, agency: Agency) -> str:
+    """"u.p.": the position of the agency's focal point for the task force, if it has one."""
+    person = session.scalar(
+        select(ContactPerson).where(ContactPerson.agency_id == agency.id,
+                                    ContactPerson.active.is_(True),
+                                    ContactPerson.focal_point.is_(True))
+        .order_by(ContactPerson.id).limit(1))
+    if person is None or holds_office(person.position, agency.office_title):
+        return ""
+    return person.position or person.name
 
 
 def record_request(db, draft: RequestDraft, *, today: date | None = None) -> int:
@@ -199,15 +224,34 @@ def list_requests(db, commitment_id: int) -> list[RequestRow]:
         return [RequestRow(*values) for values in session.execute(query)]
 
 
-def default_signer(db, commitment_ids: tuple[int, ...]) -> tuple[str, str, str]:
-    """Name, position and NIP of the chair of the task force's latest rakor, to sign."""
+@dataclass(frozen=True)
+class RequestDefaults:
+    """What the letter's dialog starts from: the kop's office head signs, the kop's
+    Tembusan; the task force and the head for the a.n./Plt. suggestions."""
+
+    signer: Signer
+    carbon_copies: str
+    task_force: str
+
+
+def request_defaults(db, commitment_ids: tuple[int, ...]) -> RequestDefaults:
     if not commitment_ids:
-        return "", "", ""
+        return RequestDefaults(Signer(), "", "")
     with db.reading() as session:
-        task_force_id = session.scalar(
-            select(Meeting.task_force_id).join(Commitment, Commitment.meeting_id == Meeting.id)
-            .where(Commitment.id == commitment_ids[0]))
-        return latest_rakor_chair(session, task_force_id)
+        task_force = session.execute(
+            select(TaskForce.id, TaskForce.name)
+            .join(Meeting, Meeting.task_force_id == TaskForce.id)
+            .join(Commitment, Commitment.meeting_id == Meeting.id)
+            .where(Commitment.id == commitment_ids[0])).first()
+    if task_force is None:
+        return RequestDefaults(Signer(), "", "")
+    return RequestDefaults(office_head(db, task_force.id),
+                           get_letterhead(db, task_force.id).carbon_copies, task_force.name)
+
+
+def default_signer(db, commitment_ids: tuple[int, ...]) -> Signer:
+    """The head of the office whose kop the letter bears (the task force's letterhead)."""
+    return request_defaults(db, commitment_ids).signer
 
 
 def latest_rakor_chair(session, task_force_id: int | None) -> tuple[str, str, str]:

@@ -40,7 +40,9 @@ from secretariat.demo.seed_data import (
     INVITED,
     KALSEL_OFFICES,
     LAST_SEED_MEETING,
+    LETTERHEAD_SIGNERS,
     MEMBERSHIPS,
+    OFFICE_TITLES,
     PLANNED_INVITEES,
     PRESENT,
     RAKOR_2025,
@@ -118,6 +120,7 @@ class _SeedBuilder:
                 name=spec.name, abbreviation=spec.abbreviation, sector=spec.sector,
                 level=spec.level, address=spec.address, phone=spec.phone, email=spec.email,
                 website=spec.website, active=spec.active, notes=spec.notes,
+                office_title=OFFICE_TITLES.get(spec.key, ""),
                 region_id=self.regions[spec.region].id if spec.region else None,
                 renamed_from=self.agencies[spec.renamed_from] if spec.renamed_from else None,
             )
@@ -322,6 +325,7 @@ class _SeedBuilder:
             website="dp3akb.kalselprov.go.id",
             city="Banjarbaru",
             paper_size=PaperSize.F4,
+            **self._signer_of(None),
         ))
         # The other task forces that met print on their own secretariat's letterhead, so
         # the Kaltim and Bengkayang minutes are not headed and signed as Kalimantan Selatan.
@@ -337,7 +341,18 @@ class _SeedBuilder:
                 government_line=government.upper(), agency_line=agency.name.upper(),
                 address=agency.address, phone=agency.phone, email=agency.email,
                 website=agency.website, city=capitals[spec.region], paper_size=PaperSize.A4,
+                **self._signer_of(spec.region),
             ))
+
+    @staticmethod
+    def _signer_of(region: str | None) -> dict[str, str]:
+        """The kop's default signer (its office's head) and Tembusan, as Letterhead columns."""
+        spec = LETTERHEAD_SIGNERS.get(region)
+        if spec is None:
+            return {}
+        return {"signer_name": spec.name, "signer_position": OFFICE_TITLES[spec.agency],
+                "signer_rank": spec.rank, "signer_nip": spec.nip,
+                "carbon_copies": spec.carbon_copies}
 
 
 def add_seed(session: Session, today: date) -> None:

@@ -252,6 +252,57 @@ AGENCIES: tuple[AgencySpec, ...] = (
                notes="Organisasi kemasyarakatan adat; hadir pada pertemuan sinkronisasi 2025."),
 )
 
+# The head's title each agency's letters are addressed to (Agency.office_title). YPPAB has
+# none on purpose: the demo shows the fallback "Yth. Pimpinan <agency>".
+OFFICE_TITLES: dict[str, str] = {
+    "setda": "Sekretaris Daerah Provinsi Kalimantan Selatan",
+    "dp3a_old": "Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak Provinsi "
+                "Kalimantan Selatan",
+    "dp3akb": "Kepala Dinas Pemberdayaan Perempuan, Perlindungan Anak dan Keluarga Berencana "
+              "Provinsi Kalimantan Selatan",
+    "uptd_ppa": "Kepala UPTD Perlindungan Perempuan dan Anak Provinsi Kalimantan Selatan",
+    "polda": "Kepala Kepolisian Daerah Kalimantan Selatan",
+    "kejati": "Kepala Kejaksaan Tinggi Kalimantan Selatan",
+    "imigrasi": "Kepala Kantor Wilayah Direktorat Jenderal Imigrasi Kalimantan Selatan",
+    "bp3mi": "Kepala Balai Pelayanan Pelindungan Pekerja Migran Indonesia Kalimantan Selatan",
+    "disnakertrans": "Kepala Dinas Tenaga Kerja dan Transmigrasi Provinsi Kalimantan Selatan",
+    "dinsos": "Kepala Dinas Sosial Provinsi Kalimantan Selatan",
+    "dinkes": "Kepala Dinas Kesehatan Provinsi Kalimantan Selatan",
+    "disdikbud": "Kepala Dinas Pendidikan dan Kebudayaan Provinsi Kalimantan Selatan",
+    "kemenag": "Kepala Kantor Wilayah Kementerian Agama Provinsi Kalimantan Selatan",
+    "bappeda": "Kepala Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah Provinsi "
+               "Kalimantan Selatan",
+    "biro_hukum": "Kepala Biro Hukum Sekretariat Daerah Provinsi Kalimantan Selatan",
+    "disdukcapil": "Kepala Dinas Kependudukan dan Pencatatan Sipil Provinsi Kalimantan Selatan",
+    "diskominfo": "Kepala Dinas Komunikasi dan Informatika Provinsi Kalimantan Selatan",
+    "satpolpp": "Kepala Satuan Polisi Pamong Praja Provinsi Kalimantan Selatan",
+    "lpsk": "Ketua Lembaga Perlindungan Saksi dan Korban",
+    "pkk": "Ketua Tim Penggerak PKK Provinsi Kalimantan Selatan",
+    "ulm": "Rektor Universitas Lambung Mangkurat",
+    "fkub": "Ketua Forum Kerukunan Umat Beragama Provinsi Kalimantan Selatan",
+    "dp3a_bjm": "Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Banjarmasin",
+    "polresta_bjm": "Kepala Kepolisian Resor Kota Banjarmasin",
+    "dp3a_tabalong": "Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten "
+                     "Tabalong",
+    "setda_tapin": "Sekretaris Daerah Kabupaten Tapin",
+    "setda_balangan": "Sekretaris Daerah Kabupaten Balangan",
+    "dkp3a_kaltim": "Kepala Dinas Kependudukan, Pemberdayaan Perempuan dan Perlindungan Anak "
+                    "Provinsi Kalimantan Timur",
+    "polda_kaltim": "Kepala Kepolisian Daerah Kalimantan Timur",
+    "dinsos_kaltim": "Kepala Dinas Sosial Provinsi Kalimantan Timur",
+    "bp3mi_kalbar": "Kepala Balai Pelayanan Pelindungan Pekerja Migran Indonesia Kalimantan "
+                    "Barat",
+    "dp3a_kalbar": "Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak Provinsi "
+                   "Kalimantan Barat",
+    "setda_bky": "Sekretaris Daerah Kabupaten Bengkayang",
+    "dinsos_p3a_bky": "Kepala Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak "
+                      "Kabupaten Bengkayang",
+    "polres_bky": "Kepala Kepolisian Resor Bengkayang",
+    "disnaker_bky": "Kepala Dinas Tenaga Kerja dan Transmigrasi Kabupaten Bengkayang",
+    "fkub_bky": "Ketua Forum Kerukunan Umat Beragama Kabupaten Bengkayang",
+    "dad_bky": "Ketua Dewan Adat Dayak Kabupaten Bengkayang",
+}
+
 
 # --------------------------------------------------------------------------- people
 
@@ -282,6 +333,8 @@ RINA = "Rina Maulida, S.Sos., M.AP."
 RINA_NIP = nip("19790519 200501 2 011")
 RIZAL = "Muhammad Rizal Fahmi, S.H."
 RIZAL_NIP = nip("19920307 201903 1 006")
+BENGKAYANG_HEAD = "Drs. Yohanes Atet, M.Si."  # fictional: the sources name no head
+BENGKAYANG_HEAD_NIP = nip("19700314 199403 1 009")
 
 CONTACTS: tuple[ContactSpec, ...] = (
     ContactSpec("setda", "Adi Santoso", "Asisten III Sekretariat Daerah Provinsi Kalimantan Selatan",
@@ -393,6 +446,8 @@ CONTACTS: tuple[ContactSpec, ...] = (
     ContactSpec("setda_bky", "Paulus Aleng, S.Sos., M.Si.",
                 "Asisten Pemerintahan dan Kesejahteraan Rakyat", "Pembina Tingkat I (IV/b)",
                 nip("19740418 199903 1 005"), "0812-5712-0385", "", True),
+    ContactSpec("dinsos_p3a_bky", BENGKAYANG_HEAD, "Kepala Dinas", "Pembina Utama Muda (IV/c)",
+                BENGKAYANG_HEAD_NIP, "0812-5733-2190"),
     ContactSpec("dinsos_p3a_bky", "Maria Goretti Sintia, S.Sos.",
                 "Kepala Bidang Pemberdayaan Perempuan dan Perlindungan Anak",
                 "Penata Tingkat I (III/d)", nip("19850309 201001 2 015"), "0821-5490-6672", "", True),
@@ -470,6 +525,37 @@ TASK_FORCES: tuple[TaskForceSpec, ...] = (
                   date(2024, 6, 10), "dinsos_p3a_bky"),
 )
 NOT_FORMED_WITHOUT_ROW = ("63.11",)  # Balangan
+
+
+@dataclass(frozen=True)
+class LetterheadSignerSpec:
+    """Who signs a kop's letters (its office's head) and where copies usually go."""
+
+    agency: str  # the office whose kop it is; its OFFICE_TITLES entry is the jabatan
+    name: str
+    rank: str
+    nip: str
+    carbon_copies: str  # Tembusan, one per line
+
+
+# By task force region; None is the installation's default kop (DP3AKB Kalsel).
+LETTERHEAD_SIGNERS: dict[str | None, LetterheadSignerSpec] = {
+    None: LetterheadSignerSpec(
+        "dp3akb", "Husnul Hatimah", "Pembina Utama Muda (IV/c)", HUSNUL_NIP,
+        "Gubernur Kalimantan Selatan selaku Ketua Gugus Tugas PP-TPPO Provinsi Kalimantan "
+        "Selatan (sebagai laporan)\n"
+        "Kepala Kepolisian Daerah Kalimantan Selatan selaku Ketua Harian Gugus Tugas PP-TPPO "
+        "Provinsi Kalimantan Selatan"),
+    "64": LetterheadSignerSpec(
+        "dkp3a_kaltim", "Noryani Sorayalita", "Pembina Utama Muda (IV/c)",
+        nip("19690507 199403 2 006"),
+        "Gubernur Kalimantan Timur selaku Ketua Gugus Tugas PP-TPPO Provinsi Kalimantan Timur "
+        "(sebagai laporan)"),
+    "61.07": LetterheadSignerSpec(
+        "dinsos_p3a_bky", BENGKAYANG_HEAD, "Pembina Utama Muda (IV/c)", BENGKAYANG_HEAD_NIP,
+        "Bupati Bengkayang selaku Ketua Gugus Tugas PP-TPPO Kabupaten Bengkayang "
+        "(sebagai laporan)"),
+}
 
 
 def task_force_name(region_name: str, level: RegionLevel) -> str:
@@ -957,7 +1043,8 @@ SYNC_BENGKAYANG_2025 = MeetingSpec(
     date=date(2025, 8, 7),
     place="Aula Kantor Bupati Bengkayang, Bengkayang",
     organiser="bp3mi_kalbar",
-    invitation_number="005/318/BP3MI-KB/2025",
+    # Invited by the task force's secretariat on its kop, for the meeting BP3MI organised.
+    invitation_number="005/318/Dinsos.P3A/2025",
     chair_name="Antonius Ding, S.Sos., M.Si.",
     chair_position="Kepala BP3MI Kalimantan Barat",
     chair_rank="Pembina Tingkat I (IV/b)",

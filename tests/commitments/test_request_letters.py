@@ -18,6 +18,7 @@ from secretariat.commitments.request_letters import (
     record_request,
     request_letter,
 )
+from secretariat.documents.signer import Signer
 from secretariat.errors import ValidationError
 
 TODAY = date(2026, 3, 2)
@@ -45,8 +46,9 @@ def setting(db):
 
 def _draft(*ids, **kw) -> RequestDraft:
     values = dict(commitment_ids=ids, letter_number="005/045/GT-TPPO/III/2026",
-                  sent_on=TODAY, reply_by=date(2026, 3, 16), signer_name="Drs. H. Rahmat",
-                  signer_position="Ketua Harian", signer_nip="196805121990031004")
+                  sent_on=TODAY, reply_by=date(2026, 3, 16),
+                  signer=Signer("Drs. H. Rahmat", "Ketua Harian", "Pembina Tingkat I (IV/b)",
+                                "196805121990031004"))
     values.update(kw)
     return RequestDraft(**values)
 
@@ -66,6 +68,10 @@ def test_the_letter_lists_the_agencys_commitments_and_prints(db, setting, tmp_pa
     assert "Belum Ditindaklanjuti" in flat
     assert "Halaman 1 dari 1" in flat
     assert "Drs. H. Rahmat" in flat and "NIP. 196805121990031004" in flat
+    assert "Pembina Tingkat I (IV/b)" in flat  # pangkat under the name
+    assert "Sifat : Biasa" in flat and "segera diperlukan" not in flat
+    assert "Yth. Pimpinan Dinas Dinsos Provinsi Kalimantan Selatan" in flat  # no title kept
+    assert "Tembusan" not in flat  # none on the letterhead, none typed
 
 
 def test_recording_the_letter_keeps_it_on_each_commitment(db, setting):
@@ -95,16 +101,66 @@ def test_dates_are_checked(db, setting):
         request_letter(db, _draft(setting["first"], reply_by=date(2026, 3, 1)), today=TODAY)
     assert refused.value.field == "reply_by"
     with pytest.raises(ValidationError, match="18 digits"):
-        request_letter(db, _draft(setting["first"], signer_nip="123"), today=TODAY)
+        request_letter(db, _draft(setting["first"], signer=Signer("A", "B", nip="123")),
+                       today=TODAY)
 
 
-def test_the_chair_of_the_latest_rakor_is_offered_as_signer(db, setting):
-    assert default_signer(db, (setting["first"],))[:2] == ("Drs. H. Rahmat",
-                                                            "Ketua Harian GT PP-TPPO")
+def test_the_head_of_the_kops_office_is_offered_as_signer_not_the_chair(db, setting):
+    from secretariat.documents.letterhead import LetterheadSettings, save_letterhead
+
+    assert default_signer(db, (setting["first"],)).is_blank  # nobody on record: by hand
+    save_letterhead(db, LetterheadSettings(signer_name="Husnul Hatimah",
+                                           signer_position="Kepala Dinas", carbon_copies="Kapolda"))
+    signer = default_signer(db, (setting["first"],))
+    assert (signer.name, signer.position) == ("Husnul Hatimah", "Kepala Dinas")
 
 
-@pytest.mark.parametrize("field", ["signer_name", "signer_position"])
-def test_a_letter_nobody_signs_is_refused(db, setting, field):
+def test_a_signer_without_a_position_is_refused_and_a_blank_one_is_signed_by_hand(
+        db, setting, tmp_path):
     with pytest.raises(ValidationError) as refused:
-        request_letter(db, _draft(setting["first"], **{field: "  "}), today=TODAY)
-    assert refused.value.field == field
+        request_letter(db, _draft(setting["first"], signer=Signer("Drs. H. Rahmat", "  ")),
+                       today=TODAY)
+    assert refused.value.field == "signer_position"
+    letter = request_letter(db, _draft(setting["first"], signer=Signer(), letter_number=""),
+                            today=TODAY)
+    flat = re.sub(r"\s+", " ", PdfReader(write_request_letter(
+        letter, tmp_path / "blank.pdf")).pages[0].extract_text())
+    assert "NIP. ....." in flat and "Nomor : …………/…………/…………" in flat
+
+
+@pytest.mark.parametrize("nature, urgent", [("Biasa", False), ("Segera", True),
+                                            ("Sangat Segera", True)])
+def test_the_sifat_is_chosen_and_checked(db, setting, nature, urgent, tmp_path):
+    letter = request_letter(db, _draft(setting["first"], nature=nature,
+                                       carbon_copies="Ketua Harian GT PP-TPPO"), today=TODAY)
+    flat = re.sub(r"\s+", " ", PdfReader(write_request_letter(
+        letter, tmp_path / "r.pdf")).pages[0].extract_text())
+    assert f"Sifat : {nature}" in flat
+    assert ("segera diperlukan" in flat) is urgent
+    assert "Tembusan:" in flat and "1. Ketua Harian GT PP-TPPO" in flat
+    with pytest.raises(ValidationError) as refused:
+        request_letter(db, _draft(setting["first"], nature="Kilat"), today=TODAY)
+    assert refused.value.field == "nature"
+
+
+def test_the_letter_goes_to_the_office_title_up_its_focal_point(db, setting):
+    from secretariat.agencies.contacts import ContactDraft, add_contact
+    from secretariat.agencies.register import get_agency, update_agency
+
+    row = get_agency(db, setting["dinsos"])
+    update_agency(db, row.id, _agency_draft(row, office_title="Kepala Dinas Sosial Provinsi "
+                                                               "Kalimantan Selatan"), row.version)
+    add_contact(db, ContactDraft(row.id, "Akhmad Fauzi", position="Kepala Bidang Rehabilitasi "
+                                 "Sosial", focal_point=True))
+    letter = request_letter(db, _draft(setting["first"]), today=TODAY)
+    assert letter.addressee.lines() == ("Yth. Kepala Dinas Sosial Provinsi Kalimantan Selatan",
+                                        "u.p. Kepala Bidang Rehabilitasi Sosial")
+
+
+def _agency_draft(row, **changes):
+    from dataclasses import replace
+
+    from secretariat.agencies.register import AgencyDraft
+
+    fields = AgencyDraft.__dataclass_fields__
+    return replace(AgencyDraft(**{name: getattr(row, name) for name in fields}), **changes)

@@ -24,8 +24,8 @@ from exports.pdf.request_letter import write_request_letter
 from secretariat.commitments.queries import get_commitment
 from secretariat.commitments.request_letters import (
     RequestDraft,
-    default_signer,
     record_request,
+    request_defaults,
     request_letter,
 )
 from secretariat.errors import ValidationError
@@ -34,6 +34,7 @@ from secretariat.i18n import _, ngettext
 from ui.errors import attempt
 from ui.file_dialogs import ask_save_file
 from ui.forms import FormDialog, date_edit, date_value
+from ui.letter_fields import LetterFields
 from ui.pdf_preview import PdfPreview
 
 
@@ -60,15 +61,17 @@ class RequestDialog(FormDialog):
         self.form.layout.addRow(about)
         self.letter_number = self.form.add("letter_number", _("Letter number"),
                                            QLineEdit(self))
-        self.letter_number.setPlaceholderText("005/…/GT-PPTPPO/…/" + str(today.year))
+        self.letter_number.setPlaceholderText(_("empty: a blank to number by hand"))
         self.sent_on = self.form.add("sent_on", _("Letter date"), date_edit(self, today))
         self.reply_by = self.form.add("reply_by", _("Reply by"), date_edit(
             self, today + timedelta(days=14), optional=True))
-        name, position, nip = default_signer(context.db, self.commitment_ids)
-        self.signer_name = self.form.add("signer_name", _("Signed by"), QLineEdit(name, self))
-        self.signer_position = self.form.add("signer_position", _("Position"),
-                                             QLineEdit(position, self))
-        self.signer_nip = self.form.add("signer_nip", "NIP", QLineEdit(nip, self))
+        start = request_defaults(context.db, self.commitment_ids)
+        self.letter = LetterFields(self, self.form, nature=RequestDraft((), "", None).nature,
+                                   signer=start.signer, carbon_copies=start.carbon_copies,
+                                   task_force=start.task_force, head=start.signer)
+        self.nature, self.signer_form = self.letter.nature_box, self.letter.signer_form
+        self.signer_name, self.signer_nip = self.letter.signer_name, self.letter.signer_nip
+        self.signer_position = self.letter.signer_position
         # An abbreviation such as "P3A/PPA" or "Dinas: X" must still give a name Windows takes.
         suggested = _("Progress request {agency} {date}.pdf").format(
             agency=agency.replace("/", "-"), date=today.isoformat())
@@ -88,8 +91,7 @@ class RequestDialog(FormDialog):
         self.open_after.setChecked(True)
         self.form.layout.addRow(self.record)
         self.form.layout.addRow(self.open_after)
-        for edit in (self.signer_name, self.signer_position, self.target):
-            edit.setCursorPosition(0)  # a long text reads from its start
+        self.target.setCursorPosition(0)  # a long path reads from its start
         self.resize(640, self.sizeHint().height())
 
     def _preview(self, path: Path) -> None:
@@ -109,8 +111,8 @@ class RequestDialog(FormDialog):
         return RequestDraft(
             commitment_ids=self.commitment_ids, letter_number=self.letter_number.text(),
             sent_on=date_value(self.sent_on), reply_by=date_value(self.reply_by),
-            signer_name=self.signer_name.text(), signer_position=self.signer_position.text(),
-            signer_nip=self.signer_nip.text())
+            signer=self.letter.signer(), nature=self.letter.nature(),
+            carbon_copies=self.letter.carbon_copies())
 
     def save(self) -> Path:
         text = self.target.text().strip()

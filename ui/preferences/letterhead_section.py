@@ -45,6 +45,8 @@ from ui.preferences.kop_preview import KopPreview
 from ui.preferences.plain_text import plain_field_messages
 
 _TEXT_FIELDS = ("government_line", "agency_line", "phone", "email", "website", "city")
+# The default signer: the head of the office whose kop this is (letters may name another).
+_SIGNER_FIELDS = ("signer_position", "signer_name", "signer_rank", "signer_nip")
 _NUMBER_FIELDS = ("margin_top_mm", "margin_left_mm", "margin_right_mm", "margin_bottom_mm",
                   "font_size_pt")
 
@@ -97,6 +99,8 @@ class LetterheadSection(QWidget):
             spin.setSuffix(" pt" if name == "font_size_pt" else " mm")
             self.numbers[name] = self.page_form.add(name, label, spin)
 
+        self._signer_fields()
+
         self.status = QLabel(self)
         self.status.setObjectName("letterhead_status")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -110,6 +114,29 @@ class LetterheadSection(QWidget):
         self._build_layout(preview_box)
         self._watch_edits()
         plain_field_messages(self)
+
+    def _signer_fields(self) -> None:
+        self.signer_form = Form(self)
+        labels = {"signer_position": _("Head's position (jabatan)"), "signer_name": _("Name"),
+                  "signer_rank": _("Rank/grade"), "signer_nip": _("NIP")}
+        self.signer_edits: dict[str, QLineEdit] = {
+            name: self.signer_form.add(name, labels[name], QLineEdit(self))
+            for name in _SIGNER_FIELDS}
+        self.signer_edits["signer_position"].setPlaceholderText(
+            _("e.g. Kepala Dinas Pemberdayaan Perempuan …"))
+        self.carbon_copies = self.signer_form.add(
+            "carbon_copies", _("Carbon copies (Tembusan)"), QPlainTextEdit(self))
+        self.carbon_copies.setPlaceholderText(_("One per line, e.g. Gubernur … selaku Ketua "
+                                                "Gugus Tugas (sebagai laporan)"))
+        self.carbon_copies.setFixedHeight(self.carbon_copies.fontMetrics().lineSpacing() * 4
+                                          + 14)
+
+    def _signer_box(self) -> QGroupBox:
+        box = QGroupBox(_("Letters: default signer and carbon copies"), self)
+        box.setToolTip(_("Letters on this kop are signed by its office's head unless the "
+                         "letter names another signer; the copies can be changed per letter."))
+        box.setLayout(self.signer_form.layout)
+        return box
 
     def _logo_row(self) -> QWidget:
         row = QWidget(self)
@@ -138,6 +165,7 @@ class LetterheadSection(QWidget):
         inner = QVBoxLayout(body)
         inner.addWidget(preview_box)
         inner.addLayout(columns)
+        inner.addWidget(self._signer_box())
         inner.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -159,6 +187,9 @@ class LetterheadSection(QWidget):
         self.paper.currentIndexChanged.connect(self._edited)
         for spin in self.numbers.values():
             spin.valueChanged.connect(self._edited)
+        for edit in self.signer_edits.values():
+            edit.textChanged.connect(self._edited)
+        self.carbon_copies.textChanged.connect(self._edited)
 
     # -- reading and writing the core's settings
     def load(self) -> None:
@@ -176,10 +207,12 @@ class LetterheadSection(QWidget):
             for name, spin in self.numbers.items():
                 spin.setValue(getattr(self._loaded, name))
             self._logo, self._logo_name = self._loaded.logo, self._loaded.logo_file_name
+            self._fill_signer(self._loaded)
         finally:
             self._filling = False
         self.kop_form.clear_errors()
         self.page_form.clear_errors()
+        self.signer_form.clear_errors()
         self.dirty = False
         self.revert_button.setEnabled(False)
         self._show_logo_name()
@@ -192,11 +225,23 @@ class LetterheadSection(QWidget):
         numbers = {name: spin.value() for name, spin in self.numbers.items()}
         return replace(self._loaded, **texts, **numbers, address=self.address.toPlainText(),
                        paper_size=self.paper.currentData(), logo=self._logo,
-                       logo_file_name=self._logo_name if self._logo else "")
+                       logo_file_name=self._logo_name if self._logo else "",
+                       **self._signer_values())
+
+    def _fill_signer(self, settings: LetterheadSettings) -> None:
+        for name, edit in self.signer_edits.items():
+            edit.setText(getattr(settings, name))
+            edit.setCursorPosition(0)
+        self.carbon_copies.setPlainText(settings.carbon_copies)
+
+    def _signer_values(self) -> dict[str, str]:
+        values = {name: edit.text() for name, edit in self.signer_edits.items()}
+        return {**values, "carbon_copies": self.carbon_copies.toPlainText()}
 
     def save(self) -> bool:
         self.kop_form.clear_errors()
         self.page_form.clear_errors()
+        self.signer_form.clear_errors()
         try:
             save_letterhead(self.context.db, self.draft())
         except DomainError as error:
@@ -216,11 +261,13 @@ class LetterheadSection(QWidget):
     def report(self, error: DomainError) -> None:
         field = "logo" if error.field == "logo_file_name" else error.field
         if not (self.kop_form.show_field_error(field, error.message)
-                or self.page_form.show_field_error(field, error.message)):
+                or self.page_form.show_field_error(field, error.message)
+                or self.signer_form.show_field_error(field, error.message)):
             show_error(self, error)
 
     def error_text(self, field: str) -> str:
-        return self.kop_form.error_text(field) or self.page_form.error_text(field)
+        return (self.kop_form.error_text(field) or self.page_form.error_text(field)
+                or self.signer_form.error_text(field))
 
     # -- the logo
     def ask_logo_path(self) -> str:
