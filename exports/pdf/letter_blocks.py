@@ -20,8 +20,9 @@ def reference_lines(styles: Styles, width: float, *, number: str, nature: str,
 
 def addressee_lines(styles: Styles, addressee_lines: tuple[str, ...],
                     where: str = "di Tempat") -> list[Flowable]:
-    """"Yth. …", "u.p. …" (or any lines a letter gives), then where it is delivered."""
-    return [Paragraph(text(line), styles.body) for line in (*addressee_lines, where)]
+    """"Yth. …", "u.p. …" (or any lines a letter gives), then where it is delivered: one
+    block, its lines close together as an address is written."""
+    return [Paragraph(text(line), styles.cell) for line in (*addressee_lines, where)]
 
 
 def addressee_block(styles: Styles, addressee: Addressee, where: str = "di Tempat"
