@@ -313,8 +313,8 @@ def rename_agency(
         draft = AgencyDraft(
             name=new_name, abbreviation=new_abbreviation, level=old.level, sector=old.sector,
             region_id=old.region_id, address=old.address, phone=old.phone, email=old.email,
-            website=old.website, notes=old.notes, office_title=old.office_title,
-        )
+            website=old.website, notes=old.notes,
+        )  # not its head's title: renamed, the office's head is renamed too ("Kepala …")
         successor = Agency(**_validated(session, draft, None), active=True, renamed_from_id=old.id)
         session.add(successor)
         session.flush()

@@ -70,6 +70,7 @@ def test_create_agency_stores_every_field(db):
         sector="Sosial", region_id=region, address="Jl. A. Yani Km 6\nBanjarmasin",
         phone="(0511) 3252-123", email="dinsos@kalselprov.go.id",
         website="dinsos.kalselprov.go.id", notes="Anggota sejak 2008",
+        office_title="Kepala Dinas Sosial Provinsi Kalimantan Selatan",
     ))
 
     row = get_agency(db, agency_id)
@@ -81,6 +82,7 @@ def test_create_agency_stores_every_field(db):
     assert row.address == "Jl. A. Yani Km 6\nBanjarmasin"
     assert row.phone == "(0511) 3252-123"
     assert row.email == "dinsos@kalselprov.go.id"
+    assert row.office_title == "Kepala Dinas Sosial Provinsi Kalimantan Selatan"
     assert row.active is True
     assert row.renamed_from_id is None
     assert row.version == 1
@@ -95,6 +97,9 @@ def test_create_agency_stores_every_field(db):
         (dict(level="kementerian"), "level"),
         (dict(email="dinsos@"), "email"),
         (dict(phone="nomor kantor"), "phone"),
+        (dict(office_title="Yth. Kepala Dinas Sosial"), "office_title"),  # the letter adds it
+        (dict(office_title="kepala dinas sosial"), "office_title"),  # printed as written
+        (dict(office_title="K" * 251), "office_title"),
     ],
 )
 def test_create_agency_refuses_bad_input_naming_the_field(db, change, field):
@@ -391,7 +396,7 @@ def test_rename_hands_open_work_and_people_to_a_successor(db, meeting):
     task_force = make_task_force(db, make_province(db, "64", "Kalimantan Timur"),
                                  name="GT Kaltim")
     dp3a = make_agency(db, "DP3A", name="Dinas PPPA", sector="Perlindungan Anak",
-                       email="dp3a@kalselprov.go.id")
+                       email="dp3a@kalselprov.go.id", office_title="Kepala Dinas PPPA")
     open_one = make_commitment(db, meeting, dp3a, text="Sosialisasi di sekolah")
     closed_one = make_commitment(db, meeting, dp3a, text="Pendataan korban")
     make_follow_up(db, closed_one, status=CommitmentStatus.DONE)
@@ -411,6 +416,7 @@ def test_rename_hands_open_work_and_people_to_a_successor(db, meeting):
     assert (new.name, new.abbreviation) == ("Dinas PPPA dan KB", "DP3AKB")
     assert new.sector == "Perlindungan Anak"
     assert new.email == "dp3a@kalselprov.go.id"
+    assert new.office_title == ""  # the old head's title would address the old office
     # the old record is archived
     assert get_agency(db, dp3a).active is False
     # the open commitment moved, the closed one stays with the old name

@@ -22,6 +22,7 @@ from exports.pdf.minutes import write_minutes
 from models import Meeting
 from secretariat.documents.minutes_and_attendance import attendance_sheet, minutes_report
 from secretariat.documents.registers import meeting_schedule
+from secretariat.documents.signer import Signer
 from secretariat.meetings.attendance import AttendanceDraft, add_attendance
 from secretariat.meetings.invitations import InvitationDraft, invitation_letter
 from secretariat.meetings.lifecycle import AgendaDraft, add_agenda_item, mark_held
@@ -51,7 +52,7 @@ def _words(path) -> str:
 
 def test_the_invitation_names_the_day_the_meeting_ends(db, evening, tmp_path):
     letter = invitation_letter(db, evening, InvitationDraft(
-        date(2025, 7, 1), signer_name="Husnul Hatimah", signer_position="Kepala DP3AKB"))
+        date(2025, 7, 1), signer=Signer("Husnul Hatimah", "Kepala DP3AKB")))
     assert (letter.day_and_date, letter.time) == ("Senin, 7 Juli 2025", SPAN)
 
     text = _words(write_invitation(letter, tmp_path / "Undangan.pdf"))
