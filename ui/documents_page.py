@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exports.files import write_bytes_atomically
 from exports.pdf.attendance import write_attendance
 from exports.pdf.invitation import write_invitation
 from exports.pdf.minutes import write_minutes
 from models import MeetingStatus
 from secretariat.documents.minutes_and_attendance import attendance_sheet, minutes_report
+from secretariat.documents.minutes_archive import archived_minutes
 from secretariat.errors import DomainError
 from secretariat.file_targets import suggested_file_name
 from secretariat.i18n import _, ngettext
@@ -282,9 +284,16 @@ class DocumentsPage(Page):
         meeting = self.selected_meeting()
         if meeting is None:
             return
+        include_confidential = not self.without_confidential.isChecked()
+        ok, kept = attempt(self, lambda: archived_minutes(
+            self.context.db, meeting.id, circulated=not include_confidential))
+        if ok and kept is not None:  # final minutes: the very document that was signed
+            self._write(_("Save the notulen as"), _file_name("Notulen", meeting),
+                        lambda target, _progress: write_bytes_atomically(target,
+                                                                   kept.content))
+            return
         ok, report = attempt(self, lambda: minutes_report(
-            self.context.db, meeting.id,
-            include_confidential=not self.without_confidential.isChecked()))
+            self.context.db, meeting.id, include_confidential=include_confidential))
         if ok:
             self._write(_("Save the notulen as"), _file_name("Notulen", meeting),
                         lambda target, _progress: write_minutes(report, target))

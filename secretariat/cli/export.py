@@ -32,11 +32,17 @@ def run_export(db, args) -> int:
         draft = replace(start.draft, nature=args.nature)
         write_invitation(invitation_letter(db, args.meeting, draft), target)
     elif args.document == "minutes":
+        from exports.files import write_bytes_atomically
         from exports.pdf.minutes import write_minutes
+        from secretariat.documents.minutes_archive import archived_minutes
 
-        report = minutes_report(db, args.meeting,
-                                include_confidential=not args.without_confidential)
-        write_minutes(report, target)
+        include_confidential = not args.without_confidential
+        kept = archived_minutes(db, args.meeting, circulated=not include_confidential)
+        if kept is not None:  # final minutes: the very document that was signed
+            write_bytes_atomically(target, kept.content)
+        else:
+            write_minutes(minutes_report(db, args.meeting,
+                                         include_confidential=include_confidential), target)
     else:
         from exports.pdf.attendance import write_attendance
 

@@ -107,6 +107,19 @@ class MinutesReport:
     letterhead: LetterheadSettings
 
 
+def meeting_city(place: str, letterhead_city: str) -> str:
+    """The city a meeting's minutes are signed in: where it was held, not the kop's city.
+
+    Places are written "venue, city" ("Aula Kantor Bupati Bengkayang, Bengkayang"): the last
+    part names the city when it is short and holds no number (a street address such as
+    "Jl. A. Yani Km. 6" does). Otherwise the letterhead's city stands.
+    """
+    *venue, last = [part.strip() for part in (place or "").split(",")]
+    if venue and last and len(last) <= 40 and not any(ch.isdigit() for ch in last):
+        return last
+    return letterhead_city
+
+
 def time_span(meeting: Meeting) -> str:
     """"09.00 – 12.00 WITA", "09.00 WITA – selesai", or "" when no time is set.
 
@@ -218,7 +231,7 @@ def minutes_report(db, meeting_id: int, *, include_confidential: bool = True) ->
         confidential_left_out=len(rows) - len(shown),
         attendance=attendance_sheet(db, meeting_id),
         draft=meeting.status is not MeetingStatus.MINUTES_FINAL,
-        city=letterhead.city,
+        city=meeting_city(meeting.place, letterhead.city),
         letterhead=letterhead,
     )
 
