@@ -11,7 +11,6 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -33,7 +32,7 @@ from reportlab.platypus import (
 )
 
 from exports.files import write_atomically
-from exports.pdf.fonts import BOLD, REGULAR, register_fonts
+from exports.pdf.fonts import BOLD, REGULAR, markup, register_fonts
 from models import PaperSize
 from secretariat.documents.letterhead import LetterheadSettings
 
@@ -111,8 +110,9 @@ class Styles:
 
 
 def text(value: str) -> str:
-    """User text made safe for ReportLab's paragraph markup, line breaks kept."""
-    return escape(value or "").replace("\n", "<br/>")
+    """User text made safe for ReportLab's paragraph markup, line breaks kept, and every
+    character in a font that has it (Arabic shaped, right to left): `fonts.markup`."""
+    return "<br/>".join(markup(line) for line in (value or "").split("\n"))
 
 
 def paragraphs(value: str, style: ParagraphStyle) -> list[Paragraph]:
