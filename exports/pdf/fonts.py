@@ -18,9 +18,9 @@ from functools import cache
 from importlib.resources import files
 from xml.sax.saxutils import escape
 
-from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
 
 from exports.pdf import shaping, system_fonts
 from exports.pdf.script_font import ScriptFont
@@ -56,10 +56,38 @@ def register_fonts() -> str:
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, ITALIC)
     addMapping(REGULAR, 1, 1, BOLD_ITALIC)
-    # A canvas starts in this font, not in Helvetica, which no PDF of ours may declare
-    # unembedded (PDF/A and signing checks refuse it).
-    rl_config.canvas_basefontname = REGULAR
     return REGULAR
+
+
+# ReportLab's built-in fonts (never embedded) as our faces of the same weight and slant.
+_BUILT_IN = {"": REGULAR, "-Bold": BOLD, "-Oblique": ITALIC, "-Italic": ITALIC,
+             "-BoldOblique": BOLD_ITALIC, "-BoldItalic": BOLD_ITALIC, "-Roman": REGULAR}
+
+
+class EmbeddedFontsCanvas(Canvas):
+    """A canvas that declares no font it does not embed.
+
+    ReportLab starts every canvas, table cell and chart in Helvetica or Times-Roman, which a
+    PDF then names without carrying it: a PDF/A or electronic-signature check refuses such
+    a file. This canvas starts in Liberation Sans and sets any built-in font as the
+    Liberation face of the same weight and slant.
+    """
+
+    def __init__(self, *args, **kwargs):
+        # Document templates pass initialFontName=None: the default then is Helvetica.
+        kwargs["initialFontName"] = embedded_name(kwargs.get("initialFontName") or register_fonts())
+        super().__init__(*args, **kwargs)
+
+    def setFont(self, psfontname, size, leading=None):
+        super().setFont(embedded_name(psfontname), size, leading)
+
+
+def embedded_name(font_name: str) -> str:
+    """`font_name`, or for a ReportLab built-in font (Helvetica-Bold) our face like it."""
+    for family in ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats"):
+        if font_name.startswith(family):
+            return _BUILT_IN.get(font_name[len(family):], REGULAR)
+    return font_name
 
 
 @cache
@@ -195,6 +223,8 @@ def markup(value: str) -> str:
             parts.append(escape(run))
             continue
         if any(shaping.is_right_to_left(char) for char in run):
-            run = shaping.visual(font, run)
+            # In visual order, a line break inside the run would put its last words on
+            # the first line: the run is kept whole (no-break spaces) and moves down whole.
+            run = shaping.visual(font, run).replace(" ", "\xa0")
         parts.append(f'<font name="{font.fontName}">{escape(run)}</font>')
     return "".join(parts)

@@ -32,7 +32,7 @@ from reportlab.platypus import (
 )
 
 from exports.files import write_atomically
-from exports.pdf.fonts import BOLD, REGULAR, markup, register_fonts
+from exports.pdf.fonts import BOLD, REGULAR, EmbeddedFontsCanvas, markup, register_fonts
 from models import PaperSize
 from secretariat.documents.letterhead import LetterheadSettings
 
@@ -96,7 +96,7 @@ class Styles:
         register_fonts()
         size = settings.font_size_pt
         self.body = ParagraphStyle("body", fontName=REGULAR, fontSize=size, leading=size * 1.35,
-                                   spaceAfter=size * 0.4)
+                                   spaceAfter=size * 0.4, bulletFontName=REGULAR)
         self.cell = ParagraphStyle("cell", parent=self.body, spaceAfter=0)
         self.small = ParagraphStyle("small", parent=self.body, fontSize=size - 2,
                                     leading=(size - 2) * 1.3, spaceAfter=0)
@@ -209,7 +209,7 @@ def numbered_canvas(*, draft: bool):
     The total is known only at the end, so pages are kept and drawn on `save`.
     """
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(EmbeddedFontsCanvas):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._pages = []

@@ -85,6 +85,7 @@ def _table(rows: list[list], shares: tuple[float, ...], styles: Styles, width: f
 
 def _status_ring(report: ProgressReport) -> Drawing:
     drawing = Drawing(170, 130)
+    drawing.initialFontName = REGULAR  # not Times-Roman, which no PDF of ours embeds
     pie = Pie()
     pie.x, pie.y, pie.width, pie.height = 10, 10, 110, 110
     counts = [count for _word, count in report.status_words()]
@@ -145,6 +146,7 @@ def _group_chart(groups, report: ProgressReport, width: float) -> Drawing:
     names = [_shortened(report.group_name(group), 48) for group in groups]
     height = 30 + 22 * len(groups)
     drawing = Drawing(width, height + 30)
+    drawing.initialFontName = REGULAR  # not Times-Roman, which no PDF of ours embeds
     chart = HorizontalBarChart()
     chart.x, chart.y = 175, 20
     chart.width, chart.height = width - 185, height - 10
@@ -208,6 +210,7 @@ def _groups(groups, report: ProgressReport, styles: Styles, width: float, *, hea
 def _trend_chart(report: ProgressReport, width: float) -> Drawing:
     trend = report.figures.trend
     drawing = Drawing(width, 170)
+    drawing.initialFontName = REGULAR  # not Times-Roman, which no PDF of ours embeds
     chart = HorizontalLineChart()
     chart.x, chart.y, chart.width, chart.height = 40, 35, width - 60, 110
     chart.data = [[point.open for point in trend], [point.done for point in trend]]

@@ -8,9 +8,9 @@ out as the letters it stands for. Numbers inside the run stay left to right, as 
 Unicode bidirectional algorithm places them.
 
 What this does not do: marks (harakat) are drawn where the font puts them by default, not
-moved onto their letter, and a run that wraps onto a second line keeps its words in
-visual order per run, not per line. Names of agencies and short phrases, the text this
-program meets, come out right.
+moved onto their letter; and a run is set on one line (fonts.markup keeps it whole), so a
+run wider than the whole column is cut by ReportLab like an overlong word, its pieces in
+visual order. Names of agencies and phrases, the text this program meets, come out right.
 """
 
 from __future__ import annotations
