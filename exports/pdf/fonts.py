@@ -228,3 +228,25 @@ def markup(value: str) -> str:
             run = shaping.visual(font, run).replace(" ", "\xa0")
         parts.append(f'<font name="{font.fontName}">{escape(run)}</font>')
     return "".join(parts)
+
+
+def drawn(value: str) -> tuple[str, str]:
+    """A string drawn in one font (a chart's label): the first font that has all of `value`
+    (Liberation Sans where it does; for Latin mixed with Arabic a system font such as Arial
+    or DejaVu Sans) and the characters to draw, Arabic shaped right to left. Where no font
+    has them all, Liberation Sans: the table beside the chart gives the name in full."""
+    value = unicodedata.normalize("NFC", value.translate(_SPACES))
+    regular = pdfmetrics.getFont(register_fonts())
+    missing = [char for char in value if not regular.covers(char)]
+    if not missing:
+        return REGULAR, value
+    needed = {char for char in value if not _invisible(char)}
+    candidates = [*_shipped_fallbacks(), *system_fonts.fonts_for(missing[0])]
+    font = next((font for font in candidates if all(map(font.covers, needed))), None)
+    if font is None:
+        return REGULAR, value
+    characters = [shaping.visual(font, run)
+                  if any(shaping.is_right_to_left(char) for char in run) else run
+                  for _font, run in font_runs(value)]
+    return font.fontName, "".join(char for char in "".join(characters)
+                                  if font.covers(char) or not _invisible(char))

@@ -31,7 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from exports.pdf.fonts import BOLD, REGULAR
+from exports.pdf.fonts import BOLD, REGULAR, drawn
 from exports.pdf.layout import (
     LATE,
     STATUS_COLOURS,
@@ -152,8 +152,11 @@ def _group_chart(groups, report: ProgressReport, width: float) -> Drawing:
     chart.width, chart.height = width - 185, height - 10
     chart.data = [[group.done for group in groups], [group.open for group in groups]]
     chart.bars[0].fillColor, chart.bars[1].fillColor = DONE_COLOUR, OPEN_COLOUR
-    chart.categoryAxis.categoryNames = names
+    labels = [drawn(name) for name in names]  # a label in Arabic or Chinese prints too
+    chart.categoryAxis.categoryNames = [characters for _font, characters in labels]
     chart.categoryAxis.labels.fontName = REGULAR
+    for index, (font, _characters) in enumerate(labels):
+        chart.categoryAxis.labels[index].fontName = font
     chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.reverseDirection = 1  # first group on top, as in the table
     _count_axis(chart.valueAxis, max(max(row) for row in chart.data))

@@ -58,8 +58,10 @@ CANDIDATES = (
     Candidate("ipag.ttf"), Candidate("NanumGothic.ttf"),
     # macOS.
     Candidate("STHeiti Light.ttc"), Candidate("AppleGothic.ttf"),
-    # Wide fonts for any other script or symbol.
-    Candidate("Arial Unicode.ttf", cjk_only=False), Candidate("arialuni.ttf", cjk_only=False),
+    # Wide fonts for any other script or symbol (Arial and DejaVu Sans have Arabic and
+    # Hebrew with Latin: a chart's label mixing them fits in one of them).
+    Candidate("arial.ttf", cjk_only=False), Candidate("Arial Unicode.ttf", cjk_only=False),
+    Candidate("arialuni.ttf", cjk_only=False),
     Candidate("seguisym.ttf", cjk_only=False), Candidate("DejaVuSans.ttf", cjk_only=False),
     Candidate("FreeSans.ttf", cjk_only=False),
 )

@@ -29,7 +29,8 @@ from exports.pdf.matrix import write_matrix_pdf
 from exports.pdf.minutes import write_minutes
 from exports.pdf.progress import write_progress_pdf
 from exports.pdf.request_letter import write_request_letter
-from models import AttendanceStatus, CommitmentStatus, Meeting
+from models import AttendanceStatus, CommitmentStatus, FocusArea, Meeting
+from secretariat.commitments.catalog import add_entry
 from secretariat.commitments.queries import CommitmentFilter
 from secretariat.commitments.request_letters import RequestDraft, request_letter
 from secretariat.documents.action_matrix import Grouping, action_matrix
@@ -91,6 +92,7 @@ def documents(db, tmp_path) -> dict[str, Path]:
     """The six documents of one rakor whose users wrote in four scripts."""
     task_force = make_task_force(db)
     kemenag = make_agency(db, "Kemenag", name=f"Kementerian Agama ({ARABIC})")
+    focus = add_entry(db, FocusArea, f"Fokus {ARABIC}")  # a chart's label in the report
     meeting = make_meeting(db, task_force, date(2026, 2, 10),
                            title=f"Rakor {ARABIC} dan {CHINESE} {EMOJI}",
                            chair_name="Drs. H. Rahmat", chair_position="Ketua Harian")
@@ -98,7 +100,8 @@ def documents(db, tmp_path) -> dict[str, Path]:
                                                 status=AttendanceStatus.PRESENT), today=TODAY)
     mark_held(db, meeting, version_of(db, Meeting, meeting), today=TODAY)
     late = make_commitment(db, meeting, kemenag, due_date=date(2026, 4, 30),
-                           text=f"Pendataan {CHINESE} di {DECOMPOSED} bersama {ARABIC}")
+                           text=f"Pendataan {CHINESE} di {DECOMPOSED} bersama {ARABIC}",
+                           focus_area_id=focus)
     make_follow_up(db, late, status=CommitmentStatus.IN_PROGRESS, when=date(2026, 3, 1),
                    today=TODAY, note=f"{EMOJI} {ARABIC}")
     invitation = invitation_defaults(db, meeting, letter_date=date(2026, 2, 1))
@@ -179,3 +182,14 @@ def test_a_mark_no_font_has_for_its_letter_stays_with_the_letter():
 def test_characters_no_font_has_are_named_before_the_export():
     assert fonts.unprintable(f"{ARABIC} {EMOJI} {DECOMPOSED}\n\t") == set()
     assert fonts.unprintable("kode \ue000 dan \U0010fffd") == {"\ue000", "\U0010fffd"}
+
+
+def test_a_chart_label_mixing_latin_and_arabic_prints_in_one_font_that_has_both(documents):
+    font, characters = fonts.drawn(f"Fokus {ARABIC}")
+    if font == fonts.REGULAR:
+        pytest.skip("no system font with Latin and Arabic (Arial on Windows, DejaVu Sans on "
+                    "Linux)")
+    assert font.startswith("System-") and characters.startswith("Fokus ")
+    # The focus area's name: once in the chart's label, once in the table under it.
+    assert _read(documents["progress"]).count(f"Fokus {ARABIC}") == 2
+    assert fonts.drawn("Pencegahan") == (fonts.REGULAR, "Pencegahan")
