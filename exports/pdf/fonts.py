@@ -13,6 +13,7 @@ before the export.
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from functools import cache
 from importlib.resources import files
@@ -130,10 +131,31 @@ def _invisible(char: str) -> bool:
 
 def unprintable(value: str) -> set[str]:
     """The characters of `value` that no font has: they would print as empty boxes."""
-    value = unicodedata.normalize("NFC", value or "")
+    if not value or value.isascii():
+        return set()
+    value = unicodedata.normalize("NFC", value)
     if set(value) <= _regular_characters():
         return set()
     return {char for char in set(value) if not _invisible(char) and _font_for(char) is None}
+
+
+def unprintable_in(content: object) -> set[str]:
+    """The characters no font has in all the text of a report object (its dataclass fields,
+    tuples, lists and dicts, walked through), for a warning before its PDF is written.
+    Rows a report streams from the database (a callable) are not read."""
+    found: set[str] = set()
+    pending = [content]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            found |= unprintable(item)
+        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+            pending.extend(getattr(item, field.name) for field in dataclasses.fields(item))
+        elif isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list | tuple | set | frozenset):
+            pending.extend(item)
+    return found
 
 
 def _clusters(value: str) -> list[str]:
@@ -214,9 +236,13 @@ def font_runs(value: str) -> list[tuple[ScriptFont, str]]:
 def markup(value: str) -> str:
     """One line of user text as ReportLab paragraph markup: escaped, each run in its font,
     right-to-left runs shaped and in visual order."""
-    value = value.translate(_SPACES)
+    if value.isascii() and value.isprintable():
+        return escape(value)  # nearly all text, at the cost of escaping it
+    # Composed: "e" + U+0301 prints as Liberation's own "é", not a mark placed by guess.
+    value = unicodedata.normalize("NFC", value)
     if set(value) <= _regular_characters():
-        return escape(value)  # nearly all text: Liberation Sans has every character
+        return escape(value)  # Indonesian, other Latin, Greek, Cyrillic
+    value = value.translate(_SPACES)
     parts = []
     for font, run in font_runs(value):
         if font.fontName == REGULAR:

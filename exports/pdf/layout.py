@@ -112,7 +112,9 @@ class Styles:
 def text(value: str) -> str:
     """User text made safe for ReportLab's paragraph markup, line breaks kept, and every
     character in a font that has it (Arabic shaped, right to left): `fonts.markup`."""
-    return "<br/>".join(markup(line) for line in (value or "").split("\n"))
+    if "\n" not in (value or ""):
+        return markup(value or "")
+    return "<br/>".join(markup(line) for line in value.split("\n"))
 
 
 def paragraphs(value: str, style: ParagraphStyle) -> list[Paragraph]:
