@@ -4,11 +4,12 @@ Documents are set in Liberation Sans, metric-compatible with Arial (SIL OFL). A 
 it lacks (an agency's Arabic name, a ✅ pasted from WhatsApp, Chinese) is set in the first
 font of the chain that has it: the Noto fonts shipped in resources/fonts (Naskh Arabic,
 Symbols 2, Emoji in outline, Symbols; SIL OFL), then the computer's own (system_fonts: CJK
-above all). `markup` splits user text into runs per font for ReportLab's paragraph markup;
-a combining mark stays with its letter, and spaces and punctuation between two runs of
-one font stay in it, so an Arabic phrase is shaped and turned right to left as a whole
-(exports.pdf.shaping). `unprintable` names the characters no font has, for a warning
-before the export.
+above all). `markup` splits user text into runs per font for ReportLab's paragraph markup:
+a combining mark stays with its letter, and spaces and digits between Arabic words stay in
+their run, so an Arabic phrase is shaped and turned right to left as a whole
+(exports.pdf.shaping). `drawn` does the same for a string drawn in one font (a chart's
+label). `unprintable` names the characters no font has, for a warning before the export.
+`EmbeddedFontsCanvas` sees that no PDF names a font it does not carry.
 """
 
 from __future__ import annotations
