@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from exports.files import write_bytes_atomically
 from exports.pdf.attendance import write_attendance
+from exports.pdf.fonts import unprintable_in
 from exports.pdf.invitation import write_invitation
 from exports.pdf.minutes import write_minutes
 from models import MeetingStatus
@@ -47,7 +48,7 @@ from ui.context import AppContext
 from ui.documents_matrix import MatrixBox
 from ui.documents_progress import ProgressReportBox
 from ui.documents_registers import RegistersBox
-from ui.errors import attempt
+from ui.errors import attempt, confirm
 from ui.file_dialogs import ask_save_file
 from ui.formatting import short_date
 from ui.forms import ERROR_STYLE
@@ -296,7 +297,8 @@ class DocumentsPage(Page):
             self.context.db, meeting.id, include_confidential=include_confidential))
         if ok:
             self._write(_("Save the notulen as"), _file_name("Notulen", meeting),
-                        lambda target, _progress: write_minutes(report, target))
+                        lambda target, _progress: write_minutes(report, target),
+                        content=report)
 
     def write_attendance(self) -> None:
         meeting = self.selected_meeting()
@@ -306,7 +308,8 @@ class DocumentsPage(Page):
             self.context.db, meeting.id, blank=self.blank.isChecked()))
         if ok:
             self._write(_("Save the daftar hadir as"), _file_name("Daftar Hadir", meeting),
-                        lambda target, _progress: write_attendance(sheet, target))
+                        lambda target, _progress: write_attendance(sheet, target),
+                        content=sheet)
 
     def write_invitation(self) -> None:
         """Ask for the letter's date and signer; the dialog's Save writes the PDF."""
@@ -320,12 +323,18 @@ class DocumentsPage(Page):
         self.dialog = dialog
         dialog.accepted.connect(lambda: self._write(
             _("Save the surat undangan as"), _file_name("Undangan", meeting),
-            lambda target, _progress: write_invitation(dialog.result_value, target)))
+            lambda target, _progress: write_invitation(dialog.result_value, target),
+            content=dialog.result_value))
         dialog.open()
 
-    def _write(self, title: str, suggested_name: str, writer, *, total: int = 0) -> None:
-        """Ask where, then run `writer(target, progress)` in the background."""
+    def _write(self, title: str, suggested_name: str, writer, *, total: int = 0,
+               content: object = None) -> None:
+        """Ask where, then run `writer(target, progress)` in the background. A PDF whose
+        `content` (the report) has characters no font has is written only if the clerk
+        still wants it, told which ones will be empty boxes."""
         suffix = Path(suggested_name).suffix
+        if suffix == ".pdf" and not self._printable_or_accepted(content):
+            return
         # Whatever a meeting's title or a task force's name holds, Windows must accept it.
         chosen = self.ask_target(title, suggested_file_name(
             suggested_name.removesuffix(suffix), suffix))
@@ -349,6 +358,18 @@ class DocumentsPage(Page):
         self._job.signals.failed.connect(self._failed)
         self._set_busy(True)
         self.pool.start(self._job)
+
+    def _printable_or_accepted(self, content: object) -> bool:
+        missing = sorted(unprintable_in(content))
+        if not missing:
+            return True
+        named = ", ".join(f"{char} (U+{ord(char):04X})" for char in missing[:12])
+        if len(missing) > 12:
+            named += ", …"
+        return confirm(self, _("Characters that cannot be printed"), _(
+            "No font of the program or of this computer has these characters: {characters}. "
+            "The PDF will show an empty box in their place. Write it anyway?").format(
+                characters=named))
 
     def _written(self, path: str) -> None:
         self._job = None

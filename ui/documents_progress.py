@@ -94,7 +94,7 @@ class ProgressReportBox(DocumentBox):
             writer = lambda target, progress: write_progress_workbook(  # noqa: E731
                 report, target, progress)
         name = f"Laporan Perkembangan {year} {self.task_force.currentText()}{suffix}"
-        self._write(_("Save the progress report as"), name, writer)
+        self._write(_("Save the progress report as"), name, writer, content=report)
 
     def set_busy(self, busy: bool) -> None:
         super().set_busy(busy or self.task_force.count() == 0)

@@ -11,7 +11,6 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -33,7 +32,7 @@ from reportlab.platypus import (
 )
 
 from exports.files import write_atomically
-from exports.pdf.fonts import BOLD, REGULAR, register_fonts
+from exports.pdf.fonts import BOLD, REGULAR, EmbeddedFontsCanvas, markup, register_fonts
 from models import PaperSize
 from secretariat.documents.letterhead import LetterheadSettings
 
@@ -97,7 +96,7 @@ class Styles:
         register_fonts()
         size = settings.font_size_pt
         self.body = ParagraphStyle("body", fontName=REGULAR, fontSize=size, leading=size * 1.35,
-                                   spaceAfter=size * 0.4)
+                                   spaceAfter=size * 0.4, bulletFontName=REGULAR)
         self.cell = ParagraphStyle("cell", parent=self.body, spaceAfter=0)
         self.small = ParagraphStyle("small", parent=self.body, fontSize=size - 2,
                                     leading=(size - 2) * 1.3, spaceAfter=0)
@@ -111,8 +110,11 @@ class Styles:
 
 
 def text(value: str) -> str:
-    """User text made safe for ReportLab's paragraph markup, line breaks kept."""
-    return escape(value or "").replace("\n", "<br/>")
+    """User text made safe for ReportLab's paragraph markup, line breaks kept, and every
+    character in a font that has it (Arabic shaped, right to left): `fonts.markup`."""
+    if "\n" not in (value or ""):
+        return markup(value or "")
+    return "<br/>".join(markup(line) for line in value.split("\n"))
 
 
 def paragraphs(value: str, style: ParagraphStyle) -> list[Paragraph]:
@@ -209,7 +211,7 @@ def numbered_canvas(*, draft: bool):
     The total is known only at the end, so pages are kept and drawn on `save`.
     """
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(EmbeddedFontsCanvas):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._pages = []

@@ -31,7 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from exports.pdf.fonts import BOLD, REGULAR
+from exports.pdf.fonts import BOLD, REGULAR, drawn
 from exports.pdf.layout import (
     LATE,
     STATUS_COLOURS,
@@ -85,6 +85,7 @@ def _table(rows: list[list], shares: tuple[float, ...], styles: Styles, width: f
 
 def _status_ring(report: ProgressReport) -> Drawing:
     drawing = Drawing(170, 130)
+    drawing.initialFontName = REGULAR  # not Times-Roman, which no PDF of ours embeds
     pie = Pie()
     pie.x, pie.y, pie.width, pie.height = 10, 10, 110, 110
     counts = [count for _word, count in report.status_words()]
@@ -145,13 +146,17 @@ def _group_chart(groups, report: ProgressReport, width: float) -> Drawing:
     names = [_shortened(report.group_name(group), 48) for group in groups]
     height = 30 + 22 * len(groups)
     drawing = Drawing(width, height + 30)
+    drawing.initialFontName = REGULAR  # not Times-Roman, which no PDF of ours embeds
     chart = HorizontalBarChart()
     chart.x, chart.y = 175, 20
     chart.width, chart.height = width - 185, height - 10
     chart.data = [[group.done for group in groups], [group.open for group in groups]]
     chart.bars[0].fillColor, chart.bars[1].fillColor = DONE_COLOUR, OPEN_COLOUR
-    chart.categoryAxis.categoryNames = names
+    labels = [drawn(name) for name in names]  # a label in Arabic or Chinese prints too
+    chart.categoryAxis.categoryNames = [characters for _font, characters in labels]
     chart.categoryAxis.labels.fontName = REGULAR
+    for index, (font, _characters) in enumerate(labels):
+        chart.categoryAxis.labels[index].fontName = font
     chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.reverseDirection = 1  # first group on top, as in the table
     _count_axis(chart.valueAxis, max(max(row) for row in chart.data))
@@ -208,6 +213,7 @@ def _groups(groups, report: ProgressReport, styles: Styles, width: float, *, hea
 def _trend_chart(report: ProgressReport, width: float) -> Drawing:
     trend = report.figures.trend
     drawing = Drawing(width, 170)
+    drawing.initialFontName = REGULAR  # not Times-Roman, which no PDF of ours embeds
     chart = HorizontalLineChart()
     chart.x, chart.y, chart.width, chart.height = 40, 35, width - 60, 110
     chart.data = [[point.open for point in trend], [point.done for point in trend]]
