@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from exports.pdf.attendance import write_attendance
-from exports.pdf.joint_commitment import write_joint_commitment
 from exports.pdf.invitation import write_invitation
+from exports.pdf.joint_commitment import write_joint_commitment
 from exports.pdf.minutes import write_minutes
 from models import MeetingStatus
 from secretariat.documents.joint_commitment import joint_commitment

@@ -45,6 +45,9 @@ class SignatoryPicker(QWidget):
         self.view.setObjectName("signatories")
         self.view.setModel(self.shown)
         self.view.setMaximumHeight(130)
+        # Long official names are cut with "…" (the whole name is the tooltip), not scrolled.
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.summary = QLabel(self)
         self.summary.setObjectName("signatory_summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
