@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -35,9 +36,16 @@ from exports.files import write_bytes_atomically
 from exports.pdf.attendance import write_attendance
 from exports.pdf.fonts import unprintable_in
 from exports.pdf.invitation import write_invitation
+from exports.pdf.joint_commitment import write_joint_commitment
 from exports.pdf.minutes import write_minutes
 from models import MeetingStatus
-from secretariat.documents.minutes_and_attendance import attendance_sheet, minutes_report
+from secretariat.documents.joint_commitment import joint_commitment
+from secretariat.documents.minutes_and_attendance import (
+    DEFAULT_BLANK_ROWS,
+    MAX_BLANK_ROWS,
+    attendance_document,
+    minutes_report,
+)
 from secretariat.documents.minutes_archive import archived_minutes
 from secretariat.errors import DomainError
 from secretariat.file_targets import suggested_file_name
@@ -125,8 +133,17 @@ class DocumentsPage(Page):
         kinds.addButton(self.blank)
         kinds.addButton(self.filled)
         self.blank.setChecked(True)
+        self.blank_rows = QSpinBox(self)
+        self.blank_rows.setRange(0, MAX_BLANK_ROWS)
+        self.blank_rows.setValue(DEFAULT_BLANK_ROWS)
+        self.blank_rows.setToolTip(_("Empty rows at the end, for people who come without "
+                                     "an invitation"))
+        self.blank.toggled.connect(self.blank_rows.setEnabled)
+        self.full_copy = QCheckBox(_("Full copy with phone numbers (marked TERBATAS)"), self)
         self.attendance_button = QPushButton(icon("pdf"), _("Write daftar hadir (PDF)…"), self)
         self.attendance_button.clicked.connect(self.write_attendance)
+        self.joint_button = QPushButton(icon("pdf"), _("Write lembar komitmen (PDF)…"), self)
+        self.joint_button.clicked.connect(self.write_joint_commitment)
         self.invitation_button = QPushButton(icon("pdf"), _("Write surat undangan (PDF)…"),
                                              self)
         self.invitation_button.clicked.connect(self.write_invitation)
@@ -172,8 +189,22 @@ class DocumentsPage(Page):
         column.addWidget(self._hint(_("The list of invited participants with space for "
                                       "signatures.")))
         column.addWidget(self.blank)
+        rows = QHBoxLayout()
+        rows.setContentsMargins(20, 0, 0, 0)  # under the choice it belongs to
+        rows.addWidget(QLabel(_("Blank rows for walk-ins"), self))
+        rows.addWidget(self.blank_rows)
+        rows.addStretch(1)
+        column.addLayout(rows)
         column.addWidget(self.filled)
+        column.addWidget(self.full_copy)
         column.addWidget(self.attendance_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addStretch(1)
+
+        joint = QGroupBox(_("Komitmen bersama"), self)
+        column = QVBoxLayout(joint)
+        column.addWidget(self._hint(_("The commitments agreed at the meeting, with a box for "
+                                      "each signatory agency to sign.")))
+        column.addWidget(self.joint_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
 
         invitation = QGroupBox(_("Surat undangan"), self)
@@ -188,6 +219,7 @@ class DocumentsPage(Page):
         documents.addWidget(invitation, 1)
         documents.addWidget(attendance, 1)
         documents.addWidget(minutes, 1)
+        documents.addWidget(joint, 1)
         result = QHBoxLayout()
         result.addWidget(self.progress)
         result.addWidget(self.outcome, 1)
@@ -304,12 +336,23 @@ class DocumentsPage(Page):
         meeting = self.selected_meeting()
         if meeting is None:
             return
-        ok, sheet = attempt(self, lambda: attendance_sheet(
-            self.context.db, meeting.id, blank=self.blank.isChecked()))
+        ok, sheet = attempt(self, lambda: attendance_document(
+            self.context.db, meeting.id, blank=self.blank.isChecked(),
+            blank_rows=self.blank_rows.value(), full_copy=self.full_copy.isChecked()))
         if ok:
             self._write(_("Save the daftar hadir as"), _file_name("Daftar Hadir", meeting),
                         lambda target, _progress: write_attendance(sheet, target),
                         content=sheet)
+
+    def write_joint_commitment(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is None:
+            return
+        ok, sheet = attempt(self, lambda: joint_commitment(self.context.db, meeting.id))
+        if ok:
+            self._write(_("Save the lembar komitmen bersama as"),
+                        _file_name("Komitmen Bersama", meeting),
+                        lambda target, _progress: write_joint_commitment(sheet, target))
 
     def write_invitation(self) -> None:
         """Ask for the letter's date and signer; the dialog's Save writes the PDF."""
@@ -391,6 +434,7 @@ class DocumentsPage(Page):
         usable = not busy and self.selected_meeting() is not None
         self.minutes_button.setEnabled(usable)
         self.attendance_button.setEnabled(usable)
+        self.joint_button.setEnabled(usable and bool(self.selected_meeting().commitment_count))
         cancelled = usable and self.selected_meeting().status is MeetingStatus.CANCELLED
         self.invitation_button.setEnabled(usable and not cancelled)
         self.matrix.set_busy(busy)

@@ -6,7 +6,11 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from secretariat.documents.minutes_and_attendance import attendance_sheet, minutes_report
+from secretariat.documents.minutes_and_attendance import (
+    DEFAULT_BLANK_ROWS,
+    attendance_document,
+    minutes_report,
+)
 from secretariat.errors import ValidationError
 from secretariat.file_targets import typed_target
 from secretariat.i18n import _
@@ -43,12 +47,27 @@ def run_export(db, args) -> int:
         else:
             write_minutes(minutes_report(db, args.meeting,
                                          include_confidential=include_confidential), target)
-    else:
-        from exports.pdf.attendance import write_attendance
+    elif args.document == "joint-commitment":
+        from exports.pdf.joint_commitment import write_joint_commitment
+        from secretariat.documents.joint_commitment import joint_commitment
 
-        write_attendance(attendance_sheet(db, args.meeting, blank=args.blank), target)
+        write_joint_commitment(joint_commitment(db, args.meeting), target)
+    else:
+        _export_attendance(db, args, target)
     print(_("Written to {path}.").format(path=target))
     return 0
+
+
+def _export_attendance(db, args, target: Path) -> None:
+    from exports.pdf.attendance import write_attendance
+
+    if args.blank_rows is not None and not args.blank:
+        raise ValidationError(_("Blank rows are for the sheet signed at the door: add "
+                                "--blank."), field="blank_rows")
+    rows = DEFAULT_BLANK_ROWS if args.blank_rows is None else args.blank_rows
+    sheet = attendance_document(db, args.meeting, blank=args.blank, blank_rows=rows,
+                                full_copy=args.with_confidential)
+    write_attendance(sheet, target)
 
 
 def _pdf_or_excel(target: Path, document: str) -> str:
