@@ -80,4 +80,5 @@ def write_attendance(sheet: AttendanceSheet, target: Path) -> Path:
         return (letterhead(sheet.letterhead, styles, width) + [Spacer(1, 8)]
                 + attendance_story(sheet, styles, width))
 
-    return write_portrait(target, sheet.letterhead, title="Daftar Hadir", story=story)
+    return write_portrait(target, sheet.letterhead, title="Daftar Hadir", story=story,
+                          numbering="of_total")  # an annex: "Halaman x dari y" always
