@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from exports.pdf.invitation import write_invitation
@@ -161,3 +162,56 @@ def test_no_table_leaves_a_single_row_on_a_page(documents, name):
             assert following[:1] != [2], (
                 f"{name}: the first row of a table stands alone at the foot of page "
                 f"{index + 1}")
+
+
+# --- the smaller points of every PDF --------------------------------------------------------
+
+MONTH_BROKEN = re.compile(r"\b\d{1,2}\n(Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|"
+                          r"September|Oktober|November|Desember)\b|(Januari|Februari|Maret|"
+                          r"April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)"
+                          r"\n\d{4}\b")
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_no_date_is_broken_over_two_lines(documents, name):
+    with pdfplumber.open(documents[name].path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            found = MONTH_BROKEN.search(page.extract_text() or "")
+            assert not found, f"{name}: page {number} breaks the date {found.group(0)!r}"
+
+
+def test_the_kop_sets_its_contact_details_apart(documents):
+    kop = _pages(documents["undangan"].path)[0][:6]
+    flat = " ".join(kop)
+    assert "· Telepon" in flat and "· Pos-el" in flat and "· Laman" in flat
+
+
+def test_letters_are_numbered_the_tata_naskah_dinas_way_and_annexes_of_the_total(documents):
+    with pdfplumber.open(documents["undangan"].path) as pdf:
+        first, second = (page.extract_text() or "" for page in pdf.pages[:2])
+        top_of_second = pdf.pages[1].crop((0, 0, pdf.pages[1].width, 50)).extract_text()
+    assert not re.search(r"- ?1 ?-|Halaman", first)  # none on the kop page
+    assert re.fullmatch(r"- ?2 ?-", top_of_second.strip())  # alone, at the top centre
+    notulen = _pages(documents["notulen"].path)  # with its daftar hadir: "x dari y" always
+    with pdfplumber.open(documents["notulen"].path) as pdf:
+        last = pdf.pages[-1].extract_text()
+    assert f"Halaman {len(notulen)} dari {len(notulen)}" in last
+
+
+def test_draft_minutes_say_draf_and_wrapped_items_hang(demo, tmp_path):
+    from exports.pdf.layout import Styles as PdfStyles
+    from exports.pdf.layout import number, paragraphs, unbroken_dates
+
+    assert number(2166) == "2.166"
+    assert unbroken_dates("s.d. 31 Desember 2026.") == "s.d. 31\u00a0Desember\u00a02026."
+    styles = PdfStyles(get_letterhead(demo))
+    items = paragraphs("Pengantar:\n1. Butir pertama\nlanjutannya\n2. Butir kedua", styles.body)
+    assert [item.bulletText for item in items] == [None, "1.", "2."]
+    assert items[1].style.leftIndent > items[1].style.bulletIndent  # the wrapped lines hang
+
+    with demo.reading() as session:
+        rakor = session.scalar(select(Meeting.id).where(Meeting.date == date(2025, 12, 2)))
+    report = dataclasses.replace(minutes_report(demo, rakor), draft=True)
+    target = write_minutes(report, tmp_path / "d.pdf")
+    marks = " ".join(page.extract_text() for page in PdfReader(target).pages)  # rotated text
+    assert "DRAF" in marks and "DRAFT" not in marks
