@@ -17,7 +17,6 @@ from reportlab.platypus import (
 from exports.pdf.attendance import attendance_story
 from exports.pdf.fonts import BOLD
 from exports.pdf.layout import (
-    SignatureBlock,
     Styles,
     hanging,
     letterhead,
@@ -26,6 +25,7 @@ from exports.pdf.layout import (
     text,
     write_portrait,
 )
+from exports.pdf.page_breaks import SignatureBlock
 from secretariat.documents.minutes_and_attendance import MinutesReport
 
 

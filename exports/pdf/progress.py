@@ -43,11 +43,11 @@ from exports.pdf.layout import (
     list_item,
     number,
     paragraphs,
-    section_start,
     signature,
     text,
     write_portrait,
 )
+from exports.pdf.page_breaks import section_start
 from secretariat.commitments.progress import OverdueCommitment
 from secretariat.dates import abbreviated_date, short_date
 from secretariat.documents.progress_report import ProgressReport
