@@ -201,4 +201,5 @@ def write_attendance(sheet: AttendanceSheet, target: Path) -> Path:
 
     if sheet.full_copy:
         return _write_restricted(target, sheet, "Daftar Hadir", story)
-    return write_portrait(target, sheet.letterhead, title="Daftar Hadir", story=story)
+    return write_portrait(target, sheet.letterhead, title="Daftar Hadir", story=story,
+                          numbering="of_total")  # an annex: "Halaman x dari y" always
