@@ -78,14 +78,17 @@ class OfficialDocTemplate(BaseDocTemplate):
 
 
 def write_portrait(target: Path, settings: LetterheadSettings, *, title: str,
-                   story: Callable[[float], list[Flowable]], draft: bool = False) -> Path:
+                   story: Callable[[float], list[Flowable]], draft: bool = False,
+                   marking: str = "", footnote: str = "") -> Path:
     """Lay out a portrait document on the office's paper and margins, numbered "Halaman x
     dari y" (and marked DRAFT where asked), written so that no half file is ever left.
-    `story(width)` gives the flowables for the width between the margins."""
+    `story(width)` gives the flowables for the width between the margins; `marking` and
+    `footnote` as in `numbered_canvas`."""
     def write(stream: BinaryIO) -> None:
         document = OfficialDocTemplate(stream, pagesize=page_size(settings), title=title,
                                        author=settings.agency_line, **margins(settings))
-        document.build(story(document.width), canvasmaker=numbered_canvas(draft=draft))
+        document.build(story(document.width), canvasmaker=numbered_canvas(
+            draft=draft, marking=marking, footnote=footnote))
 
     return write_atomically(target, write)
 
@@ -203,8 +206,30 @@ def label_lines(rows: list[tuple[str, Flowable | str]], styles: Styles, width: f
     return table
 
 
-def numbered_canvas(*, draft: bool):
-    """A canvas class that writes "Halaman x dari y" (and a DRAFT mark) on every page.
+# The classification mark sits near the paper's edge, above (and below) where the page
+# number goes, so the two never overlap whichever edge the number is printed at.
+MARK_EDGE = 8 * mm
+MARK_SIZE = 11
+FOOTNOTE_SIZE = 7
+
+
+def draw_marking(canvas: Canvas, width: float, height: float, marking: str,
+                 footnote: str) -> None:
+    """A security class ("TERBATAS") bold and centred at the top and at the bottom of the
+    page, and a small note ("SALINAN EDARAN") at the foot's right, clear of the number."""
+    if marking:
+        canvas.setFont(BOLD, MARK_SIZE)
+        canvas.drawCentredString(width / 2, height - MARK_EDGE, marking)
+        canvas.drawCentredString(width / 2, MARK_EDGE - MARK_SIZE * 0.3, marking)
+    if footnote:
+        canvas.setFont(REGULAR, FOOTNOTE_SIZE)
+        canvas.drawRightString(width - 12 * mm, MARK_EDGE - FOOTNOTE_SIZE * 0.3, footnote)
+
+
+def numbered_canvas(*, draft: bool, marking: str = "", footnote: str = ""):
+    """A canvas class that writes "Halaman x dari y" (and a DRAFT mark) on every page,
+    and the copy's classification: `marking` (e.g. "TERBATAS") top and bottom, `footnote`
+    (e.g. "SALINAN EDARAN") small at the foot.
 
     The total is known only at the end, so pages are kept and drawn on `save`.
     """
@@ -231,6 +256,7 @@ def numbered_canvas(*, draft: bool):
             self.saveState()
             self.setFont(REGULAR, 9)
             self.drawCentredString(width / 2, 12 * mm, f"Halaman {number} dari {total}")
+            draw_marking(self, width, height, marking, footnote)
             if draft:
                 self.setFillColor(colors.Color(0.75, 0.75, 0.75, alpha=0.35))
                 self.setFont(BOLD, 110)
