@@ -68,7 +68,7 @@ def _discussion(report: MinutesReport, styles: Styles) -> list[Flowable]:
 
 def _commitments(report: MinutesReport, styles: Styles) -> list[Flowable]:
     story: list[Flowable] = [Paragraph("IV. KOMITMEN DAN RENCANA TINDAK LANJUT", styles.heading)]
-    if not report.commitments:
+    if not report.commitments and not report.classification.left_out:
         story.append(Paragraph("Tidak ada komitmen yang disepakati.", styles.body))
     detail = ParagraphStyle("detail", parent=styles.small, leftIndent=14, spaceAfter=4)
     item_style = ParagraphStyle("item", parent=styles.body, leftIndent=14, firstLineIndent=-14,
@@ -85,9 +85,9 @@ def _commitments(report: MinutesReport, styles: Styles) -> list[Flowable]:
         facts.append(f"Batas waktu: {text(entry.due_date) or '-'}")
         block.append(Paragraph("; ".join(facts), detail))
         story.append(KeepTogether(block))
-    if report.confidential_left_out:
-        story.append(Paragraph(f"({report.confidential_left_out} komitmen bersifat terbatas "
-                               "tidak dicantumkan dalam salinan ini.)", styles.small))
+    note = report.classification.left_out_note()
+    if note:  # the numbering skips them: say why
+        story.append(Paragraph(text(note), styles.small))
     return story
 
 
@@ -140,4 +140,6 @@ def minutes_story(report: MinutesReport, width: float) -> list[Flowable]:
 
 def write_minutes(report: MinutesReport, target: Path) -> Path:
     return write_portrait(target, report.letterhead, title=f"Notulen {report.title}",
-                          story=lambda width: minutes_story(report, width), draft=report.draft)
+                          story=lambda width: minutes_story(report, width), draft=report.draft,
+                          marking=report.classification.marking,
+                          footnote=report.classification.footnote)

@@ -240,12 +240,13 @@ def _trend(report: ProgressReport, styles: Styles, width: float) -> list[Flowabl
 
 
 def _overdue(report: ProgressReport, styles: Styles, width: float) -> list[Flowable]:
-    late = report.figures.overdue
+    late = report.overdue_lines
+    note = report.classification.left_out_note()
     if not late:
-        return [Paragraph("Tidak ada komitmen yang terlambat.", styles.body)]
+        return [Paragraph(text(note) or "Tidak ada komitmen yang terlambat.", styles.body)]
     rows: list[list[object]] = [["No", "Komitmen", "Rapat", "Penanggung Jawab", "Batas Waktu",
                                  "Terlambat", "Progres"]]
-    for number, entry in enumerate(late[:OVERDUE_LISTED], start=1):
+    for number, entry in late[:OVERDUE_LISTED]:
         rows.append([number, entry.text, short_date(entry.meeting_date, "id"), entry.lead_agency,
                      short_date(entry.due_date, "id"), f"{entry.days_late} hari",
                      f"{entry.progress}%"])
@@ -257,6 +258,8 @@ def _overdue(report: ProgressReport, styles: Styles, width: float) -> list[Flowa
         flowables.append(Paragraph(
             f"… dan {len(late) - OVERDUE_LISTED} komitmen terlambat lainnya; daftar lengkapnya "
             "ada pada Matriks Tindak Lanjut (status terlambat).", styles.small))
+    if note:  # the numbering skips them: say why
+        flowables.append(Paragraph(text(note), styles.small))
     return flowables
 
 
@@ -313,4 +316,6 @@ def progress_story(report: ProgressReport, width: float) -> list[Flowable]:
 
 def write_progress_pdf(report: ProgressReport, target: Path) -> Path:
     return write_portrait(target, report.letterhead, title=report.title,
-                          story=lambda width: progress_story(report, width))
+                          story=lambda width: progress_story(report, width),
+                          marking=report.classification.marking,
+                          footnote=report.classification.footnote)

@@ -14,9 +14,10 @@ from datetime import date
 from sqlalchemy import select
 
 from models import Meeting, MeetingStatus, TaskForce
-from secretariat.commitments.progress import ProgressFigures, progress_figures
+from secretariat.commitments.progress import OverdueCommitment, ProgressFigures, progress_figures
 from secretariat.commitments.request_letters import STATUS_WORDS, latest_rakor_chair
 from secretariat.dates import short_date
+from secretariat.documents.classification import Classification, classify
 from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
 from secretariat.errors import ValidationError
 from secretariat.i18n import _
@@ -38,6 +39,10 @@ class ProgressReport:
     signer_nip: str
     letterhead: LetterheadSettings
     figures: ProgressFigures
+    # The overdue list as printed, each with its number: in the circulated copy without
+    # the terbatas commitments, whose numbers are skipped (the figures still count them).
+    overdue_lines: tuple[tuple[int, OverdueCommitment], ...] = ()
+    classification: Classification = Classification()
 
     def status_words(self):
         """(status in words, count) in the order of the lifecycle."""
@@ -56,9 +61,14 @@ def _period(start: date, end: date) -> str:
 
 
 def progress_report(db, task_force_id: int, start: date, end: date, *,
-                    today: date | None = None) -> ProgressReport:
+                    today: date | None = None, full: bool = False) -> ProgressReport:
+    """The report for the chairs; the circulated copy unless `full` (see `Classification`).
+
+    Only the overdue list names commitments: the terbatas ones are left out of it in the
+    circulated copy; the figures are counts and keep them."""
     today = today or date.today()
     figures = progress_figures(db, task_force_id, start, end, today=today)
+    numbered = list(enumerate(figures.overdue, start=1))
     letterhead = get_letterhead(db, task_force_id)
     with db.reading() as session:
         name, position, nip = latest_rakor_chair(session, task_force_id)
@@ -74,6 +84,10 @@ def progress_report(db, task_force_id: int, start: date, end: date, *,
         signer_nip=nip,
         letterhead=letterhead,
         figures=figures,
+        overdue_lines=tuple((number, entry) for number, entry in numbered
+                            if full or not entry.confidential),
+        classification=classify(sum(1 for entry in figures.overdue if entry.confidential),
+                                full=full),
     )
 
 
