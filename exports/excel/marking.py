@@ -14,9 +14,10 @@ def mark_sheet(sheet, classification: Classification) -> None:
     """The printed header and footer of `sheet` (after `set_up_printing`)."""
     if classification.marking:
         sheet.oddHeader.center.text = _BOLD.format(text=classification.marking)
-        # The page number moves aside so the mark stands centred at the foot as at the top.
-        sheet.oddFooter.right.text = sheet.oddFooter.center.text
-        sheet.oddFooter.center.text = _BOLD.format(text=classification.marking)
+        # Under the page number, centred at the foot as at the top (as on the PDF's pages).
+        number = sheet.oddFooter.center.text
+        sheet.oddFooter.center.text = "\n".join(
+            part for part in (number, _BOLD.format(text=classification.marking)) if part)
     if classification.footnote:
         sheet.oddFooter.right.text = _SMALL.format(text=classification.footnote)
 
