@@ -32,6 +32,8 @@ class ProgressReportBox(DocumentBox):
         self.task_force.setMinimumContentsLength(20)
         self.year = self.year_choice(all_years=False)
         self.year.activated.connect(lambda _index: setattr(self, "_year_chosen", True))
+        self.full_copy = self.full_copy_choice(
+            _("Full copy naming the confidential overdue commitments (marked TERBATAS)"))
 
         self.add_hint(_("For the chairs: commitments by status, the lead agencies' scorecard, "
                         "progress per focus area and sub task force, the trend after each "
@@ -42,6 +44,7 @@ class ProgressReportBox(DocumentBox):
         choices.addWidget(self.task_force, 0, 1, 1, 2)
         choices.addWidget(QLabel(_("Year of the meetings"), self), 1, 0)
         choices.addWidget(self.year, 1, 1)
+        choices.addWidget(self.full_copy, 2, 0, 1, 3)
         choices.setColumnStretch(2, 1)
         self.column.addLayout(choices)
         self.column.addLayout(self.writer_buttons(_("Write report (PDF)…"),
@@ -85,7 +88,7 @@ class ProgressReportBox(DocumentBox):
             return
         ok, report = attempt(self, lambda: progress_report(
             self.context.db, task_force, date(year, 1, 1), date(year, 12, 31),
-            today=self.context.today()))
+            today=self.context.today(), full=self.full_copy.isChecked()))
         if not ok:
             return
         if suffix == ".pdf":
