@@ -300,3 +300,19 @@ def test_the_command_line_asks_for_the_copy_and_the_task_force(demo, tmp_path, c
     assert main([*db, "export", "meetings", "--with-regencies",
                  "-o", str(tmp_path / "j.xlsx")]) == 0
     capsys.readouterr()
+
+
+def test_a_provinces_schedule_takes_its_kab_kota_meetings_only_when_asked(demo):
+    from secretariat.documents.registers import meeting_schedule
+
+    kalsel, banjarbaru = _task_force(demo, "Kalimantan Selatan"), _task_force(demo, "Banjarbaru")
+    make_meeting(demo, banjarbaru, date(2025, 3, 4), title="Rakor Kota Banjarbaru")
+    alone = meeting_schedule(demo, year=2025, task_force_id=kalsel, today=TODAY)
+    both = meeting_schedule(demo, year=2025, task_force_id=kalsel, today=TODAY,
+                            with_regencies=True)
+    assert {line.task_force for line in alone.lines} == {
+        "Gugus Tugas PP-TPPO Provinsi Kalimantan Selatan"}
+    assert len(both.lines) == len(alone.lines) + 1
+    assert "Gugus Tugas PP-TPPO Kota Banjarbaru" in {line.task_force for line in both.lines}
+    assert "beserta gugus tugas kabupaten/kota" in both.subtitle
+    assert not any("Bengkayang" in line.task_force for line in both.lines)
