@@ -25,7 +25,7 @@ from models.enums import (
 
 # The Alembic revision these classes correspond to. A database at another revision is
 # upgraded at start (if older) or refused (if newer).
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 
 # Where each ORM name is declared. All modules load together, so relationships that name
 # another class by string always find it.
@@ -35,7 +35,7 @@ _ORM_MODULES = {
     "models.commitments": ("Commitment", "EvidenceFile", "FollowUp", "commitment_signatories",
                            "commitment_supporting_agencies"),
     "models.letterhead": ("Letterhead",),
-    "models.meetings": ("AgendaItem", "Attendance", "Meeting"),
+    "models.meetings": ("AgendaItem", "ArchivedMinutes", "Attendance", "Meeting"),
     "models.requests": ("ProgressRequest", "progress_request_items"),
     "models.regions": ("FocusArea", "Region", "SubTaskForce", "TaskForce"),
 }

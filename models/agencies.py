@@ -20,6 +20,9 @@ class Agency(Audited, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(250))
     abbreviation: Mapped[str] = mapped_column(String(40))
+    # The head's title letters are addressed to ("Kepala Kepolisian Daerah Kalimantan
+    # Selatan"): an office, not the person who holds it today.
+    office_title: Mapped[str] = mapped_column(String(250), default="")
     sector: Mapped[str] = mapped_column(String(60), default="")
     level: Mapped[AgencyLevel] = mapped_column(db_enum(AgencyLevel, "agency_level"))
     region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"), index=True)

@@ -35,6 +35,15 @@ class Letterhead(Audited, Base):
     margin_right_mm: Mapped[int] = mapped_column(Integer, default=20)
     margin_bottom_mm: Mapped[int] = mapped_column(Integer, default=25)
     font_size_pt: Mapped[int] = mapped_column(Integer, default=11)
+    # Who signs this office's letters unless a letter names another signer: its head.
+    signer_name: Mapped[str] = mapped_column(String(160), default="")
+    signer_position: Mapped[str] = mapped_column(String(200), default="")  # jabatan
+    signer_rank: Mapped[str] = mapped_column(String(100), default="")  # pangkat/golongan
+    signer_nip: Mapped[str] = mapped_column(String(30), default="")
+    carbon_copies: Mapped[str] = mapped_column(Text, default="")  # Tembusan, one per line
+    # "tnd": the number top centre, none on the kop page (Tata Naskah Dinas letters and
+    # laporan); "of_total": "Halaman x dari y" at the foot (annexes and matrices always).
+    page_numbering: Mapped[str] = mapped_column(String(20), default="tnd")
 
     __table_args__ = (
         # At most one default letterhead: NULLs never clash in a unique column, so the

@@ -6,11 +6,13 @@ from datetime import date as date_type
 from datetime import datetime, time
 
 from sqlalchemy import (
+    Boolean,
     Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     Time,
@@ -117,3 +119,27 @@ class Attendance(Audited, Base):
               sqlite_where=text("person_id IS NOT NULL"),
               postgresql_where=text("person_id IS NOT NULL")),
     )
+
+
+class ArchivedMinutes(Base):
+    """The notulen PDF exactly as it was made final, with the letterhead then in force.
+
+    A reprint of final minutes is this document, byte for byte, not a new rendering on
+    today's letterhead. Reopening marks it superseded; it is never deleted, so the record
+    keeps every text that was once signed.
+    """
+
+    __tablename__ = "archived_minutes"
+    __repr_fields__ = ("id", "meeting_id", "finalised_at")
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    finalised_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    finalised_by: Mapped[str] = mapped_column(String(100), default="")
+    file_name: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    letterhead: Mapped[str] = mapped_column(Text, default="")  # its settings, as JSON
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    # The circulated copy (terbatas commitments and phone numbers left out) or the full one.
+    circulated: Mapped[bool] = mapped_column(Boolean, default=False)
+    superseded: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -117,4 +117,4 @@ class MatrixBox(DocumentBox):
         name = f"Matriks Tindak Lanjut {self.context.today().isoformat()}{suffix}"
         self._write(_("Save the action matrix as"), name,
                     lambda target, progress: writer(matrix, target, progress),
-                    total=matrix.total)
+                    total=matrix.total, content=matrix)

@@ -6,7 +6,11 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from secretariat.documents.minutes_and_attendance import attendance_sheet, minutes_report
+from secretariat.documents.minutes_and_attendance import (
+    DEFAULT_BLANK_ROWS,
+    attendance_document,
+    minutes_report,
+)
 from secretariat.errors import ValidationError
 from secretariat.file_targets import typed_target
 from secretariat.i18n import _
@@ -32,16 +36,37 @@ def run_export(db, args) -> int:
         draft = replace(start.draft, nature=args.nature)
         write_invitation(invitation_letter(db, args.meeting, draft), target)
     elif args.document == "minutes":
+        from exports.files import write_bytes_atomically
         from exports.pdf.minutes import write_minutes
+        from secretariat.documents.minutes_archive import archived_minutes
 
-        report = minutes_report(db, args.meeting, full=args.with_confidential)
-        write_minutes(report, target)
+        full = args.with_confidential  # else the circulated copy, as on the Laporan page
+        kept = archived_minutes(db, args.meeting, circulated=not full)
+        if kept is not None:  # final minutes: the very document that was signed
+            write_bytes_atomically(target, kept.content)
+        else:
+            write_minutes(minutes_report(db, args.meeting, full=full), target)
+    elif args.document == "joint-commitment":
+        from exports.pdf.joint_commitment import write_joint_commitment
+        from secretariat.documents.joint_commitment import joint_commitment
+
+        write_joint_commitment(joint_commitment(db, args.meeting), target)
     else:
-        from exports.pdf.attendance import write_attendance
-
-        write_attendance(attendance_sheet(db, args.meeting, blank=args.blank), target)
+        _export_attendance(db, args, target)
     print(_("Written to {path}.").format(path=target))
     return 0
+
+
+def _export_attendance(db, args, target: Path) -> None:
+    from exports.pdf.attendance import write_attendance
+
+    if args.blank_rows is not None and not args.blank:
+        raise ValidationError(_("Blank rows are for the sheet signed at the door: add "
+                                "--blank."), field="blank_rows")
+    rows = DEFAULT_BLANK_ROWS if args.blank_rows is None else args.blank_rows
+    sheet = attendance_document(db, args.meeting, blank=args.blank, blank_rows=rows,
+                                full_copy=args.with_confidential)
+    write_attendance(sheet, target)
 
 
 def _pdf_or_excel(target: Path, document: str) -> str:

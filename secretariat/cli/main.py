@@ -118,6 +118,14 @@ def _parser() -> argparse.ArgumentParser:
     attendance.add_argument("-o", "--output", required=True, metavar=_("FILE"))
     attendance.add_argument("--blank", action="store_true",
                             help=_("before the meeting: invited names, empty signatures"))
+    attendance.add_argument("--blank-rows", type=int, metavar="N",
+                            help=_("empty rows for walk-ins on the blank sheet (default: 10)"))
+    attendance.add_argument("--with-confidential", action="store_true",
+                            help=_("the full copy: with phone numbers, marked TERBATAS"))
+    joint = documents.add_parser("joint-commitment", help=_(
+        "lembar komitmen bersama: the commitments with a box for each signatory (PDF)"))
+    joint.add_argument("meeting", type=int, metavar="MEETING_ID")
+    joint.add_argument("-o", "--output", required=True, metavar=_("FILE"))
     invitation = documents.add_parser("invitation", help=_("surat undangan: the letter "
                                                            "inviting to a meeting (PDF)"))
     invitation.add_argument("meeting", type=int, metavar="MEETING_ID")

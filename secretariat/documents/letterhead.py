@@ -12,6 +12,8 @@ from secretariat.i18n import _
 from secretariat.records import check_version, get_or_fail
 from secretariat.validation import check_email, clean_text
 
+# Tata Naskah Dinas: the number top centre, none on the kop page; or "Halaman x dari y".
+PAGE_NUMBERINGS = ("tnd", "of_total")
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 _IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
 
@@ -33,6 +35,12 @@ class LetterheadSettings:
     margin_right_mm: int = 20
     margin_bottom_mm: int = 25
     font_size_pt: int = 11
+    signer_name: str = ""  # the head of the office whose kop this is: the default signer
+    signer_position: str = ""
+    signer_rank: str = ""
+    signer_nip: str = ""
+    carbon_copies: str = ""  # the default Tembusan, one addressee per line
+    page_numbering: str = "tnd"  # PAGE_NUMBERINGS
     task_force_id: int | None = None
     id: int | None = None  # None: not saved yet, the defaults above apply
     version: int | None = None
@@ -98,7 +106,17 @@ def _validated(settings: LetterheadSettings) -> dict:
         paper = PaperSize(settings.paper_size)
     except ValueError:
         raise ValidationError(_("Choose A4 or F4 paper."), field="paper_size") from None
+    if settings.page_numbering not in PAGE_NUMBERINGS:
+        raise ValidationError(_("Choose how pages are numbered."), field="page_numbering")
     return {
+        "signer_name": text(settings.signer_name, _("Signer's name"), "signer_name", 160),
+        "signer_position": text(settings.signer_position, _("Signer's position"),
+                                "signer_position", 200),
+        "signer_rank": text(settings.signer_rank, _("Signer's rank"), "signer_rank", 100),
+        "signer_nip": text(settings.signer_nip, _("Signer's NIP"), "signer_nip", 30),
+        "carbon_copies": text(settings.carbon_copies, _("Carbon copies"), "carbon_copies",
+                              2000, multiline=True),
+        "page_numbering": settings.page_numbering,
         "government_line": text(settings.government_line, _("Government line"),
                                 "government_line", 200),
         "agency_line": text(settings.agency_line, _("Agency line"), "agency_line", 300),
