@@ -124,7 +124,10 @@ class DocumentsPage(Page):
         self.meeting_facts.setTextFormat(Qt.TextFormat.PlainText)
         self.meeting_facts.setWordWrap(True)
 
-        self.without_confidential = QCheckBox(_("Leave out confidential commitments"), self)
+        # Unticked, the notulen is the circulated copy: no confidential commitment, no
+        # participant's mobile number; ticked, the full copy marked TERBATAS.
+        self.with_confidential = QCheckBox(
+            _("Full copy with confidential commitments and mobile numbers (TERBATAS)"), self)
         self.minutes_button = QPushButton(icon("pdf"), _("Write notulen (PDF)…"), self)
         self.minutes_button.clicked.connect(self.write_minutes)
         self.blank = QRadioButton(_("Blank, for signing at the meeting"), self)
@@ -180,7 +183,7 @@ class DocumentsPage(Page):
         column.addWidget(self._hint(_("The minutes with agenda, decisions and commitments, and "
                                       "the daftar hadir attached. Minutes not yet final are "
                                       "marked DRAFT.")))
-        column.addWidget(self.without_confidential)
+        column.addWidget(self.with_confidential)
         column.addWidget(self.minutes_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
 
@@ -267,6 +270,8 @@ class DocumentsPage(Page):
             self.meeting.setCurrentIndex(row if row is not None else (0 if rows else -1))
             self.meeting.blockSignals(False)
         self.progress_report.refresh()
+        self.matrix.refresh()
+        self.registers.refresh()
         self._meeting_chosen()
         self.loaded.emit()
 
@@ -317,16 +322,16 @@ class DocumentsPage(Page):
         meeting = self.selected_meeting()
         if meeting is None:
             return
-        include_confidential = not self.without_confidential.isChecked()
+        full = self.with_confidential.isChecked()  # else the circulated copy
         ok, kept = attempt(self, lambda: archived_minutes(
-            self.context.db, meeting.id, circulated=not include_confidential))
+            self.context.db, meeting.id, circulated=not full))
         if ok and kept is not None:  # final minutes: the very document that was signed
             self._write(_("Save the notulen as"), _file_name("Notulen", meeting),
                         lambda target, _progress: write_bytes_atomically(target,
                                                                    kept.content))
             return
         ok, report = attempt(self, lambda: minutes_report(
-            self.context.db, meeting.id, include_confidential=include_confidential))
+            self.context.db, meeting.id, full=full))
         if ok:
             self._write(_("Save the notulen as"), _file_name("Notulen", meeting),
                         lambda target, _progress: write_minutes(report, target),

@@ -42,6 +42,8 @@ class ProgressReportBox(DocumentBox):
         self.task_force.setMinimumContentsLength(20)
         self.year = self.year_choice(all_years=False)
         self.year.activated.connect(lambda _index: setattr(self, "_year_chosen", True))
+        self.full_copy = self.full_copy_choice(
+            _("Full copy naming the confidential overdue commitments (marked TERBATAS)"))
         self._loading = False  # the lists are being filled: no drafting for each step
         self.conclusions = QPlainTextEdit(self)
         self.conclusions.setAccessibleName(_("Conclusions and recommendations"))
@@ -60,6 +62,7 @@ class ProgressReportBox(DocumentBox):
         choices.addWidget(self.task_force, 0, 1, 1, 2)
         choices.addWidget(QLabel(_("Year of the meetings"), self), 1, 0)
         choices.addWidget(self.year, 1, 1)
+        choices.addWidget(self.full_copy, 2, 0, 1, 3)
         choices.setColumnStretch(2, 1)
         self.column.addLayout(choices)
         heading = QHBoxLayout()
@@ -130,7 +133,8 @@ class ProgressReportBox(DocumentBox):
         written = self.conclusions.toPlainText().strip() or None  # emptied: the draft
         ok, report = attempt(self, lambda: progress_report(
             self.context.db, task_force, date(year, 1, 1), date(year, 12, 31),
-            today=self.context.today(), conclusions=written))
+            today=self.context.today(), conclusions=written,
+            full=self.full_copy.isChecked()))
         if not ok:
             return
         if suffix == ".pdf":

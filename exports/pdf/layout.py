@@ -82,15 +82,18 @@ class OfficialDocTemplate(BaseDocTemplate):
 
 def write_portrait(target: Path, settings: LetterheadSettings, *, title: str,
                    story: Callable[[float], list[Flowable]], draft: bool = False,
-                   numbering: str | None = None) -> Path:
+                   numbering: str | None = None, marking: str = "",
+                   footnote: str = "") -> Path:
     """Lay out a portrait document on the office's paper and margins, its pages numbered
     as the letterhead says (or as `numbering` insists: annexes are always "Halaman x dari
     y") and marked DRAF where asked, written so that no half file is ever left.
-    `story(width)` gives the flowables for the width between the margins."""
+    `story(width)` gives the flowables for the width between the margins; `marking` and
+    `footnote` classify the copy (see `draw_marking`)."""
     def write(stream: BinaryIO) -> None:
         document = OfficialDocTemplate(stream, pagesize=page_size(settings), title=title,
                                        author=settings.agency_line, **margins(settings))
-        canvas = numbered_canvas(draft=draft, numbering=numbering or settings.page_numbering)
+        canvas = numbered_canvas(draft=draft, numbering=numbering or settings.page_numbering,
+                                 marking=marking, footnote=footnote)
         document.build(settle_pages(story(document.width)), canvasmaker=canvas)
 
     return write_atomically(target, write)
@@ -267,6 +270,26 @@ def label_lines(rows: list[tuple[str, Flowable | str]], styles: Styles, width: f
     return table
 
 
+# The classification mark sits nearer the paper's edge than the page number (12 mm from
+# the top or the foot, see `draw_page_number`), so the two never overlap.
+MARK_EDGE = 7 * mm
+MARK_SIZE = 10
+FOOTNOTE_SIZE = 7
+
+
+def draw_marking(canvas: Canvas, marking: str, footnote: str) -> None:
+    """A security class ("TERBATAS") bold and centred at the top and at the bottom of the
+    page, and a small note ("SALINAN EDARAN") at the foot's right, clear of the number."""
+    width, height = canvas._pagesize
+    if marking:
+        canvas.setFont(BOLD, MARK_SIZE)
+        canvas.drawCentredString(width / 2, height - MARK_EDGE, marking)
+        canvas.drawCentredString(width / 2, MARK_EDGE - MARK_SIZE * 0.3, marking)
+    if footnote:
+        canvas.setFont(REGULAR, FOOTNOTE_SIZE)
+        canvas.drawRightString(width - 12 * mm, MARK_EDGE - FOOTNOTE_SIZE * 0.3, footnote)
+
+
 def draw_page_number(canvas: Canvas, page: int, total: int, numbering: str) -> None:
     """"tnd": "- 2 -" alone at the top centre, nothing on the first (kop) page;
     "of_total": "Halaman 2 dari 5" at the foot."""
@@ -292,8 +315,10 @@ def draw_draft_mark(canvas: Canvas) -> None:
     canvas.restoreState()
 
 
-def numbered_canvas(*, draft: bool, numbering: str = "of_total"):
-    """A canvas class that numbers every page (see `draw_page_number`) and marks a DRAF.
+def numbered_canvas(*, draft: bool, numbering: str = "of_total", marking: str = "",
+                    footnote: str = ""):
+    """A canvas class that numbers every page (see `draw_page_number`), marks a DRAF and
+    classifies the copy (see `draw_marking`).
 
     The total is known only at the end, so pages are kept and drawn on `save`.
     """
@@ -318,6 +343,7 @@ def numbered_canvas(*, draft: bool, numbering: str = "of_total"):
         def _decorate(self, number: int, total: int) -> None:
             self.saveState()
             draw_page_number(self, number, total, numbering)
+            draw_marking(self, marking, footnote)
             if draft:
                 draw_draft_mark(self)
             self.restoreState()

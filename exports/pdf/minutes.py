@@ -74,7 +74,7 @@ def _discussion(report: MinutesReport, styles: Styles) -> list[Flowable]:
 
 def _commitments(report: MinutesReport, styles: Styles) -> list[Flowable]:
     story: list[Flowable] = [Paragraph("IV. KOMITMEN DAN RENCANA TINDAK LANJUT", styles.heading)]
-    if not report.commitments:
+    if not report.commitments and not report.classification.left_out:
         story.append(Paragraph("Tidak ada komitmen yang disepakati.", styles.body))
     detail = ParagraphStyle("detail", parent=styles.small, leftIndent=18, spaceAfter=4)
     item_style = ParagraphStyle("item", parent=styles.body, spaceAfter=1, keepWithNext=1)
@@ -91,9 +91,9 @@ def _commitments(report: MinutesReport, styles: Styles) -> list[Flowable]:
             facts.append(f"Pendukung: {text(entry.supporting_agencies)}")
         facts.append(f"Batas waktu: {text(entry.due_date) or '-'}")
         story.append(Paragraph("; ".join(facts), detail))
-    if report.confidential_left_out:
-        story.append(Paragraph(f"({report.confidential_left_out} komitmen bersifat terbatas "
-                               "tidak dicantumkan dalam salinan ini.)", styles.small))
+    note = report.classification.left_out_note()
+    if note:  # the numbering skips them: say why
+        story.append(Paragraph(text(note), styles.small))
     return story
 
 
@@ -146,4 +146,5 @@ def write_minutes(report: MinutesReport, target: Path) -> Path:
     # With its attached daftar hadir, always "Halaman x dari y": the annex counts too.
     return write_portrait(target, report.letterhead, title=f"Notulen {report.title}",
                           story=lambda width: minutes_story(report, width), draft=report.draft,
-                          numbering="of_total")
+                          numbering="of_total", marking=report.classification.marking,
+                          footnote=report.classification.footnote)

@@ -50,6 +50,7 @@ from exports.pdf.layout import (
 from exports.pdf.page_breaks import section_start
 from secretariat.commitments.progress import OverdueCommitment
 from secretariat.dates import abbreviated_date, short_date
+from secretariat.documents.classification import Classification
 from secretariat.documents.progress_report import ProgressReport
 
 OVERDUE_LISTED = 200
@@ -255,11 +256,13 @@ def _trend(report: ProgressReport, styles: Styles, width: float) -> list[Flowabl
             _trend_chart(report, width), _table(rows, shares, styles, width)]
 
 
-def _late_table(late: tuple[OverdueCommitment, ...], styles: Styles,
-                width: float) -> list[Flowable]:
+def _late_table(late: tuple[tuple[int, OverdueCommitment], ...], styles: Styles,
+                width: float, *, left_out: int = 0) -> list[Flowable]:
+    """The numbered lines as printed; `left_out` terbatas ones, whose numbers they skip,
+    are named in a line under the table."""
     rows: list[list[object]] = [["No", "Komitmen", "Rapat", "Penanggung Jawab", "Batas Waktu",
                                  "Terlambat", "Progres"]]
-    for index, entry in enumerate(late[:OVERDUE_LISTED], start=1):
+    for index, entry in late[:OVERDUE_LISTED]:
         # Short month names: a whole date fits its narrow column on one line.
         rows.append([index, entry.text, abbreviated_date(entry.meeting_date, "id"),
                      entry.lead_agency, abbreviated_date(entry.due_date, "id"),
@@ -273,6 +276,9 @@ def _late_table(late: tuple[OverdueCommitment, ...], styles: Styles,
         flowables.append(Paragraph(
             f"… dan {number(len(late) - OVERDUE_LISTED)} komitmen terlambat lainnya; daftar "
             "lengkapnya ada pada Matriks Tindak Lanjut (status terlambat).", styles.small))
+    note = Classification(left_out=left_out).left_out_note()
+    if note:  # the numbering skips them: say why
+        flowables.append(Paragraph(text(note), styles.small))
     return flowables
 
 
@@ -282,7 +288,8 @@ def _overdue(report: ProgressReport, styles: Styles, width: float) -> list[Flowa
     if not late:
         return [Paragraph(f"Tidak ada komitmen {text(report.scope)} yang melewati batas waktu.",
                           styles.body)]
-    return _late_table(late, styles, width)
+    return _late_table(report.overdue_lines, styles, width,
+                       left_out=len(late) - len(report.overdue_lines))
 
 
 def _earlier_overdue(report: ProgressReport, styles: Styles, width: float) -> list[Flowable]:
@@ -293,7 +300,8 @@ def _earlier_overdue(report: ProgressReport, styles: Styles, width: float) -> li
                           "melewati batas waktu.", styles.body)]
     return [Paragraph(f"Sebanyak {number(len(earlier))} komitmen dari rapat sebelumnya masih "
                       "terbuka dan melewati batas waktu:", styles.body),
-            *_late_table(earlier, styles, width)]
+            *_late_table(report.earlier_overdue_lines, styles, width,
+                         left_out=len(earlier) - len(report.earlier_overdue_lines))]
 
 
 def _attendance(report: ProgressReport, styles: Styles, width: float) -> list[Flowable]:
@@ -414,4 +422,6 @@ def progress_story(report: ProgressReport, width: float) -> list[Flowable]:
 
 def write_progress_pdf(report: ProgressReport, target: Path) -> Path:
     return write_portrait(target, report.letterhead, title=report.title,
-                          story=lambda width: progress_story(report, width))
+                          story=lambda width: progress_story(report, width),
+                          marking=report.classification.marking,
+                          footnote=report.classification.footnote)

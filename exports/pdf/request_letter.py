@@ -29,7 +29,9 @@ SUBJECT = "Permintaan Laporan Perkembangan Tindak Lanjut Komitmen"
 
 
 def _reference(letter: RequestLetter, styles: Styles, width: float) -> Table:
-    return label_lines([("Nomor", letter.letter_number or "-"), ("Sifat", "Segera"),
+    # A security class belongs in Sifat beside the urgency (Tata Naskah Dinas).
+    nature = "Segera, Terbatas" if letter.classification.marking else "Segera"
+    return label_lines([("Nomor", letter.letter_number or "-"), ("Sifat", nature),
                         ("Lampiran", "-"), ("Hal", SUBJECT)], styles, width, 70)
 
 
@@ -84,4 +86,5 @@ def request_story(letter: RequestLetter, width: float) -> list[Flowable]:
 
 def write_request_letter(letter: RequestLetter, target: Path) -> Path:
     return write_portrait(target, letter.letterhead, title=SUBJECT,
-                          story=lambda width: request_story(letter, width))
+                          story=lambda width: request_story(letter, width),
+                          marking=letter.classification.marking)

@@ -26,6 +26,7 @@ from models import (
 )
 from secretariat.commitments.status import OPEN_STATUSES
 from secretariat.dates import long_date, short_date
+from secretariat.documents.classification import Classification, classify
 from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
 from secretariat.errors import RefusedError, ValidationError
 from secretariat.i18n import _
@@ -52,6 +53,8 @@ class RequestDraft:
     signer_position: str = ""
     signer_nip: str = ""
     note: str = ""
+    # A terbatas commitment is quoted (and the letter marked TERBATAS) unless left out.
+    include_confidential: bool = True
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class RequestLetter:
     signer_position: str
     signer_nip: str
     letterhead: LetterheadSettings
+    classification: Classification = Classification()
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,13 @@ def _check(session, draft: RequestDraft, today: date) -> _Checked:
     ).all()
     if len(rows) != len(ids):
         raise RefusedError(_("A selected commitment was deleted meanwhile; reload the list."))
+    if not draft.include_confidential:
+        rows = [(commitment, meeting) for commitment, meeting in rows
+                if not commitment.confidential]
+        if not rows:
+            raise ValidationError(_("Every selected commitment is confidential: a letter "
+                                    "without them would ask about nothing."),
+                                  field="commitments")
     leads = {commitment.lead_agency_id for commitment, _meeting in rows}
     if len(leads) > 1:
         raise ValidationError(_("A request goes to one agency: select the commitments of one "
@@ -146,6 +157,7 @@ def request_letter(db, draft: RequestDraft, *, today: date | None = None) -> Req
                 commitment.text, short_date(commitment.due_date, DOCUMENT_LOCALE) or "-",
                 STATUS_WORDS[commitment.status], commitment.progress)
             for commitment, meeting in checked.rows)
+        terbatas = sum(1 for commitment, _meeting in checked.rows if commitment.confidential)
         agency_name, task_force = checked.agency.name, checked.task_force.name
         task_force_id = checked.task_force.id
     letterhead = get_letterhead(db, task_force_id)
@@ -165,7 +177,20 @@ def request_letter(db, draft: RequestDraft, *, today: date | None = None) -> Req
                                    field="signer_position", required=True, max_length=200),
         signer_nip=check_nip(draft.signer_nip, field="signer_nip"),
         letterhead=letterhead,
+        # Addressed to the agency that leads them, the letter is no circulated copy: what
+        # it quotes of a terbatas commitment makes it TERBATAS, left out it is not there.
+        classification=classify(terbatas, full=True),
     )
+
+
+def confidential_among(db, commitment_ids: tuple[int, ...]) -> int:
+    """How many of these commitments are terbatas: the letter's dialog offers to leave
+    them out."""
+    if not commitment_ids:
+        return 0
+    with db.reading() as session:
+        return len(session.scalars(select(Commitment.id).where(
+            Commitment.id.in_(commitment_ids), Commitment.confidential.is_(True))).all())
 
 
 def record_request(db, draft: RequestDraft, *, today: date | None = None) -> int:

@@ -23,6 +23,7 @@ from models import (
 )
 from secretariat.commitments.queries import CommitmentFilter, list_commitments
 from secretariat.dates import clock, long_date, short_date
+from secretariat.documents.classification import Classification, classify
 from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
 from secretariat.errors import ValidationError
 from secretariat.i18n import _
@@ -113,11 +114,12 @@ class MinutesReport:
     agenda: tuple[AgendaEntry, ...]
     conclusions: str
     commitments: tuple[CommitmentEntry, ...]
-    confidential_left_out: int
     attendance: AttendanceSheet
     draft: bool
     city: str
     letterhead: LetterheadSettings
+    # The circulated copy by default (terbatas commitments and mobile numbers left out).
+    classification: Classification = Classification()
 
 
 def meeting_city(place: str, letterhead_city: str) -> str:
@@ -247,15 +249,19 @@ def _supporting_agencies(db, meeting_id: int) -> dict[int, list[str]]:
     return found
 
 
-def minutes_report(db, meeting_id: int, *, include_confidential: bool = True) -> MinutesReport:
-    """The notulen rapat of one meeting, with its commitments and daftar hadir."""
+def minutes_report(db, meeting_id: int, *, full: bool = False) -> MinutesReport:
+    """The notulen rapat of one meeting, with its commitments and daftar hadir.
+
+    The circulated copy unless `full`: without the terbatas commitments (their numbers
+    kept, so the gaps show) and without the participants' mobile numbers, which the copy
+    that goes round to every member agency does not need (UU 27/2022 PDP)."""
     with db.reading() as session:
         meeting = get_or_fail(session, Meeting, meeting_id, _("Meeting"))
     agenda = tuple(AgendaEntry(a.position, a.title, a.presenter, a.discussion, a.decisions)
                    for a in list_agenda(db, meeting_id))
     rows = list_commitments(db, CommitmentFilter(meeting_id=meeting_id), limit=None)
     rows = sorted(rows, key=lambda row: row.number)
-    shown = [row for row in rows if include_confidential or not row.confidential]
+    shown = [row for row in rows if full or not row.confidential]
     supporting = _supporting_agencies(db, meeting_id)
     with db.reading() as session:
         plans = dict(session.execute(select(Commitment.id, Commitment.action_plan)
@@ -267,6 +273,7 @@ def minutes_report(db, meeting_id: int, *, include_confidential: bool = True) ->
         for row in shown
     ]
     letterhead = get_letterhead(db, meeting.task_force_id)
+    attendance = attendance_sheet(db, meeting_id, full_copy=full)  # its phones go with it
     return MinutesReport(
         meeting_id=meeting.id,
         title=meeting.title,
@@ -287,11 +294,9 @@ def minutes_report(db, meeting_id: int, *, include_confidential: bool = True) ->
         agenda=agenda,
         conclusions=meeting.conclusions,
         commitments=tuple(commitments),
-        confidential_left_out=len(rows) - len(shown),
-        attendance=attendance_sheet(db, meeting_id),
+        attendance=attendance,
         draft=meeting.status is not MeetingStatus.MINUTES_FINAL,
         city=meeting_city(meeting.place, letterhead.city),
         letterhead=letterhead,
+        classification=classify(sum(1 for row in rows if row.confidential), full=full),
     )
-
-

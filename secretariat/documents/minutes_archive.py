@@ -83,7 +83,7 @@ def archived_minutes(db, meeting_id: int, *, circulated: bool) -> ArchivedCopy |
 
 def _rendered(db, meeting_id: int, circulated: bool,
               render: RenderMinutes) -> tuple[MinutesReport, bytes]:
-    report = minutes_report(db, meeting_id, include_confidential=not circulated)
+    report = minutes_report(db, meeting_id, full=not circulated)
     report = replace(report, draft=False)  # as it will be once the status is written
     with tempfile.TemporaryDirectory(prefix="notulen-") as folder:
         target = Path(folder) / "notulen.pdf"

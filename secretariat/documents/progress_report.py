@@ -26,6 +26,7 @@ from secretariat.commitments.progress import (
 from secretariat.commitments.request_letters import STATUS_WORDS
 from secretariat.commitments.status import OPEN_STATUSES, days_late
 from secretariat.dates import short_date
+from secretariat.documents.classification import Classification, classify
 from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
 from secretariat.documents.progress_conclusions import Findings, draft_conclusions
 from secretariat.errors import ValidationError
@@ -58,6 +59,11 @@ class ProgressReport:
     without_follow_up: int = 0  # of the period's commitments: no report received at all
     conclusions_draft: str = ""  # Simpulan dan Saran drafted from the figures
     conclusions: str = ""  # as printed: the draft, or the clerk's rewording of it
+    # The overdue lists as printed, each line with its number: in the circulated copy
+    # without the terbatas commitments, whose numbers are skipped (the figures count them).
+    overdue_lines: tuple[tuple[int, OverdueCommitment], ...] = ()
+    earlier_overdue_lines: tuple[tuple[int, OverdueCommitment], ...] = ()
+    classification: Classification = Classification()
 
     @property
     def scope(self) -> str:
@@ -82,9 +88,12 @@ def _period(start: date, end: date) -> str:
 
 def progress_report(db, task_force_id: int, start: date, end: date, *,
                     today: date | None = None,
-                    conclusions: str | None = None) -> ProgressReport:
+                    conclusions: str | None = None, full: bool = False) -> ProgressReport:
     """The report for the meetings held from `start` to `end`, as of `today`; its Simpulan
-    dan Saran is `conclusions` where the clerk wrote them, else the draft."""
+    dan Saran is `conclusions` where the clerk wrote them, else the draft.
+
+    The circulated copy unless `full`: only the overdue lists name commitments, and the
+    terbatas ones are left out of them (the figures are counts and keep them)."""
     today = today or date.today()
     figures = progress_figures(db, task_force_id, start, end, today=today)
     letterhead = get_letterhead(db, task_force_id)
@@ -118,6 +127,10 @@ def progress_report(db, task_force_id: int, start: date, end: date, *,
         basis=tuple(basis),
         earlier_overdue=earlier,
         without_follow_up=silent,
+        overdue_lines=_numbered(figures.overdue, full=full),
+        earlier_overdue_lines=_numbered(earlier, full=full),
+        classification=classify(sum(1 for entry in (*figures.overdue, *earlier)
+                                    if entry.confidential), full=full),
     )
     draft = draft_conclusions(Findings(report.scope, figures, earlier, silent))
     return replace(report, conclusions_draft=draft,
@@ -139,13 +152,20 @@ def _signer(session, task_force_id: int,
     return tuple(latest) if latest else ("", "", "", "")
 
 
+def _numbered(entries: tuple[OverdueCommitment, ...], *,
+              full: bool) -> tuple[tuple[int, OverdueCommitment], ...]:
+    return tuple((number, entry) for number, entry in enumerate(entries, start=1)
+                 if full or not entry.confidential)
+
+
 def _earlier_overdue(session, task_force_id: int, start: date,
                      today: date) -> tuple[OverdueCommitment, ...]:
     """Commitments of the task force's meetings before the period, open past their due date."""
     rows = session.execute(
         select(Commitment.id, Commitment.meeting_id, Meeting.date, Commitment.number,
                Commitment.text, Commitment.lead_agency_id, Agency.abbreviation,
-               Commitment.due_date, Commitment.status, Commitment.progress)
+               Commitment.due_date, Commitment.status, Commitment.progress,
+               Commitment.confidential)
         .join(Meeting, Commitment.meeting_id == Meeting.id)
         .join(Agency, Commitment.lead_agency_id == Agency.id)
         .where(Meeting.task_force_id == task_force_id,
@@ -153,7 +173,8 @@ def _earlier_overdue(session, task_force_id: int, start: date,
                Commitment.status.in_(OPEN_STATUSES), Commitment.due_date < today))
     late = [OverdueCommitment(row.id, row.meeting_id, row.date, row.number, row.text,
                               row.lead_agency_id, row.abbreviation, row.due_date,
-                              days_late(row.status, row.due_date, today), row.progress)
+                              days_late(row.status, row.due_date, today), row.progress,
+                              row.confidential)
             for row in rows]
     late.sort(key=lambda entry: (-entry.days_late, entry.meeting_date, entry.number))
     return tuple(late)

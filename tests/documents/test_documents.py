@@ -73,12 +73,12 @@ def test_confidential_commitments_can_be_left_out_of_a_circulated_copy(demo, tmp
     with demo.reading() as session:
         confidential = select(Commitment).where(Commitment.confidential.is_(True))
         secret = session.scalars(confidential).first()
-    full = minutes_report(demo, secret.meeting_id)
-    circulated = minutes_report(demo, secret.meeting_id, include_confidential=False)
+    full = minutes_report(demo, secret.meeting_id, full=True)
+    circulated = minutes_report(demo, secret.meeting_id)
     assert len(circulated.commitments) == len(full.commitments) - 1
     text, _pages = _text(write_minutes(circulated, tmp_path / "edaran.pdf"))
     assert " ".join(secret.text.split()[:5]) not in " ".join(text.split())
-    assert "bersifat terbatas" in text
+    assert "bersifat TERBATAS tidak dimuat dalam salinan edaran ini" in " ".join(text.split())
 
 
 def test_draft_minutes_are_marked_draft_on_f4_paper(sqlite_db, tmp_path):

@@ -80,7 +80,7 @@ def test_the_signed_minutes_are_rendered_as_final_not_as_a_draft(db, held):
     seen = []
 
     def render(report, target):
-        seen.append((report.draft, report.confidential_left_out))
+        seen.append((report.draft, report.classification.left_out))
         return write_minutes(report, target)
 
     finalise_and_archive(db, held, _v(db, held), render)
