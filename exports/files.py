@@ -38,3 +38,11 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> Path:
         except OSError:
             pass  # the temporary file could not be made in the first place
     return target
+
+
+def write_bytes_atomically(target: Path, content: bytes) -> Path:
+    """A document already made (final minutes as they were signed), put in place whole."""
+    def write(stream: BinaryIO) -> None:
+        stream.write(content)
+
+    return write_atomically(target, write)

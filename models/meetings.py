@@ -140,4 +140,6 @@ class ArchivedMinutes(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     letterhead: Mapped[str] = mapped_column(Text, default="")  # its settings, as JSON
     content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    # The circulated copy (terbatas commitments and phone numbers left out) or the full one.
+    circulated: Mapped[bool] = mapped_column(Boolean, default=False)
     superseded: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -32,6 +32,7 @@ from ui.commitment_removal import ask_and_remove
 from ui.formatting import long_date
 from ui.forms import FormDialog, date_edit, date_value
 from ui.icons import icon
+from ui.signatory_picker import SignatoryPicker
 
 
 def _plain(text: str, parent) -> QLabel:
@@ -89,8 +90,9 @@ class CommitmentDialog(FormDialog):
         self.supporting.setFlow(QListView.Flow.LeftToRight)
         self.supporting.setWrapping(True)
         self.supporting.setMaximumHeight(90)
-        form.layout.addRow(_("Signatories"), _plain(
-            ", ".join(self.detail.signatory_agencies) or "—", self))
+        # Any agency or community body may sign, not only those who carry the work.
+        self.signatories = form.add("signatory_agency_ids", _("Signatories"), SignatoryPicker(
+            agencies, self.detail.signatory_agency_ids, self))
         self.due = form.add("due_date", _("Due date"), date_edit(self, row.due_date,
                                                                  optional=True))
         self.focus = form.add("focus_area_id", _("Focus area"), QComboBox(self))
@@ -118,7 +120,7 @@ class CommitmentDialog(FormDialog):
         self.deleted = False
         if get_meeting(context.db, row.meeting_id).status is MeetingStatus.MINUTES_FINAL:
             self._read_only()
-        self.fit_to_screen(720, 760)
+        self.fit_to_screen(720, 860)
 
     def _read_only(self) -> None:
         """Commitments of final minutes are a record: say so instead of refusing a save."""
@@ -128,7 +130,8 @@ class CommitmentDialog(FormDialog):
         note.setWordWrap(True)
         note.setStyleSheet("color: #7a4b00;")
         self.form.layout.insertRow(0, note)
-        for widget in (self.text, self.action_plan, self.lead, self.supporting, self.due,
+        for widget in (self.text, self.action_plan, self.lead, self.supporting,
+                       self.signatories, self.due,
                        self.focus, self.sub_task_force, self.indicator, self.confidential,
                        self.notes):
             widget.setEnabled(False)
@@ -148,7 +151,7 @@ class CommitmentDialog(FormDialog):
             focus_area_id=self.focus.currentData(),
             sub_task_force_id=self.sub_task_force.currentData(),
             supporting_agency_ids=self.supporting_ids(),
-            signatory_agency_ids=self.detail.signatory_agency_ids,
+            signatory_agency_ids=self.signatories.checked_ids(),
             indicator=self.indicator.text(), confidential=self.confidential.isChecked(),
             notes=self.notes.toPlainText(),
         )

@@ -8,6 +8,7 @@ at a time and its outcome shows in one place.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -17,7 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from secretariat.agencies.regions import list_task_forces
+from secretariat.documents.progress_report import report_task_force
 from secretariat.i18n import _
+from ui.errors import attempt
 from ui.icons import icon
 
 YEARS_BACK = 8
@@ -47,6 +51,36 @@ class DocumentBox(QGroupBox):
             combo.addItem(str(year), year)
         combo.setCurrentIndex(0 if all_years else combo.findData(this_year))
         return combo
+
+    def full_copy_choice(self, text: str) -> QCheckBox:
+        """Unticked: the circulated copy. Ticked: the full one, marked TERBATAS."""
+        check = QCheckBox(text, self)
+        check.setToolTip(_("Without it the document is the circulated copy (salinan edaran): "
+                           "confidential commitments and personal numbers left out."))
+        return check
+
+    def task_force_choice(self) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(20)
+        return combo
+
+    def fill_task_forces(self, combo: QComboBox, keep=None) -> bool:
+        """All task forces; `keep` chosen, else the one that met last (as the command line)."""
+        keep = keep if keep is not None else combo.currentData()
+        ok, rows = attempt(self, lambda: list_task_forces(self.context.db))
+        if not ok:
+            return False
+        combo.blockSignals(True)
+        combo.clear()
+        for row in rows:
+            combo.addItem(row.name, row.id)
+        if keep is None and rows:
+            ok, keep = attempt(self, lambda: report_task_force(self.context.db))
+        found = combo.findData(keep) if keep is not None else -1
+        combo.setCurrentIndex(max(found, 0) if rows else -1)
+        combo.blockSignals(False)
+        return True
 
     def writer_buttons(self, pdf_text: str | None, excel_text: str | None) -> QHBoxLayout:
         """"… (PDF)…" and "… (Excel)…" buttons calling `self.write(suffix)`."""

@@ -2,7 +2,9 @@
 
 The matrix lists what the Komitmen page would: either the choices here (open only, the
 year of the meetings) or, when it was opened from Komitmen, exactly that page's filter,
-named above the buttons. Writing runs in the background with a progress bar by rows.
+named above the buttons. Either way it is one task force's, under its kop (chosen here
+unless the filter names one), its kab/kota only when ticked; the circulated copy unless
+the full one is ticked. Writing runs in the background with a progress bar by rows.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 from exports.excel.matrix import write_matrix_workbook
 from exports.pdf.matrix import write_matrix_pdf
 from secretariat.commitments.queries import CommitmentFilter
-from secretariat.documents.action_matrix import Grouping, action_matrix
+from secretariat.documents.action_matrix import Grouping, action_matrix, matrix_scope
 from secretariat.i18n import _
 from ui.documents_box import DocumentBox
 from ui.errors import attempt
@@ -40,6 +42,10 @@ class MatrixBox(DocumentBox):
         self.open_only = QCheckBox(_("Only open commitments"), self)
         self.open_only.setChecked(True)
         self.year = self.year_choice(all_years=True)
+        self.task_force = self.task_force_choice()
+        self.with_regencies = QCheckBox(_("With its kabupaten/kota task forces"), self)
+        self.full_copy = self.full_copy_choice(
+            _("Full copy with the confidential commitments (marked TERBATAS)"))
         self.given_label = QLabel(self)
         self.given_label.setTextFormat(Qt.TextFormat.PlainText)
         self.given_label.setStyleSheet("color: #1d4f91; font-weight: bold")
@@ -54,11 +60,15 @@ class MatrixBox(DocumentBox):
                         "own reporting. From the Komitmen page, 'Matriks…' takes exactly "
                         "the list shown there."))
         choices = QGridLayout()
-        choices.addWidget(QLabel(_("List"), self), 0, 0)
-        choices.addWidget(self.grouping, 0, 1)
-        choices.addWidget(self.open_only, 0, 2)
-        choices.addWidget(QLabel(_("Meetings of"), self), 1, 0)
-        choices.addWidget(self.year, 1, 1)
+        choices.addWidget(QLabel(_("Task force"), self), 0, 0)
+        choices.addWidget(self.task_force, 0, 1)
+        choices.addWidget(self.with_regencies, 0, 2)
+        choices.addWidget(QLabel(_("List"), self), 1, 0)
+        choices.addWidget(self.grouping, 1, 1)
+        choices.addWidget(self.open_only, 1, 2)
+        choices.addWidget(QLabel(_("Meetings of"), self), 2, 0)
+        choices.addWidget(self.year, 2, 1)
+        choices.addWidget(self.full_copy, 3, 0, 1, 3)
         choices.setColumnStretch(3, 1)
         given = QHBoxLayout()
         given.addWidget(self.given_label)
@@ -78,6 +88,12 @@ class MatrixBox(DocumentBox):
             widget.setVisible(flt is not None)
         for widget in (self.open_only, self.year):
             widget.setEnabled(flt is None)
+        # A filter that names its meeting or task force says whose matrix it is.
+        named = flt is not None and (flt.task_force_id is not None or flt.meeting_id is not None)
+        self.task_force.setEnabled(not named)
+
+    def refresh(self) -> None:
+        self.fill_task_forces(self.task_force)
 
     def current_filter(self) -> CommitmentFilter:
         if self._given is not None:
@@ -91,12 +107,14 @@ class MatrixBox(DocumentBox):
     def write(self, suffix: str) -> None:
         grouping = Grouping(self.grouping.currentData())
         ok, matrix = attempt(self, lambda: action_matrix(
-            self.context.db, self.current_filter(), grouping=grouping,
-            today=self.context.today()))
+            self.context.db, matrix_scope(self.context.db, self.current_filter(),
+                                          self.task_force.currentData(),
+                                          with_regencies=self.with_regencies.isChecked()),
+            grouping=grouping, today=self.context.today(), full=self.full_copy.isChecked()))
         if not ok:
             return
         writer = write_matrix_pdf if suffix == ".pdf" else write_matrix_workbook
         name = f"Matriks Tindak Lanjut {self.context.today().isoformat()}{suffix}"
         self._write(_("Save the action matrix as"), name,
                     lambda target, progress: writer(matrix, target, progress),
-                    total=matrix.total)
+                    total=matrix.total, content=matrix)

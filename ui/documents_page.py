@@ -27,15 +27,26 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from exports.files import write_bytes_atomically
 from exports.pdf.attendance import write_attendance
+from exports.pdf.fonts import unprintable_in
 from exports.pdf.invitation import write_invitation
+from exports.pdf.joint_commitment import write_joint_commitment
 from exports.pdf.minutes import write_minutes
 from models import MeetingStatus
-from secretariat.documents.minutes_and_attendance import attendance_sheet, minutes_report
+from secretariat.documents.joint_commitment import joint_commitment
+from secretariat.documents.minutes_and_attendance import (
+    DEFAULT_BLANK_ROWS,
+    MAX_BLANK_ROWS,
+    attendance_document,
+    minutes_report,
+)
+from secretariat.documents.minutes_archive import archived_minutes
 from secretariat.errors import DomainError
 from secretariat.file_targets import suggested_file_name
 from secretariat.i18n import _, ngettext
@@ -45,7 +56,7 @@ from ui.context import AppContext
 from ui.documents_matrix import MatrixBox
 from ui.documents_progress import ProgressReportBox
 from ui.documents_registers import RegistersBox
-from ui.errors import attempt
+from ui.errors import attempt, confirm
 from ui.file_dialogs import ask_save_file
 from ui.formatting import short_date
 from ui.forms import ERROR_STYLE
@@ -113,7 +124,10 @@ class DocumentsPage(Page):
         self.meeting_facts.setTextFormat(Qt.TextFormat.PlainText)
         self.meeting_facts.setWordWrap(True)
 
-        self.without_confidential = QCheckBox(_("Leave out confidential commitments"), self)
+        # Unticked, the notulen is the circulated copy: no confidential commitment, no
+        # participant's mobile number; ticked, the full copy marked TERBATAS.
+        self.with_confidential = QCheckBox(
+            _("Full copy with confidential commitments and mobile numbers (TERBATAS)"), self)
         self.minutes_button = QPushButton(icon("pdf"), _("Write notulen (PDF)…"), self)
         self.minutes_button.clicked.connect(self.write_minutes)
         self.blank = QRadioButton(_("Blank, for signing at the meeting"), self)
@@ -122,8 +136,17 @@ class DocumentsPage(Page):
         kinds.addButton(self.blank)
         kinds.addButton(self.filled)
         self.blank.setChecked(True)
+        self.blank_rows = QSpinBox(self)
+        self.blank_rows.setRange(0, MAX_BLANK_ROWS)
+        self.blank_rows.setValue(DEFAULT_BLANK_ROWS)
+        self.blank_rows.setToolTip(_("Empty rows at the end, for people who come without "
+                                     "an invitation"))
+        self.blank.toggled.connect(self.blank_rows.setEnabled)
+        self.full_copy = QCheckBox(_("Full copy with phone numbers (marked TERBATAS)"), self)
         self.attendance_button = QPushButton(icon("pdf"), _("Write daftar hadir (PDF)…"), self)
         self.attendance_button.clicked.connect(self.write_attendance)
+        self.joint_button = QPushButton(icon("pdf"), _("Write lembar komitmen (PDF)…"), self)
+        self.joint_button.clicked.connect(self.write_joint_commitment)
         self.invitation_button = QPushButton(icon("pdf"), _("Write surat undangan (PDF)…"),
                                              self)
         self.invitation_button.clicked.connect(self.write_invitation)
@@ -160,7 +183,7 @@ class DocumentsPage(Page):
         column.addWidget(self._hint(_("The minutes with agenda, decisions and commitments, and "
                                       "the daftar hadir attached. Minutes not yet final are "
                                       "marked DRAFT.")))
-        column.addWidget(self.without_confidential)
+        column.addWidget(self.with_confidential)
         column.addWidget(self.minutes_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
 
@@ -169,8 +192,22 @@ class DocumentsPage(Page):
         column.addWidget(self._hint(_("The list of invited participants with space for "
                                       "signatures.")))
         column.addWidget(self.blank)
+        rows = QHBoxLayout()
+        rows.setContentsMargins(20, 0, 0, 0)  # under the choice it belongs to
+        rows.addWidget(QLabel(_("Blank rows for walk-ins"), self))
+        rows.addWidget(self.blank_rows)
+        rows.addStretch(1)
+        column.addLayout(rows)
         column.addWidget(self.filled)
+        column.addWidget(self.full_copy)
         column.addWidget(self.attendance_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addStretch(1)
+
+        joint = QGroupBox(_("Komitmen bersama"), self)
+        column = QVBoxLayout(joint)
+        column.addWidget(self._hint(_("The commitments agreed at the meeting, with a box for "
+                                      "each signatory agency to sign.")))
+        column.addWidget(self.joint_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
 
         invitation = QGroupBox(_("Surat undangan"), self)
@@ -185,6 +222,7 @@ class DocumentsPage(Page):
         documents.addWidget(invitation, 1)
         documents.addWidget(attendance, 1)
         documents.addWidget(minutes, 1)
+        documents.addWidget(joint, 1)
         result = QHBoxLayout()
         result.addWidget(self.progress)
         result.addWidget(self.outcome, 1)
@@ -232,6 +270,8 @@ class DocumentsPage(Page):
             self.meeting.setCurrentIndex(row if row is not None else (0 if rows else -1))
             self.meeting.blockSignals(False)
         self.progress_report.refresh()
+        self.matrix.refresh()
+        self.registers.refresh()
         self._meeting_chosen()
         self.loaded.emit()
 
@@ -282,22 +322,42 @@ class DocumentsPage(Page):
         meeting = self.selected_meeting()
         if meeting is None:
             return
+        full = self.with_confidential.isChecked()  # else the circulated copy
+        ok, kept = attempt(self, lambda: archived_minutes(
+            self.context.db, meeting.id, circulated=not full))
+        if ok and kept is not None:  # final minutes: the very document that was signed
+            self._write(_("Save the notulen as"), _file_name("Notulen", meeting),
+                        lambda target, _progress: write_bytes_atomically(target,
+                                                                   kept.content))
+            return
         ok, report = attempt(self, lambda: minutes_report(
-            self.context.db, meeting.id,
-            include_confidential=not self.without_confidential.isChecked()))
+            self.context.db, meeting.id, full=full))
         if ok:
             self._write(_("Save the notulen as"), _file_name("Notulen", meeting),
-                        lambda target, _progress: write_minutes(report, target))
+                        lambda target, _progress: write_minutes(report, target),
+                        content=report)
 
     def write_attendance(self) -> None:
         meeting = self.selected_meeting()
         if meeting is None:
             return
-        ok, sheet = attempt(self, lambda: attendance_sheet(
-            self.context.db, meeting.id, blank=self.blank.isChecked()))
+        ok, sheet = attempt(self, lambda: attendance_document(
+            self.context.db, meeting.id, blank=self.blank.isChecked(),
+            blank_rows=self.blank_rows.value(), full_copy=self.full_copy.isChecked()))
         if ok:
             self._write(_("Save the daftar hadir as"), _file_name("Daftar Hadir", meeting),
-                        lambda target, _progress: write_attendance(sheet, target))
+                        lambda target, _progress: write_attendance(sheet, target),
+                        content=sheet)
+
+    def write_joint_commitment(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is None:
+            return
+        ok, sheet = attempt(self, lambda: joint_commitment(self.context.db, meeting.id))
+        if ok:
+            self._write(_("Save the lembar komitmen bersama as"),
+                        _file_name("Komitmen Bersama", meeting),
+                        lambda target, _progress: write_joint_commitment(sheet, target))
 
     def write_invitation(self) -> None:
         """Ask for the letter's date and signer; the dialog's Save writes the PDF."""
@@ -311,12 +371,18 @@ class DocumentsPage(Page):
         self.dialog = dialog
         dialog.accepted.connect(lambda: self._write(
             _("Save the surat undangan as"), _file_name("Undangan", meeting),
-            lambda target, _progress: write_invitation(dialog.result_value, target)))
+            lambda target, _progress: write_invitation(dialog.result_value, target),
+            content=dialog.result_value))
         dialog.open()
 
-    def _write(self, title: str, suggested_name: str, writer, *, total: int = 0) -> None:
-        """Ask where, then run `writer(target, progress)` in the background."""
+    def _write(self, title: str, suggested_name: str, writer, *, total: int = 0,
+               content: object = None) -> None:
+        """Ask where, then run `writer(target, progress)` in the background. A PDF whose
+        `content` (the report) has characters no font has is written only if the clerk
+        still wants it, told which ones will be empty boxes."""
         suffix = Path(suggested_name).suffix
+        if suffix == ".pdf" and not self._printable_or_accepted(content):
+            return
         # Whatever a meeting's title or a task force's name holds, Windows must accept it.
         chosen = self.ask_target(title, suggested_file_name(
             suggested_name.removesuffix(suffix), suffix))
@@ -341,6 +407,18 @@ class DocumentsPage(Page):
         self._set_busy(True)
         self.pool.start(self._job)
 
+    def _printable_or_accepted(self, content: object) -> bool:
+        missing = sorted(unprintable_in(content))
+        if not missing:
+            return True
+        named = ", ".join(f"{char} (U+{ord(char):04X})" for char in missing[:12])
+        if len(missing) > 12:
+            named += ", …"
+        return confirm(self, _("Characters that cannot be printed"), _(
+            "No font of the program or of this computer has these characters: {characters}. "
+            "The PDF will show an empty box in their place. Write it anyway?").format(
+                characters=named))
+
     def _written(self, path: str) -> None:
         self._job = None
         self._set_busy(False)
@@ -361,6 +439,7 @@ class DocumentsPage(Page):
         usable = not busy and self.selected_meeting() is not None
         self.minutes_button.setEnabled(usable)
         self.attendance_button.setEnabled(usable)
+        self.joint_button.setEnabled(usable and bool(self.selected_meeting().commitment_count))
         cancelled = usable and self.selected_meeting().status is MeetingStatus.CANCELLED
         self.invitation_button.setEnabled(usable and not cancelled)
         self.matrix.set_busy(busy)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QSizePolicy,
     QVBoxLayout,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from secretariat.errors import DomainError, ValidationError
+from secretariat.i18n import _
 from ui.date_field import DateField
 from ui.errors import ERROR_STYLE, show_error
 
@@ -88,6 +90,9 @@ class Form:
             chain += _focusable(entry)
         return chain
 
+    def widgets_of_fields(self) -> list[QWidget]:
+        return [widget for widget, _message in self._fields.values()]
+
     def error_text(self, field: str) -> str:
         """The message shown under a field ("" when none): for tests and accessibility."""
         entry = self._fields.get(field)
@@ -139,6 +144,7 @@ class FormDialog(QDialog):
         outer.addWidget(self.buttons)
         self.result_value = None
         self._focus_placed = False
+        self._changed = False  # typed into since it opened: closing asks first
 
     def showEvent(self, event) -> None:
         """On first showing, the cursor stands in the first field and Tab walks the fields
@@ -148,6 +154,7 @@ class FormDialog(QDialog):
         if self._focus_placed:
             return
         self._focus_placed = True
+        self._watch_changes()
         fields = self.form.focus_chain()
         chain = fields + list(self.buttons.buttons())
         for before, after in zip(chain, chain[1:], strict=False):
@@ -156,6 +163,38 @@ class FormDialog(QDialog):
         first = next((widget for widget in fields if widget.isEnabled()), None)
         if first is not None and (focused is None or isinstance(focused, QAbstractButton)):
             first.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _watch_changes(self) -> None:
+        """From the first showing on (the values the dialog opened with are loaded by
+        then), any change of a field counts as the clerk's input."""
+        for widget in self.form.widgets_of_fields():
+            changed = next((getattr(widget, name) for name in _CHANGE_SIGNALS
+                            if hasattr(widget, name)), None)
+            if changed is not None:
+                changed.connect(self.mark_changed)
+
+    def mark_changed(self, *_args) -> None:
+        """For input the form's fields do not see (a list's add and remove buttons)."""
+        self._changed = True
+
+    def has_changes(self) -> bool:
+        return self._changed
+
+    def reject(self) -> None:
+        """Esc, Batal and the window's close button: typed input is never thrown away
+        without asking (Simpan / Buang / Batal)."""
+        if not self._changed:
+            super().reject()
+            return
+        answer = QMessageBox.question(
+            self, _("Discard changes?"),
+            _("What you typed in this window has not been saved."),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            self.accept()  # stays open, the refusal under its field, if it cannot be saved
+        elif answer == QMessageBox.StandardButton.Discard:
+            super().reject()
 
     def fit_to_screen(self, width: int, height: int) -> None:
         """Open at this size, or smaller where the screen is (a 768-pixel laptop less its

@@ -15,12 +15,14 @@ from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -220,11 +222,22 @@ class HomePage(Page):
         grid.addWidget(self.draft_minutes, 0, 1)
         grid.addWidget(self.due_soon, 1, 0)
         grid.addWidget(self.overdue, 1, 1)
+        # The page scrolls rather than holding the window taller than a laptop's screen:
+        # four lists and the Memulai steps need more height than 768 pixels leave.
+        content = QWidget(self)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(title)
+        column.addWidget(self.greeting)
+        column.addWidget(self.getting_started)
+        column.addLayout(grid, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.greeting)
-        layout.addWidget(self.getting_started)
-        layout.addLayout(grid, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
     def report_day(self) -> date:
         """The day the lists were computed for ("today", "in 3 days" count from it)."""

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from exports.excel.cells import Cells, header_cell, title_cell
+from exports.excel.marking import mark_sheet, marked_title
 from exports.excel.printing import LINE_HEIGHT, row_height, set_up_printing
 from exports.excel.saving import save_workbook
 from exports.files import write_atomically
@@ -81,11 +82,13 @@ def write_matrix_workbook(matrix: ActionMatrix, target: Path,
                         paper=matrix.letterhead.paper_size, widths=WIDTHS)
         last_row = HEADER_ROW + matrix.total
         _rules(sheet, last_row)
-        sheet.append([title_cell(sheet, matrix.title)])
+        classification = matrix.classification
+        mark_sheet(sheet, classification)
+        sheet.append([title_cell(sheet, marked_title(matrix.title, classification))])
         sheet.append([title_cell(sheet, matrix.letterhead.agency_line, size=11, bold=False)])
         sheet.append([title_cell(sheet, "; ".join(part for part in (
-            matrix.subtitle, f"keadaan per {matrix.printed_on}") if part), size=10,
-            bold=False)])
+            matrix.subtitle, f"keadaan per {matrix.printed_on}",
+            classification.left_out_note()) if part), size=10, bold=False)])
         sheet.row_dimensions[HEADER_ROW].height = 2 * LINE_HEIGHT  # headers wrap to two lines
         sheet.append([header_cell(sheet, name) for name in HEADERS])
         maker = Cells(sheet)

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
 from exports.excel.cells import Cells
+from exports.excel.marking import mark_sheet, marked_title
 from exports.excel.saving import save_workbook
 from exports.excel.sheets import HEADER_ROW, table_sheet
 from exports.files import write_atomically
@@ -23,12 +24,15 @@ from secretariat.documents.progress_report import ProgressReport
 
 
 def _sheet(workbook, name: str, report: ProgressReport, headers: tuple[str, ...],
-           widths: tuple[int, ...], rows, **options):
-    """One table of the report on its own sheet, titled like the report."""
-    return table_sheet(workbook, name, titles=(
-        f"{report.title} — {name}", report.task_force,
-        f"{report.period}; keadaan per {report.printed_on}"), headers=headers, widths=widths,
+           widths: tuple[int, ...], rows, *, note: str = "", **options):
+    """One table of the report on its own sheet, titled and marked like the report."""
+    sheet = table_sheet(workbook, name, titles=(
+        marked_title(f"{report.title} — {name}", report.classification), report.task_force,
+        "; ".join(part for part in (f"{report.period}; keadaan per {report.printed_on}", note)
+                  if part)), headers=headers, widths=widths,
         rows=rows, paper=report.letterhead.paper_size, **options)
+    mark_sheet(sheet, report.classification)
+    return sheet
 
 
 def _summary(report: ProgressReport):
@@ -93,7 +97,7 @@ def _trend(report: ProgressReport):
 
 def _overdue(report: ProgressReport, progress: Callable[[int], None] | None):
     def rows(cells: Cells):
-        for number, entry in enumerate(report.figures.overdue, start=1):
+        for number, entry in report.overdue_lines:
             yield [cells.number(number), cells.text(entry.text), cells.date(entry.meeting_date),
                    cells.text(entry.lead_agency, wrap=False), cells.date(entry.due_date),
                    cells.number(entry.days_late), cells.percent(entry.progress / 100)]
@@ -146,7 +150,8 @@ def write_progress_workbook(report: ProgressReport, target: Path,
         _sheet(workbook, "Terlambat", report,
                ("No", "Komitmen", "Tanggal Rapat", "Penanggung Jawab", "Batas Waktu",
                 "Terlambat (hari)", "Progres"),
-               (5, 70, 18, 20, 18, 11, 10), _overdue(report, progress))
+               (5, 70, 18, 20, 18, 11, 10), _overdue(report, progress),
+               note=report.classification.left_out_note())
         _sheet(workbook, "Kehadiran", report,
                ("No", "Singkatan", "Instansi", "Rakor Diundang", "Hadir", "Izin",
                 "Tidak Hadir", "Kehadiran (%)"),

@@ -13,6 +13,7 @@ from typing import BinaryIO
 from openpyxl import Workbook
 
 from exports.excel.cells import Cells
+from exports.excel.marking import mark_sheet, marked_title
 from exports.excel.saving import save_workbook
 from exports.excel.sheets import table_sheet
 from exports.files import write_atomically
@@ -32,17 +33,32 @@ SCHEDULE_HEADERS = ("No", "Hari", "Tanggal", "Waktu", "Jenis Rapat", "Acara", "G
 SCHEDULE_WIDTHS = (5, 9, 18, 18, 24, 44, 30, 32, 22, 24, 22, 16, 10)
 
 
+# The contact person's own data: only in the full copy (the circulated one has none).
+PERSONAL_HEADERS = ("NIP", "No. HP", "Pos-el")
+PERSONAL_NOTE = ("salinan edaran: NIP, nomor HP dan pos-el pribadi narahubung tidak dimuat; "
+                 "hubungi melalui telepon instansi")
+
+
+def _directory_columns(directory: AgencyDirectory) -> list[int]:
+    """The positions of DIRECTORY_HEADERS this copy writes."""
+    return [index for index, heading in enumerate(DIRECTORY_HEADERS)
+            if directory.personal or heading not in PERSONAL_HEADERS]
+
+
 def _directory_rows(directory: AgencyDirectory):
+    kept = _directory_columns(directory)
+
     def rows(cells: Cells):
         text = cells.text
         for line in directory.lines:
-            yield [text(line.abbreviation, wrap=False), text(line.agency), text(line.sector),
+            row = [text(line.abbreviation, wrap=False), text(line.agency), text(line.sector),
                    text(line.level), text(line.region), text(line.address),
                    text(line.agency_phone, wrap=False), text(line.agency_email, wrap=False),
                    text(line.contact), text(line.position), text(line.nip, wrap=False),
                    text(line.phone, wrap=False), text(line.email, wrap=False),
                    text(YES if line.focal_point else ""),
                    text("Aktif" if line.active else "Diarsipkan", wrap=False)]
+            yield [row[index] for index in kept]
     return rows
 
 
@@ -58,15 +74,23 @@ def _membership_rows(directory: AgencyDirectory):
 
 def write_agency_directory(directory: AgencyDirectory, target: Path) -> Path:
     paper = directory.letterhead.paper_size
-    titles = (directory.title, directory.letterhead.agency_line,
-              f"keadaan per {directory.printed_on}")
+    classification = directory.classification
+    titles = (marked_title(directory.title, classification), directory.letterhead.agency_line,
+              "; ".join(part for part in (f"keadaan per {directory.printed_on}",
+                                          "" if directory.personal else PERSONAL_NOTE) if part))
+    kept = _directory_columns(directory)
 
     def write(stream: BinaryIO) -> None:
         workbook = Workbook(write_only=True)
-        table_sheet(workbook, "Direktori Instansi", titles=titles, headers=DIRECTORY_HEADERS,
-                    widths=DIRECTORY_WIDTHS, rows=_directory_rows(directory), paper=paper)
-        table_sheet(workbook, "Keanggotaan", titles=titles, headers=MEMBERSHIP_HEADERS,
-                    widths=MEMBERSHIP_WIDTHS, rows=_membership_rows(directory), paper=paper)
+        sheet = table_sheet(workbook, "Direktori Instansi", titles=titles,
+                            headers=[DIRECTORY_HEADERS[index] for index in kept],
+                            widths=[DIRECTORY_WIDTHS[index] for index in kept],
+                            rows=_directory_rows(directory), paper=paper)
+        mark_sheet(sheet, classification)
+        sheet = table_sheet(workbook, "Keanggotaan", titles=titles, headers=MEMBERSHIP_HEADERS,
+                            widths=MEMBERSHIP_WIDTHS, rows=_membership_rows(directory),
+                            paper=paper)
+        mark_sheet(sheet, classification)
         save_workbook(workbook, stream)
 
     return write_atomically(target, write)

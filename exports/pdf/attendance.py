@@ -1,24 +1,48 @@
-"""Daftar Hadir: No · Nama · Jabatan/Instansi · No. HP · Tanda Tangan (alternating)."""
+"""Daftar Hadir: No · Nama · Jabatan/Instansi · No. HP · Tanda Tangan · Keterangan.
+
+The columns that hold one fixed thing (the number, a mobile number, the word "Keterangan")
+are measured in the table's font; the rest of the width goes to the name, the position
+(an Indonesian title and its agency, on two lines) and the signature. No word is ever
+split: a word wider than its column is set smaller instead.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, TableStyle
 
-from exports.pdf.fonts import BOLD
+from exports.files import write_atomically
+from exports.pdf.fonts import BOLD, REGULAR
 from exports.pdf.layout import (
+    OfficialDocTemplate,
     Styles,
     letterhead,
+    margins,
+    numbered_canvas,
+    page_size,
     text,
     write_portrait,
 )
-from secretariat.documents.minutes_and_attendance import AttendanceLine, AttendanceSheet
+from secretariat.documents.minutes_and_attendance import (
+    DEFAULT_BLANK_ROWS,
+    AttendanceLine,
+    AttendanceSheet,
+)
 
-EMPTY_ROWS_FOR_WALK_INS = 5
+EMPTY_ROWS_FOR_WALK_INS = DEFAULT_BLANK_ROWS  # the blank sheet's default
 CELL_LIMIT = 400  # a pasted essay in a name cell must not push a row past the page
+PADDING = 3  # points each side of a cell's text
+WALK_IN_ROW_HEIGHT = 12 * mm  # room to write a name and a title by hand
+SMALLEST_FONT = 6.5  # a word is set smaller down to this, never split
+NOT_SIGNING = colors.Color(0.92, 0.92, 0.92)  # the closed signature cell of who was absent
+RESTRICTED_MARK = "TERBATAS"
 
 
 def _cell(value: str) -> str:
@@ -26,36 +50,93 @@ def _cell(value: str) -> str:
     return text(value if len(value) <= CELL_LIMIT else value[:CELL_LIMIT] + "…")
 
 
+def _fitted(value: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """A cell's paragraph whose longest word fits the column: smaller type, not a split."""
+    room = width - 2 * PADDING
+    longest = max((stringWidth(word, style.fontName, style.fontSize)
+                   for word in (value or "").split()), default=0)
+    if longest > room:
+        size = max(SMALLEST_FONT, style.fontSize * room / longest)
+        style = ParagraphStyle(f"{style.name}-fit", parent=style, fontSize=size,
+                               leading=size * 1.25)
+    return Paragraph(_cell(value), style)
+
+
+class _Columns:
+    """The widths of the sheet's columns for the page's text width and the table's font."""
+
+    def __init__(self, width: float, font_size: float, *, with_phone: bool) -> None:
+        def measured(sample: str, font: str = REGULAR) -> float:
+            return stringWidth(sample, font, font_size) + 2 * PADDING + 2
+
+        self.number = measured("000")
+        self.phone = measured("0812-5055-8140") if with_phone else 0
+        self.remark = measured("Keterangan", BOLD)
+        rest = width - self.number - self.phone - self.remark
+        self.name, self.position, self.signature = rest * 0.27, rest * 0.44, rest * 0.29
+
+    def widths(self) -> list[float]:
+        shown = [self.number, self.name, self.position, self.phone, self.signature,
+                 self.remark]
+        return [w for w in shown if w]
+
+
+def _signature_place(number: int, width: float, style: ParagraphStyle) -> Paragraph:
+    """"7. ……" in the left half for odd numbers, the right half for even ones, so that
+    neighbours do not sign over each other."""
+    half = (width - 2 * PADDING) / 2
+    label = f"{number}. "
+    dot = stringWidth(".", style.fontName, style.fontSize)
+    dots = max(3, int((half - stringWidth(label, style.fontName, style.fontSize) - 2) / dot))
+    indent = 0 if number % 2 else half
+    return Paragraph(label + "." * dots, ParagraphStyle(
+        f"sign-{number % 2}", parent=style, leftIndent=indent, splitLongWords=0))
+
+
 def attendance_table(sheet: AttendanceSheet, styles: Styles, width: float) -> list[Flowable]:
-    header_style = ParagraphStyle("th", parent=styles.cell, fontName=BOLD)
-    # The signature column alternates left and right so neighbours do not sign over each other.
-    odd = ParagraphStyle("sign-left", parent=styles.cell)
-    even = ParagraphStyle("sign-right", parent=styles.cell, leftIndent=width * 0.06)
-    rows = [[Paragraph(title, header_style) for title in
-             ("No", "Nama", "Jabatan/Instansi", "No. HP", "Tanda Tangan")]]
+    size = styles.cell.fontSize - 1
+    cell = ParagraphStyle("attendance-cell", parent=styles.cell, fontSize=size,
+                          leading=size * 1.25, splitLongWords=0)
+    header = ParagraphStyle("attendance-th", parent=cell, fontName=BOLD)
+    remark_style = ParagraphStyle("attendance-remark", parent=cell, fontSize=size - 1,
+                                  leading=(size - 1) * 1.25)
+    # The blank sheet keeps No. HP for whoever wishes to write theirs; a list as recorded
+    # shows it only on the full copy.
+    with_phone = sheet.blank or sheet.full_copy
+    columns = _Columns(width, size, with_phone=with_phone)
+    titles = ["No", "Nama", "Jabatan/Instansi"] + (["No. HP"] if with_phone else []) \
+        + ["Tanda Tangan", "Keterangan"]
+    rows: list[list] = [[Paragraph(title, header) for title in titles]]
+    heights: list[float | None] = [None]
+    closed: list[int] = []  # rows whose signature cell is closed
     lines = list(sheet.lines)
-    if sheet.blank:
-        numbers = range(len(lines) + 1, len(lines) + 1 + EMPTY_ROWS_FOR_WALK_INS)
-        lines += [AttendanceLine(n, "", "", "", "") for n in numbers]
+    walk_ins = range(len(lines) + 1, len(lines) + 1 + sheet.blank_rows)
+    lines += [AttendanceLine(n, "", "", "", "") for n in walk_ins]
     for line in lines:
-        sign = f"{line.number}. {'.' * 12}"
-        name = _cell(line.name)
-        if line.remark:
-            name += f"<br/><i><font size={styles.small.fontSize}>{_cell(line.remark)}</font></i>"
-        rows.append([Paragraph(str(line.number), styles.cell), Paragraph(name, styles.cell),
-                     Paragraph(_cell(line.position_and_agency), styles.cell),
-                     Paragraph(_cell(line.phone), styles.cell),
-                     Paragraph(sign, odd if line.number % 2 else even)])
-    # No. HP wide enough for "0812-5055-8140", the signature column for "25. ……" and
-    # its indent, each on one line.
-    table = LongTable(rows, colWidths=[w * width for w in (0.06, 0.25, 0.25, 0.21, 0.23)],
-                      repeatRows=1)
+        sign: Flowable | str = (_signature_place(line.number, columns.signature, cell)
+                                if line.signs else "")
+        if not line.signs:
+            closed.append(len(rows))
+        row: list = [Paragraph(str(line.number), cell),
+                     _fitted(line.name, cell, columns.name),
+                     _fitted(line.position_and_agency, cell, columns.position)]
+        if with_phone:
+            row.append(Paragraph(_cell(line.phone), cell))
+        row += [sign, _fitted(line.remark, remark_style, columns.remark)]
+        rows.append(row)
+        heights.append(WALK_IN_ROW_HEIGHT if line.number in walk_ins else None)
+    signature_column = len(titles) - 2
+    table = LongTable(rows, colWidths=columns.widths(), rowHeights=heights, repeatRows=1)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 1), (-1, -1), 9),
-        ("BOTTOMPADDING", (0, 1), (-1, -1), 9),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ("TOPPADDING", (0, 1), (-1, -1), 7),
+        ("BOTTOMPADDING", (0, 1), (-1, -1), 7),
+        *[("BACKGROUND", (signature_column, row), (signature_column, row), NOT_SIGNING)
+          for row in closed],
     ]))
     return [table]
 
@@ -71,7 +152,45 @@ def attendance_story(sheet: AttendanceSheet, styles: Styles, width: float, *,
                          ("Tempat", sheet.place)):
         story.append(Paragraph(f"{label}: {text(value)}", styles.body))
     story.append(Spacer(1, 4))
-    return story + attendance_table(sheet, styles, width)
+    story += attendance_table(sheet, styles, width)
+    if not sheet.blank and not sheet.full_copy:
+        # The circulated copy says what it leaves out (Tata Naskah Dinas, UU 27/2022 PDP).
+        story += [Spacer(1, 4), Paragraph("Salinan edaran: nomor HP peserta tidak "
+                                          "dicantumkan.", styles.small)]
+    return story
+
+
+def restricted_canvas(mark: str = RESTRICTED_MARK):
+    """The numbered canvas with `mark` at the top and bottom of every page.
+
+    A stand-in until the shared page canvas (`exports.pdf.layout`) offers a marking of
+    its own: swap this function for it then.
+    """
+
+    class MarkedCanvas(numbered_canvas(draft=False)):  # type: ignore[misc]
+        def _decorate(self, number: int, total: int) -> None:
+            super()._decorate(number, total)
+            width, height = self._pagesize
+            self.saveState()
+            self.setFont(BOLD, 11)
+            self.drawCentredString(width / 2, height - 11 * mm, mark)
+            self.drawCentredString(width / 2, 6 * mm, mark)
+            self.restoreState()
+
+    return MarkedCanvas
+
+
+def _write_restricted(target: Path, sheet: AttendanceSheet, title: str,
+                      story: Callable[[float], list[Flowable]]) -> Path:
+    """`write_portrait`, but on the marked canvas."""
+    settings = sheet.letterhead
+
+    def write(stream: BinaryIO) -> None:
+        document = OfficialDocTemplate(stream, pagesize=page_size(settings), title=title,
+                                       author=settings.agency_line, **margins(settings))
+        document.build(story(document.width), canvasmaker=restricted_canvas())
+
+    return write_atomically(target, write)
 
 
 def write_attendance(sheet: AttendanceSheet, target: Path) -> Path:
@@ -80,4 +199,7 @@ def write_attendance(sheet: AttendanceSheet, target: Path) -> Path:
         return (letterhead(sheet.letterhead, styles, width) + [Spacer(1, 8)]
                 + attendance_story(sheet, styles, width))
 
-    return write_portrait(target, sheet.letterhead, title="Daftar Hadir", story=story)
+    if sheet.full_copy:
+        return _write_restricted(target, sheet, "Daftar Hadir", story)
+    return write_portrait(target, sheet.letterhead, title="Daftar Hadir", story=story,
+                          numbering="of_total")  # an annex: "Halaman x dari y" always

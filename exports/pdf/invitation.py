@@ -55,8 +55,8 @@ def _letter(letter: Invitation, styles: Styles, width: float) -> list[Flowable]:
     story.append(label_lines([("Hari/Tanggal", letter.day_and_date), ("Waktu", letter.time),
                               ("Tempat", letter.place), ("Acara", _agenda(letter, styles))],
                              styles, width, 85, indent=20))
-    story.append(signer_block(styles, width, letter.signer, keep_with=[
-        Spacer(1, 8), Paragraph(text(letter.closing), styles.body)]))
+    story += [Spacer(1, 8), Paragraph(text(letter.closing), styles.body),
+              signer_block(styles, width, letter.signer)]
     story += carbon_copy_block(styles, letter.carbon_copies)
     return story
 

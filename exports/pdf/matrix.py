@@ -182,10 +182,15 @@ def write_matrix_pdf(matrix: ActionMatrix, target: Path,
         story += [Spacer(1, 6), Paragraph(text(matrix.title), styles.title)]
         subtitle = "; ".join(part for part in (matrix.subtitle,
                                                f"keadaan per {matrix.printed_on}") if part)
-        story += [Paragraph(text(subtitle), styles.centered), Spacer(1, 6),
-                  header_table(styles, width)]
+        story.append(Paragraph(text(subtitle), styles.centered))
+        note = matrix.classification.left_out_note()
+        if note:  # read before the table, whose numbering then skips them
+            story.append(Paragraph(text(note), styles.centered))
+        story += [Spacer(1, 6), header_table(styles, width)]
         story += matrix_body(matrix, styles, width, progress,
                              keep_height=document.height - 2 * heading_height)
-        document.build(story, canvasmaker=numbered_canvas(draft=False))
+        document.build(story, canvasmaker=numbered_canvas(
+            draft=False, marking=matrix.classification.marking,
+            footnote=matrix.classification.footnote))
 
     return write_atomically(target, write)

@@ -7,7 +7,6 @@ from pathlib import Path
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     Flowable,
-    KeepTogether,
     PageBreak,
     Paragraph,
     Spacer,
@@ -16,13 +15,17 @@ from reportlab.platypus import (
 )
 
 from exports.pdf.attendance import attendance_story
+from exports.pdf.fonts import BOLD
 from exports.pdf.layout import (
     Styles,
+    hanging,
     letterhead,
+    list_item,
     paragraphs,
     text,
     write_portrait,
 )
+from exports.pdf.page_breaks import SignatureBlock
 from secretariat.documents.minutes_and_attendance import MinutesReport
 
 
@@ -53,41 +56,44 @@ def _discussion(report: MinutesReport, styles: Styles) -> list[Flowable]:
     story: list[Flowable] = [Paragraph("II. PEMBAHASAN", styles.heading)]
     if not report.agenda:
         story.append(Paragraph("-", styles.body))
-    indented = ParagraphStyle("indented", parent=styles.body, leftIndent=14)
-    keep_with_next = ParagraphStyle("item_title", parent=styles.body, keepWithNext=1)
+    indented = ParagraphStyle("indented", parent=styles.body, leftIndent=18)
+    # The item's title hangs: a wrapped line starts under the title, not under its number.
+    title_style = ParagraphStyle("item_title", parent=hanging(styles.body), keepWithNext=1,
+                                 bulletFontName=BOLD)
     for item in report.agenda:
         presenter = f" (penyaji: {text(item.presenter)})" if item.presenter else ""
-        story.append(Paragraph(f"<b>{item.number}. {text(item.title)}</b>{presenter}",
-                               keep_with_next))
+        story.append(Paragraph(f"<b>{text(item.title)}</b>{presenter}", title_style,
+                               bulletText=f"{item.number}."))
         story += paragraphs(item.discussion, indented)
         if item.decisions:
-            story.append(Paragraph("<i>Keputusan:</i>", indented))
+            story.append(Paragraph("<i>Keputusan:</i>", ParagraphStyle(
+                "decisions_label", parent=indented, keepWithNext=1)))
             story += paragraphs(item.decisions, indented)
     return story
 
 
 def _commitments(report: MinutesReport, styles: Styles) -> list[Flowable]:
     story: list[Flowable] = [Paragraph("IV. KOMITMEN DAN RENCANA TINDAK LANJUT", styles.heading)]
-    if not report.commitments:
+    if not report.commitments and not report.classification.left_out:
         story.append(Paragraph("Tidak ada komitmen yang disepakati.", styles.body))
-    detail = ParagraphStyle("detail", parent=styles.small, leftIndent=14, spaceAfter=4)
-    item_style = ParagraphStyle("item", parent=styles.body, leftIndent=14, firstLineIndent=-14,
-                                spaceAfter=1)
-    detail_plan = ParagraphStyle("detail_plan", parent=detail, spaceAfter=1)
+    detail = ParagraphStyle("detail", parent=styles.small, leftIndent=18, spaceAfter=4)
+    item_style = ParagraphStyle("item", parent=styles.body, spaceAfter=1, keepWithNext=1)
+    detail_plan = ParagraphStyle("detail_plan", parent=detail, spaceAfter=1, keepWithNext=1)
     for entry in report.commitments:
-        # A commitment keeps its plan and facts with it on one page.
-        block = [Paragraph(f"{entry.number}. {text(entry.text)}", item_style)]
+        # A commitment keeps its plan and facts with it on one page: each line keeps with
+        # the next (one KeepTogether that ReportLab builds; a KeepTogether of our own here
+        # would not go with the heading above, nor with the signature below).
+        story.append(list_item(f"{entry.number}.", text(entry.text), item_style))
         if entry.action_plan:
-            block.append(Paragraph(f"Rencana aksi: {text(entry.action_plan)}", detail_plan))
+            story.append(Paragraph(f"Rencana aksi: {text(entry.action_plan)}", detail_plan))
         facts = [f"Penanggung jawab: {text(entry.lead_agency)}"]
         if entry.supporting_agencies:
             facts.append(f"Pendukung: {text(entry.supporting_agencies)}")
         facts.append(f"Batas waktu: {text(entry.due_date) or '-'}")
-        block.append(Paragraph("; ".join(facts), detail))
-        story.append(KeepTogether(block))
-    if report.confidential_left_out:
-        story.append(Paragraph(f"({report.confidential_left_out} komitmen bersifat terbatas "
-                               "tidak dicantumkan dalam salinan ini.)", styles.small))
+        story.append(Paragraph("; ".join(facts), detail))
+    note = report.classification.left_out_note()
+    if note:  # the numbering skips them: say why
+        story.append(Paragraph(text(note), styles.small))
     return story
 
 
@@ -110,12 +116,12 @@ def _signatures(report: MinutesReport, styles: Styles, width: float) -> Flowable
                                styles.centered),
                      Paragraph(right_cell if "<b>" in right_cell else text(right_cell),
                                styles.centered)])
-    table = Table(rows, colWidths=[width / 2, width / 2])
+    table = SignatureBlock(rows, colWidths=[width / 2, width / 2], spaceBefore=12)
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("TOPPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 4), (-1, 4), 45)]))  # room to sign
-    return KeepTogether([Spacer(1, 12), table])
+    return table
 
 
 def minutes_story(report: MinutesReport, width: float) -> list[Flowable]:
@@ -130,14 +136,15 @@ def minutes_story(report: MinutesReport, width: float) -> list[Flowable]:
     story.append(Paragraph("III. KEPUTUSAN/KESIMPULAN", styles.heading))
     story += paragraphs(report.conclusions, styles.body)
     story += _commitments(report, styles)
-    # The signatures go with the last lines above them: never alone on a page of their own.
-    closing = story[-2:]
-    del story[-2:]
-    story += [KeepTogether(closing + [_signatures(report, styles, width)]), PageBreak()]
+    # The signatures keep with the last lines above them (layout.settle_pages).
+    story += [_signatures(report, styles, width), PageBreak()]
     story += attendance_story(report.attendance, styles, width, attachment=True)
     return story
 
 
 def write_minutes(report: MinutesReport, target: Path) -> Path:
+    # With its attached daftar hadir, always "Halaman x dari y": the annex counts too.
     return write_portrait(target, report.letterhead, title=f"Notulen {report.title}",
-                          story=lambda width: minutes_story(report, width), draft=report.draft)
+                          story=lambda width: minutes_story(report, width), draft=report.draft,
+                          numbering="of_total", marking=report.classification.marking,
+                          footnote=report.classification.footnote)

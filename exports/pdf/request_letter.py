@@ -25,7 +25,9 @@ SUBJECT = "Permintaan Laporan Perkembangan Tindak Lanjut Komitmen"
 
 
 def _reference(letter: RequestLetter, styles: Styles, width: float) -> Table:
-    return reference_lines(styles, width, number=letter.letter_number, nature=letter.nature,
+    # A security class belongs in Sifat beside the urgency (Tata Naskah Dinas).
+    nature = f"{letter.nature}, Terbatas" if letter.classification.marking else letter.nature
+    return reference_lines(styles, width, number=letter.letter_number, nature=nature,
                            attachment="-", subject=SUBJECT)
 
 
@@ -80,12 +82,14 @@ def request_story(letter: RequestLetter, width: float) -> list[Flowable]:
         "Laporan perkembangan beserta bukti dukung (surat, foto kegiatan, laporan) mohon "
         f"disampaikan kepada Sekretariat Gugus Tugas {deadline}.{_urgency(letter.nature)}",
         styles.body))
-    story.append(signer_block(styles, width, letter.signer, keep_with=[Paragraph(
-        "Atas perhatian dan kerja sama Bapak/Ibu, kami ucapkan terima kasih.", styles.body)]))
+    story.append(Paragraph("Atas perhatian dan kerja sama Bapak/Ibu, kami ucapkan terima "
+                           "kasih.", styles.body))
+    story.append(signer_block(styles, width, letter.signer))
     story += carbon_copy_block(styles, letter.carbon_copies)
     return story
 
 
 def write_request_letter(letter: RequestLetter, target: Path) -> Path:
     return write_portrait(target, letter.letterhead, title=SUBJECT,
-                          story=lambda width: request_story(letter, width))
+                          story=lambda width: request_story(letter, width),
+                          marking=letter.classification.marking)

@@ -6,7 +6,11 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from secretariat.documents.minutes_and_attendance import attendance_sheet, minutes_report
+from secretariat.documents.minutes_and_attendance import (
+    DEFAULT_BLANK_ROWS,
+    attendance_document,
+    minutes_report,
+)
 from secretariat.errors import ValidationError
 from secretariat.file_targets import typed_target
 from secretariat.i18n import _
@@ -27,15 +31,23 @@ def run_export(db, args) -> int:
     if args.document == "invitation":
         _export_invitation(db, args, target)
     elif args.document == "minutes":
+        from exports.files import write_bytes_atomically
         from exports.pdf.minutes import write_minutes
+        from secretariat.documents.minutes_archive import archived_minutes
 
-        report = minutes_report(db, args.meeting,
-                                include_confidential=not args.without_confidential)
-        write_minutes(report, target)
+        full = args.with_confidential  # else the circulated copy, as on the Laporan page
+        kept = archived_minutes(db, args.meeting, circulated=not full)
+        if kept is not None:  # final minutes: the very document that was signed
+            write_bytes_atomically(target, kept.content)
+        else:
+            write_minutes(minutes_report(db, args.meeting, full=full), target)
+    elif args.document == "joint-commitment":
+        from exports.pdf.joint_commitment import write_joint_commitment
+        from secretariat.documents.joint_commitment import joint_commitment
+
+        write_joint_commitment(joint_commitment(db, args.meeting), target)
     else:
-        from exports.pdf.attendance import write_attendance
-
-        write_attendance(attendance_sheet(db, args.meeting, blank=args.blank), target)
+        _export_attendance(db, args, target)
     print(_("Written to {path}.").format(path=target))
     return 0
 
@@ -64,6 +76,18 @@ def _export_invitation(db, args, target: Path) -> None:
     write_invitation(invitation_letter(db, args.meeting, draft), target)
 
 
+def _export_attendance(db, args, target: Path) -> None:
+    from exports.pdf.attendance import write_attendance
+
+    if args.blank_rows is not None and not args.blank:
+        raise ValidationError(_("Blank rows are for the sheet signed at the door: add "
+                                "--blank."), field="blank_rows")
+    rows = DEFAULT_BLANK_ROWS if args.blank_rows is None else args.blank_rows
+    sheet = attendance_document(db, args.meeting, blank=args.blank, blank_rows=rows,
+                                full_copy=args.with_confidential)
+    write_attendance(sheet, target)
+
+
 def _pdf_or_excel(target: Path, document: str) -> str:
     suffix = target.suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
@@ -82,7 +106,8 @@ def _export_progress(db, args, target: Path) -> int:
     task_force = report_task_force(db, args.task_force)
     # Without --year, the year the Perkembangan page opens on, not an empty new year.
     year = args.year or default_report_year(db, task_force, date.today())
-    report = progress_report(db, task_force, date(year, 1, 1), date(year, 12, 31))
+    report = progress_report(db, task_force, date(year, 1, 1), date(year, 12, 31),
+                             full=args.with_confidential)
     if suffix == ".pdf":
         from exports.pdf.progress import write_progress_pdf
 
@@ -104,12 +129,13 @@ def _export_register(db, args, target: Path) -> int:
         raise ValidationError(_("This register is written as Excel: give a file name ending "
                                 "in .xlsx."))
     if args.document == "agencies":
-        write_agency_directory(agency_directory(db, include_archived=args.all), target)
+        write_agency_directory(agency_directory(db, include_archived=args.all,
+                                                full=args.with_confidential), target)
     else:
-        task_force = (report_task_force(db, args.task_force)
-                      if args.task_force is not None else None)  # checked: it must exist
-        write_meeting_schedule(meeting_schedule(db, year=args.year, task_force_id=task_force),
-                               target)
+        # One task force's schedule under its kop, as the matrix and the progress report.
+        task_force = report_task_force(db, args.task_force)
+        write_meeting_schedule(meeting_schedule(db, year=args.year, task_force_id=task_force,
+                                                with_regencies=args.with_regencies), target)
     print(_("Written to {path}.").format(path=target))
     return 0
 
@@ -118,13 +144,14 @@ def _export_actions(db, args, target: Path) -> int:
     from datetime import date
 
     from secretariat.cli.listing import commitment_filter
-    from secretariat.documents.action_matrix import Grouping, action_matrix
+    from secretariat.documents.action_matrix import Grouping, action_matrix, matrix_scope
 
     suffix = _pdf_or_excel(target, _("The action matrix"))
     flt = replace(commitment_filter(db, args), open_only=args.open)
     if args.year is not None:
         flt = replace(flt, agreed_from=date(args.year, 1, 1), agreed_to=date(args.year, 12, 31))
-    matrix = action_matrix(db, flt, grouping=Grouping(args.group))
+    flt = matrix_scope(db, flt, args.task_force, with_regencies=args.with_regencies)
+    matrix = action_matrix(db, flt, grouping=Grouping(args.group), full=args.with_confidential)
     if suffix == ".pdf":
         from exports.pdf.matrix import write_matrix_pdf
 

@@ -11,6 +11,7 @@ from enum import Enum
 from models import CommitmentStatus
 from secretariat.agencies.register import find_agency_by_abbreviation, list_agencies
 from secretariat.commitments.queries import CommitmentFilter, list_commitments
+from secretariat.commitments.signatories import signatories_of
 from secretariat.dates import clock, short_date
 from secretariat.errors import NotFoundError, ValidationError
 from secretariat.i18n import _
@@ -30,15 +31,32 @@ def run_list(db, args) -> int:
                    ("kind", _("Kind")), ("title", _("Title")), ("place", _("Place")),
                    ("status", _("Status"))]
     else:
-        rows = list_commitments(db, _commitment_filter(db, args), limit=None)
+        commitments = list_commitments(db, _commitment_filter(db, args), limit=None)
+        signers = signatories_of(db, [row.id for row in commitments])
+        rows = [_Signed(row, signers.get(row.id, ())) for row in commitments]
         columns = [("id", "ID"), ("meeting_date", _("Meeting")), ("number", _("No")),
                    ("lead_agency", _("Lead")), ("due_date", _("Due date")),
-                   ("status", _("Status")), ("progress", "%"), ("text", _("Commitment"))]
+                   ("status", _("Status")), ("progress", "%"),
+                   ("signatories", _("Signatories")), ("text", _("Commitment"))]
     if args.json:
         print(json.dumps([_json_record(row) for row in rows], ensure_ascii=False, indent=2))
     else:
         _print_table(rows, columns)
     return 0
+
+
+class _Signed:
+    """A commitment row with the abbreviations of its signatories, read like the row."""
+
+    def __init__(self, row, signatories: tuple[str, ...]) -> None:
+        self.row = row
+        self.signatories = list(signatories)
+
+    def __getattr__(self, name: str):
+        return getattr(self.row, name)
+
+    def _asdict(self) -> dict:
+        return {**self.row._asdict(), "signatories": self.signatories}
 
 
 def commitment_filter(db, args) -> CommitmentFilter:
@@ -102,6 +120,8 @@ def _text_value(row, name: str) -> str:
         return clock(value, getattr(row, "time_zone", ""))
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, list):
+        return ", ".join(value)
     return "" if value is None else str(value)
 
 

@@ -108,13 +108,25 @@ def _parser() -> argparse.ArgumentParser:
     minutes = documents.add_parser("minutes", help=_("notulen rapat (PDF)"))
     minutes.add_argument("meeting", type=int, metavar="MEETING_ID")
     minutes.add_argument("-o", "--output", required=True, metavar=_("FILE"))
+    _copy_choice(minutes, _("the full copy, marked TERBATAS: with the confidential "
+                            "commitments and the participants' mobile numbers (default: the "
+                            "circulated copy without them)"))
+    # The old flag asked for what is now the default: still accepted, changing nothing.
     minutes.add_argument("--without-confidential", action="store_true",
-                         help=_("leave confidential commitments out of a circulated copy"))
+                         help=argparse.SUPPRESS)
     attendance = documents.add_parser("attendance", help=_("daftar hadir (PDF)"))
     attendance.add_argument("meeting", type=int, metavar="MEETING_ID")
     attendance.add_argument("-o", "--output", required=True, metavar=_("FILE"))
     attendance.add_argument("--blank", action="store_true",
                             help=_("before the meeting: invited names, empty signatures"))
+    attendance.add_argument("--blank-rows", type=int, metavar="N",
+                            help=_("empty rows for walk-ins on the blank sheet (default: 10)"))
+    attendance.add_argument("--with-confidential", action="store_true",
+                            help=_("the full copy: with phone numbers, marked TERBATAS"))
+    joint = documents.add_parser("joint-commitment", help=_(
+        "lembar komitmen bersama: the commitments with a box for each signatory (PDF)"))
+    joint.add_argument("meeting", type=int, metavar="MEETING_ID")
+    joint.add_argument("-o", "--output", required=True, metavar=_("FILE"))
     invitation = documents.add_parser("invitation", help=_("surat undangan: the letter "
                                                            "inviting to a meeting (PDF)"))
     invitation.add_argument("meeting", type=int, metavar="MEETING_ID")
@@ -158,6 +170,9 @@ def _parser() -> argparse.ArgumentParser:
                          help=_("commitments agreed at meetings of this year"))
     actions.add_argument("--group", choices=["meeting", "agency"], default="meeting",
                          help=_("list under each meeting (default) or each lead agency"))
+    _task_force_choice(actions)
+    _copy_choice(actions, _("the full copy, marked TERBATAS, with the confidential "
+                            "commitments (default: the circulated copy without them)"))
     progress = documents.add_parser(
         "progress", help=_("laporan perkembangan komitmen (PDF or Excel by the name)"))
     progress.add_argument("-o", "--output", required=True, metavar=_("FILE"))
@@ -166,18 +181,36 @@ def _parser() -> argparse.ArgumentParser:
                                  "with commitments, as on the Perkembangan page)"))
     progress.add_argument("--task-force", type=int, metavar="ID",
                           help=_("the task force (default: the one that met last)"))
+    _copy_choice(progress, _("the full copy, marked TERBATAS, naming the confidential "
+                             "commitments among the overdue ones (default: the circulated "
+                             "copy without them)"))
     agencies = documents.add_parser(
         "agencies", help=_("direktori instansi: agencies, contact people, memberships (Excel)"))
     agencies.add_argument("-o", "--output", required=True, metavar=_("FILE"))
     agencies.add_argument("--all", action="store_true", help=_("include archived agencies"))
+    _copy_choice(agencies, _("the full copy, marked TERBATAS, with the contact people's NIP, "
+                             "mobile numbers and e-mail (default: the circulated copy "
+                             "without them)"))
     meetings = documents.add_parser("meetings", help=_("jadwal rapat: the meeting schedule "
                                                        "(Excel)"))
     meetings.add_argument("-o", "--output", required=True, metavar=_("FILE"))
     meetings.add_argument("--year", type=int, metavar=_("YEAR"),
                           help=_("only the meetings of this year"))
-    meetings.add_argument("--task-force", type=int, metavar="ID",
-                          help=_("only the meetings of this task force"))
+    _task_force_choice(meetings)
     return parser
+
+
+def _task_force_choice(command) -> None:
+    """One task force's document under its own kop; a province's kab/kota only when asked."""
+    command.add_argument("--task-force", type=int, metavar="ID",
+                         help=_("the task force (default: the one that met last)"))
+    command.add_argument("--with-regencies", action="store_true",
+                         help=_("with a province's task force: its kabupaten/kota task forces "
+                                "too, each line naming its own"))
+
+
+def _copy_choice(command, help_text: str) -> None:
+    command.add_argument("--with-confidential", action="store_true", help=help_text)
 
 
 def _iso_date(value: str) -> date:

@@ -102,6 +102,7 @@ class OverdueCommitment:
     due_date: date
     days_late: int
     progress: int
+    confidential: bool = False  # terbatas: left out of a report's circulated copy
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ class _Commitment:
     due_date: date | None
     status: CommitmentStatus
     progress: int
+    confidential: bool
 
 
 def progress_figures(db, task_force_id: int, start: date, end: date, *,
@@ -187,7 +189,7 @@ def progress_figures(db, task_force_id: int, start: date, end: date, *,
                 select(Commitment.id, Commitment.meeting_id, Meeting.date, Commitment.number,
                        Commitment.text, Commitment.lead_agency_id, Commitment.focus_area_id,
                        Commitment.sub_task_force_id, Commitment.due_date, Commitment.status,
-                       Commitment.progress)
+                       Commitment.progress, Commitment.confidential)
                 .join(Meeting, Commitment.meeting_id == Meeting.id)
                 .where(Meeting.task_force_id == task_force_id,
                        Meeting.status != MeetingStatus.CANCELLED,
@@ -298,7 +300,7 @@ def _overdue(scope, agencies, today) -> tuple[OverdueCommitment, ...]:
         OverdueCommitment(row.id, row.meeting_id, row.meeting_date, row.number, row.text,
                           row.lead_agency_id, agencies.get(row.lead_agency_id, ("", ""))[0],
                           row.due_date, days_late(row.status, row.due_date, today),
-                          row.progress)
+                          row.progress, row.confidential)
         for row in scope if days_late(row.status, row.due_date, today)
     ]
     late.sort(key=lambda row: (-row.days_late, row.meeting_date, row.number))

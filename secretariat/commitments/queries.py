@@ -22,7 +22,9 @@ from models import (
     FocusArea,
     Meeting,
     MeetingStatus,
+    Region,
     SubTaskForce,
+    TaskForce,
     commitment_signatories,
     commitment_supporting_agencies,
 )
@@ -89,7 +91,9 @@ def _where(query, flt: CommitmentFilter, today: date):
         query = query.where(Commitment.lead_agency_id == flt.lead_agency_id)
     if flt.meeting_id is not None:
         query = query.where(Commitment.meeting_id == flt.meeting_id)
-    if flt.task_force_id is not None:
+    if flt.task_force_id is not None and flt.with_regencies:
+        query = query.where(Meeting.task_force_id.in_(task_forces_below(flt.task_force_id)))
+    elif flt.task_force_id is not None:
         query = query.where(Meeting.task_force_id == flt.task_force_id)
     if flt.focus_area_id is not None:
         query = query.where(Commitment.focus_area_id == flt.focus_area_id)
@@ -114,6 +118,14 @@ def _where(query, flt: CommitmentFilter, today: date):
     if not flt.include_confidential:
         query = query.where(Commitment.confidential.is_(False))
     return query
+
+
+def task_forces_below(task_force_id: int):
+    """The ids of a task force and of those of the regions directly below its region (a
+    province's kabupaten/kota), as a subquery."""
+    region = select(TaskForce.region_id).where(TaskForce.id == task_force_id).scalar_subquery()
+    return (select(TaskForce.id).join(Region, TaskForce.region_id == Region.id)
+            .where(or_(TaskForce.id == task_force_id, Region.parent_id == region)))
 
 
 def apply_filter(query, flt: CommitmentFilter, today: date):

@@ -17,6 +17,7 @@ from models import (
     Meeting,
     SubTaskForce,
 )
+from secretariat.commitments.signatories import default_signatories
 from secretariat.dates import short_date
 from secretariat.errors import RefusedError, ValidationError
 from secretariat.i18n import _
@@ -34,7 +35,9 @@ class CommitmentDraft:
     focus_area_id: int | None = None
     sub_task_force_id: int | None = None
     supporting_agency_ids: tuple[int, ...] = field(default_factory=tuple)
-    signatory_agency_ids: tuple[int, ...] = field(default_factory=tuple)
+    # Who signs the joint commitment: any active agency or community body. None: on a new
+    # commitment its lead and supporting agencies, on an edit the signatories it has.
+    signatory_agency_ids: tuple[int, ...] | None = None
     indicator: str = ""
     confidential: bool = False
     notes: str = ""
@@ -111,10 +114,13 @@ def _apply(session: Session, commitment: Commitment, meeting: Meeting, draft: Co
         session, draft.supporting_agency_ids, commitment.supporting_agencies,
         "supporting_agency_ids",
     )
-    commitment.signatory_agencies = _agencies_keeping_archived(
-        session, draft.signatory_agency_ids, commitment.signatory_agencies,
-        "signatory_agency_ids",
-    )
+    signatories = draft.signatory_agency_ids
+    if signatories is None and commitment.id is None:
+        signatories = default_signatories(lead.id, draft.supporting_agency_ids)
+    if signatories is not None:
+        commitment.signatory_agencies = _agencies_keeping_archived(
+            session, signatories, commitment.signatory_agencies, "signatory_agency_ids",
+        )
 
 
 def _meeting_taking_commitments(session: Session, meeting_id: int) -> Meeting:

@@ -27,6 +27,7 @@ from models import (
 )
 from secretariat.commitments.status import OPEN_STATUSES
 from secretariat.dates import long_date, short_date
+from secretariat.documents.classification import Classification, classify
 from secretariat.documents.letter_parts import (
     Addressee,
     check_carbon_copies,
@@ -61,6 +62,8 @@ class RequestDraft:
     note: str = ""
     nature: str = "Biasa"  # Sifat: a routine request; Segera when the rakor is near
     carbon_copies: str = ""  # Tembusan, one per line
+    # A terbatas commitment is quoted (and the letter marked TERBATAS) unless left out.
+    include_confidential: bool = True
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ class RequestLetter:
     signer: Signer
     carbon_copies: tuple[str, ...]
     letterhead: LetterheadSettings
+    classification: Classification = Classification()
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,13 @@ def _check(session, draft: RequestDraft, today: date) -> _Checked:
     ).all()
     if len(rows) != len(ids):
         raise RefusedError(_("A selected commitment was deleted meanwhile; reload the list."))
+    if not draft.include_confidential:
+        rows = [(commitment, meeting) for commitment, meeting in rows
+                if not commitment.confidential]
+        if not rows:
+            raise ValidationError(_("Every selected commitment is confidential: a letter "
+                                    "without them would ask about nothing."),
+                                  field="commitments")
     leads = {commitment.lead_agency_id for commitment, _meeting in rows}
     if len(leads) > 1:
         raise ValidationError(_("A request goes to one agency: select the commitments of one "
@@ -156,6 +167,7 @@ def request_letter(db, draft: RequestDraft, *, today: date | None = None) -> Req
                 commitment.text, short_date(commitment.due_date, DOCUMENT_LOCALE) or "-",
                 STATUS_WORDS[commitment.status], commitment.progress)
             for commitment, meeting in checked.rows)
+        terbatas = sum(1 for commitment, _meeting in checked.rows if commitment.confidential)
         agency_name, task_force = checked.agency.name, checked.task_force.name
         task_force_id = checked.task_force.id
         addressee = office_addressee(checked.agency.office_title, agency_name,
@@ -178,6 +190,9 @@ def request_letter(db, draft: RequestDraft, *, today: date | None = None) -> Req
         signer=signer,
         carbon_copies=carbon_copies,
         letterhead=letterhead,
+        # Addressed to the agency that leads them, the letter is no circulated copy: what
+        # it quotes of a terbatas commitment makes it TERBATAS, left out it is not there.
+        classification=classify(terbatas, full=True),
     )
 
 
@@ -191,6 +206,14 @@ def _focal_point(session, agency: Agency) -> str:
     if person is None or holds_office(person.position, agency.office_title):
         return ""
     return person.position or person.name
+def confidential_among(db, commitment_ids: tuple[int, ...]) -> int:
+    """How many of these commitments are terbatas: the letter's dialog offers to leave
+    them out."""
+    if not commitment_ids:
+        return 0
+    with db.reading() as session:
+        return len(session.scalars(select(Commitment.id).where(
+            Commitment.id.in_(commitment_ids), Commitment.confidential.is_(True))).all())
 
 
 def record_request(db, draft: RequestDraft, *, today: date | None = None) -> int:

@@ -32,6 +32,9 @@ class CommitmentFilter:
     lead_agency_id: int | None = None
     meeting_id: int | None = None
     task_force_id: int | None = None
+    # With a province's task force: its kabupaten/kota task forces too (asked for, never
+    # by default: a province's matrix is the province's own).
+    with_regencies: bool = False
     focus_area_id: int | None = None
     sub_task_force_id: int | None = None
     due_from: date | None = None

@@ -8,6 +8,7 @@ the screens use, so dates and labels here are Indonesian.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 
@@ -22,22 +23,30 @@ from models import (
 )
 from secretariat.commitments.queries import CommitmentFilter, list_commitments
 from secretariat.dates import clock, long_date, short_date
+from secretariat.documents.classification import Classification, classify
 from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
+from secretariat.errors import ValidationError
 from secretariat.i18n import _
 from secretariat.meetings.attendance import list_attendance
-from secretariat.meetings.instants import end_date, ends_next_day
+from secretariat.meetings.instants import as_utc, end_date, ends_next_day
 from secretariat.meetings.lifecycle import list_agenda
 from secretariat.records import get_or_fail
 
 DOCUMENT_LOCALE = "id"
 
+# The Keterangan column of the daftar hadir as recorded ("Diwakili oleh …" names the deputy).
 ATTENDANCE_WORDS = {
-    AttendanceStatus.INVITED: "",
-    AttendanceStatus.PRESENT: "",  # the signature says it
+    AttendanceStatus.INVITED: "",  # not recorded yet
+    AttendanceStatus.PRESENT: "Hadir",
     AttendanceStatus.ABSENT: "Tidak hadir",
     AttendanceStatus.EXCUSED: "Izin",
     AttendanceStatus.REPRESENTED: "Diwakili",
 }
+# Who was not there has no place to sign: nobody signs in their name.
+NOT_THERE = (AttendanceStatus.ABSENT, AttendanceStatus.EXCUSED)
+# Rows left empty on the sheet signed at the door, for those who come without invitation.
+DEFAULT_BLANK_ROWS = 10
+MAX_BLANK_ROWS = 200
 
 
 @dataclass(frozen=True)
@@ -65,7 +74,8 @@ class AttendanceLine:
     name: str
     position_and_agency: str
     phone: str
-    remark: str  # "Izin", "Diwakili oleh ..." where not simply present
+    remark: str  # the Keterangan: "Hadir", "Izin", "Diwakili oleh ...", "Tidak hadir"
+    signs: bool = True  # False: not there, so no place to sign
 
 
 @dataclass(frozen=True)
@@ -77,6 +87,10 @@ class AttendanceSheet:
     lines: tuple[AttendanceLine, ...]
     blank: bool  # before the meeting: names pre-filled, signatures to collect
     letterhead: LetterheadSettings
+    blank_rows: int = 0  # empty rows for walk-ins, on the sheet signed at the door
+    # The full copy prints the phone numbers and is marked TERBATAS; the circulated copy
+    # (salinan edaran) leaves them out (UU 27/2022 PDP).
+    full_copy: bool = False
 
 
 @dataclass(frozen=True)
@@ -100,11 +114,25 @@ class MinutesReport:
     agenda: tuple[AgendaEntry, ...]
     conclusions: str
     commitments: tuple[CommitmentEntry, ...]
-    confidential_left_out: int
     attendance: AttendanceSheet
     draft: bool
     city: str
     letterhead: LetterheadSettings
+    # The circulated copy by default (terbatas commitments and mobile numbers left out).
+    classification: Classification = Classification()
+
+
+def meeting_city(place: str, letterhead_city: str) -> str:
+    """The city a meeting's minutes are signed in: where it was held, not the kop's city.
+
+    Places are written "venue, city" ("Aula Kantor Bupati Bengkayang, Bengkayang"): the last
+    part names the city when it is short and holds no number (a street address such as
+    "Jl. A. Yani Km. 6" does). Otherwise the letterhead's city stands.
+    """
+    *venue, last = [part.strip() for part in (place or "").split(",")]
+    if venue and last and len(last) <= 40 and not any(ch.isdigit() for ch in last):
+        return last
+    return letterhead_city
 
 
 def time_span(meeting: Meeting) -> str:
@@ -128,26 +156,34 @@ def time_span(meeting: Meeting) -> str:
     return ""
 
 
-def attendance_sheet(db, meeting_id: int, *, blank: bool = False) -> AttendanceSheet:
-    """The daftar hadir: blank for signatures before the meeting, or as recorded after it."""
+def attendance_sheet(db, meeting_id: int, *, blank: bool = False,
+                     blank_rows: int = DEFAULT_BLANK_ROWS,
+                     full_copy: bool = False) -> AttendanceSheet:
+    """The daftar hadir: blank for signatures before the meeting, or as recorded after it.
+
+    Every invited line is listed, with its Keterangan; who was excused or absent gets no
+    place to sign. The blank sheet ends with `blank_rows` empty rows for walk-ins.
+    """
+    blank_rows = _checked_blank_rows(blank_rows) if blank else 0
     with db.reading() as session:
         meeting = get_or_fail(session, Meeting, meeting_id, _("Meeting"))
         task_force = session.get(TaskForce, meeting.task_force_id)
     lines: list[AttendanceLine] = []
     for row in list_attendance(db, meeting_id):
-        if not blank and row.status is AttendanceStatus.ABSENT:
-            continue  # the sheet lists who came; absences are in the minutes' narrative
         agency = row.agency_abbreviation or row.agency_name  # the short name fits the column
         position = ", ".join(part for part in (row.position, agency) if part)
-        remark = "" if blank else ATTENDANCE_WORDS[row.status]
-        name = row.name
-        if not blank and row.status is AttendanceStatus.REPRESENTED:
-            # The one who came signs; the sheet says for whom.
-            name, remark = row.represented_by, f"Mewakili {row.name or agency}"
-        # A sheet for signing goes round the room: private mobile numbers are written
-        # there by whoever wishes, not printed for all to read.
-        phone = "" if blank else row.phone
-        lines.append(AttendanceLine(len(lines) + 1, name, position, phone, remark))
+        if row.status is AttendanceStatus.REPRESENTED:
+            # The invited keeps the line; the deputy signs it and is named beside.
+            remark = f"Diwakili oleh {row.represented_by}".strip()
+        elif blank and row.status not in NOT_THERE:
+            remark = ""  # before the meeting: only an excuse sent in advance is known
+        else:
+            remark = ATTENDANCE_WORDS[row.status]
+        # The circulated copy goes round the room or the offices: private mobile numbers
+        # are printed on the full copy only.
+        phone = row.phone if full_copy else ""
+        lines.append(AttendanceLine(len(lines) + 1, row.name, position,
+                                    phone, remark, signs=row.status not in NOT_THERE))
     return AttendanceSheet(
         meeting_title=meeting.title,
         day_and_date=long_date(meeting.date, DOCUMENT_LOCALE),
@@ -156,7 +192,45 @@ def attendance_sheet(db, meeting_id: int, *, blank: bool = False) -> AttendanceS
         lines=tuple(lines),
         blank=blank,
         letterhead=get_letterhead(db, task_force.id),
+        blank_rows=blank_rows,
+        full_copy=full_copy,
     )
+
+
+def attendance_document(db, meeting_id: int, *, blank: bool = False,
+                        blank_rows: int = DEFAULT_BLANK_ROWS, full_copy: bool = False,
+                        now: datetime | None = None) -> AttendanceSheet:
+    """The daftar hadir printed on its own; a list "as recorded" only once the meeting
+    has taken place. (The blank sheet for signing at the door is always allowed.)"""
+    if not blank:
+        with db.reading() as session:
+            meeting = get_or_fail(session, Meeting, meeting_id, _("Meeting"))
+            _refuse_unheld(meeting, now or datetime.now(UTC))
+    return attendance_sheet(db, meeting_id, blank=blank, blank_rows=blank_rows,
+                            full_copy=full_copy)
+
+
+def _refuse_unheld(meeting: Meeting, now: datetime) -> None:
+    if meeting.status is MeetingStatus.CANCELLED:
+        raise ValidationError(_("This meeting was cancelled: there is no attendance to "
+                                "print. A blank sheet can still be written."), field="blank")
+    if meeting.status is MeetingStatus.PLANNED:
+        raise ValidationError(
+            _("The meeting of {date} is still planned: a daftar hadir as recorded can be "
+              "written once it is marked as held. Until then, write the blank sheet for "
+              "signing at the door.").format(date=short_date(meeting.date)), field="blank")
+    if as_utc(meeting.starts_at_utc) > now:
+        raise ValidationError(
+            _("The meeting of {date} has not begun yet: a daftar hadir as recorded can be "
+              "written once it has taken place. Until then, write the blank sheet for "
+              "signing at the door.").format(date=short_date(meeting.date)), field="blank")
+
+
+def _checked_blank_rows(count) -> int:
+    if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= MAX_BLANK_ROWS:
+        raise ValidationError(_("The number of blank rows must be a whole number from 0 to "
+                                "{most}.").format(most=MAX_BLANK_ROWS), field="blank_rows")
+    return count
 
 
 def _supporting_agencies(db, meeting_id: int) -> dict[int, list[str]]:
@@ -175,15 +249,19 @@ def _supporting_agencies(db, meeting_id: int) -> dict[int, list[str]]:
     return found
 
 
-def minutes_report(db, meeting_id: int, *, include_confidential: bool = True) -> MinutesReport:
-    """The notulen rapat of one meeting, with its commitments and daftar hadir."""
+def minutes_report(db, meeting_id: int, *, full: bool = False) -> MinutesReport:
+    """The notulen rapat of one meeting, with its commitments and daftar hadir.
+
+    The circulated copy unless `full`: without the terbatas commitments (their numbers
+    kept, so the gaps show) and without the participants' mobile numbers, which the copy
+    that goes round to every member agency does not need (UU 27/2022 PDP)."""
     with db.reading() as session:
         meeting = get_or_fail(session, Meeting, meeting_id, _("Meeting"))
     agenda = tuple(AgendaEntry(a.position, a.title, a.presenter, a.discussion, a.decisions)
                    for a in list_agenda(db, meeting_id))
     rows = list_commitments(db, CommitmentFilter(meeting_id=meeting_id), limit=None)
     rows = sorted(rows, key=lambda row: row.number)
-    shown = [row for row in rows if include_confidential or not row.confidential]
+    shown = [row for row in rows if full or not row.confidential]
     supporting = _supporting_agencies(db, meeting_id)
     with db.reading() as session:
         plans = dict(session.execute(select(Commitment.id, Commitment.action_plan)
@@ -195,6 +273,7 @@ def minutes_report(db, meeting_id: int, *, include_confidential: bool = True) ->
         for row in shown
     ]
     letterhead = get_letterhead(db, meeting.task_force_id)
+    attendance = attendance_sheet(db, meeting_id, full_copy=full)  # its phones go with it
     return MinutesReport(
         meeting_id=meeting.id,
         title=meeting.title,
@@ -215,11 +294,9 @@ def minutes_report(db, meeting_id: int, *, include_confidential: bool = True) ->
         agenda=agenda,
         conclusions=meeting.conclusions,
         commitments=tuple(commitments),
-        confidential_left_out=len(rows) - len(shown),
-        attendance=attendance_sheet(db, meeting_id),
+        attendance=attendance,
         draft=meeting.status is not MeetingStatus.MINUTES_FINAL,
-        city=letterhead.city,
+        city=meeting_city(meeting.place, letterhead.city),
         letterhead=letterhead,
+        classification=classify(sum(1 for row in rows if row.confidential), full=full),
     )
-
-

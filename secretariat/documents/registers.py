@@ -17,7 +17,9 @@ from sqlalchemy import select
 
 from models import Agency, ContactPerson, Membership, Region, SubTaskForce, TaskForce
 from secretariat.agencies.regions import list_task_forces
+from secretariat.commitments.queries import task_forces_below
 from secretariat.dates import clock, short_date
+from secretariat.documents.classification import Classification
 from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
 from secretariat.i18n import DOCUMENT_LANGUAGE
 from secretariat.meetings.instants import ends_next_day
@@ -65,6 +67,10 @@ class AgencyDirectory:
     letterhead: LetterheadSettings
     lines: tuple[DirectoryLine, ...]
     memberships: tuple[MembershipLine, ...]
+    # The circulated copy (the default) has no contact person's own NIP, mobile number or
+    # e-mail: the agency's office line and address are how a reader reaches them.
+    personal: bool = False
+    classification: Classification = Classification()
 
 
 @dataclass(frozen=True)
@@ -93,9 +99,12 @@ class MeetingSchedule:
     lines: tuple[ScheduleLine, ...]
 
 
-def agency_directory(db, *, include_archived: bool = False,
-                     today: date | None = None) -> AgencyDirectory:
+def agency_directory(db, *, include_archived: bool = False, today: date | None = None,
+                     full: bool = False) -> AgencyDirectory:
     """Agencies, their contact people and their seats, read in one snapshot.
+
+    The circulated copy unless `full`: the full one, with the contact people's own
+    numbers, is for the secretariat and is marked TERBATAS (UU 27/2022 PDP).
 
     One session for all three reads: on a shared PostgreSQL, a colleague's edit between
     them must not give a directory that contradicts itself.
@@ -125,7 +134,9 @@ def agency_directory(db, *, include_archived: bool = False,
                      agency_email=agency.email, active=agency.active)
         people = sorted(contacts[agency.id], key=lambda c: (not c.focal_point, c.name.lower()))
         lines += [DirectoryLine(**fixed, contact=person.name, position=person.position,
-                                nip=person.nip, phone=person.phone, email=person.email,
+                                nip=person.nip if full else "",
+                                phone=person.phone if full else "",
+                                email=person.email if full else "",
                                 focal_point=person.focal_point) for person in people]
         if not people:  # still listed: the clerk sees whom nobody can be reached at
             lines.append(DirectoryLine(**fixed, contact="", position="", nip="", phone="",
@@ -139,7 +150,15 @@ def agency_directory(db, *, include_archived: bool = False,
     return AgencyDirectory(
         title="Direktori Instansi Anggota Gugus Tugas PP-TPPO",
         printed_on=short_date(today or date.today(), DOCUMENT_LANGUAGE),
-        letterhead=get_letterhead(db), lines=tuple(lines), memberships=tuple(memberships))
+        letterhead=get_letterhead(db), lines=tuple(lines), memberships=tuple(memberships),
+        personal=full, classification=_directory_classification(lines, full=full))
+
+
+def _directory_classification(lines: list[DirectoryLine], *, full: bool) -> Classification:
+    """TERBATAS when the copy holds anyone's own number; none is left out by count (the
+    circulated copy says so in its title lines instead)."""
+    personal = sum(1 for line in lines if line.nip or line.phone or line.email)
+    return Classification(held=personal) if full else Classification()
 
 
 def _time_span(start: time | None, end: time | None, zone: str) -> str:
@@ -151,8 +170,15 @@ def _time_span(start: time | None, end: time | None, zone: str) -> str:
 
 
 def meeting_schedule(db, *, year: int | None = None, task_force_id: int | None = None,
-                     today: date | None = None) -> MeetingSchedule:
-    meetings = list_meetings(db, year=year, task_force_id=task_force_id)
+                     today: date | None = None, with_regencies: bool = False) -> MeetingSchedule:
+    """The meetings of a year: of one task force under its kop (with its kab/kota task
+    forces when asked, each line naming its own), or of all when none is given."""
+    if task_force_id is not None and with_regencies:
+        with db.reading() as session:
+            below = set(session.scalars(task_forces_below(task_force_id)))
+        meetings = [m for m in list_meetings(db, year=year) if m.task_force_id in below]
+    else:
+        meetings = list_meetings(db, year=year, task_force_id=task_force_id)
     lines = tuple(
         ScheduleLine(m.date, format_date(m.date, "EEEE", locale=DOCUMENT_LANGUAGE),
                      m.start_time, _time_span(m.start_time, m.end_time, m.time_zone.value),
@@ -162,9 +188,12 @@ def meeting_schedule(db, *, year: int | None = None, task_force_id: int | None =
         for m in meetings)
     scope = [f"tahun {year}" if year else "semua tahun"]
     if task_force_id is not None:
-        scope.append(next((m.task_force for m in meetings), "")
+        scope.append(next((m.task_force for m in meetings if m.task_force_id == task_force_id),
+                          "")
                      or next((tf.name for tf in list_task_forces(db) if tf.id == task_force_id),
                              ""))
+        if with_regencies:
+            scope.append("beserta gugus tugas kabupaten/kota")
     return MeetingSchedule(
         title="Jadwal Rapat Gugus Tugas PP-TPPO",
         subtitle="Rapat " + ", ".join(part for part in scope if part),

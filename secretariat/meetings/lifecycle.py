@@ -6,12 +6,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from models import (
     Agency,
     AgendaItem,
+    ArchivedMinutes,
     Commitment,
     FollowUp,
     Meeting,
@@ -233,17 +234,48 @@ def write_minutes(db, meeting_id: int, opening: str, conclusions: str,
 
 
 def finalise_minutes(db, meeting_id: int, expected_version: int) -> None:
+    """Make the minutes final without keeping their PDF (see documents.minutes_archive,
+    which does both in one transaction)."""
     with db.unit_of_work() as session:
+        finalise_in(session, meeting_id, expected_version)
+
+
+def finalise_in(session: Session, meeting_id: int, expected_version: int) -> Meeting:
+    """Make the minutes final inside the caller's transaction; refuses what may not be."""
+    meeting = get_or_fail(session, Meeting, meeting_id, _label())
+    check_version(meeting, expected_version)
+    check_may_finalise(meeting)
+    meeting.status = MeetingStatus.MINUTES_FINAL
+    return meeting
+
+
+def finalising_concerns(db, meeting_id: int) -> list[str]:
+    """What the clerk should know before making the minutes final: nothing refused, but
+    what is hard to put right afterwards (the signature block, the locked commitments)."""
+    with db.reading() as session:
         meeting = get_or_fail(session, Meeting, meeting_id, _label())
-        check_version(meeting, expected_version)
-        if meeting.status not in (MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT):
-            raise RefusedError(_("Only draft minutes of a held meeting can be made final."))
-        if not meeting.chair_name:
-            raise ValidationError(
-                _("Enter the chair of the meeting before making the minutes final."),
-                field="chair_name",
-            )
-        meeting.status = MeetingStatus.MINUTES_FINAL
+        commitments = session.scalar(select(func.count(Commitment.id))
+                                     .where(Commitment.meeting_id == meeting_id)) or 0
+    concerns = []
+    if meeting.chair_name and not meeting.chair_position:
+        concerns.append(_("The chair's position (jabatan) is empty: the signature block will "
+                          "show a name only."))
+    if meeting.chair_name and not meeting.chair_nip:
+        concerns.append(_("The chair's NIP is empty."))
+    if not commitments:
+        concerns.append(_("No commitment has been recorded for this meeting yet; once the "
+                          "minutes are final, adding one means reopening them."))
+    return concerns
+
+
+def check_may_finalise(meeting: Meeting) -> None:
+    if meeting.status not in (MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT):
+        raise RefusedError(_("Only draft minutes of a held meeting can be made final."))
+    if not meeting.chair_name:
+        raise ValidationError(
+            _("Enter the chair of the meeting before making the minutes final."),
+            field="chair_name",
+        )
 
 
 def reopen_minutes(db, meeting_id: int, reason: str, expected_version: int) -> None:
@@ -256,6 +288,9 @@ def reopen_minutes(db, meeting_id: int, reason: str, expected_version: int) -> N
             raise RefusedError(_("Only final minutes can be reopened."))
         meeting.status = MeetingStatus.MINUTES_DRAFT
         meeting.reopen_reason = "\n".join(filter(None, [meeting.reopen_reason, reason]))
+        # The signed PDF stays in the record, no longer the one a reprint gives.
+        session.execute(update(ArchivedMinutes).where(ArchivedMinutes.meeting_id == meeting_id)
+                        .values(superseded=True))
 
 
 def list_meetings(

@@ -7,13 +7,13 @@ Tests marked xfail(strict=True) document bugs found; the reason says what is wro
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import date, datetime
 
 import pytest
 from factories import make_agency, make_meeting, make_task_force, version_of
 from openpyxl import Workbook
+from sqlalchemy import event
 
 from exports.excel.reading import read_table
 from models import CommitmentStatus, Meeting
@@ -411,15 +411,23 @@ def _many(count, *, last=None):
 
 def test_two_thousand_lines_are_all_written_quickly(db, setting, tmp_path):
     path = workbook(tmp_path / "m.xlsx", _many(2000))
-    started = time.perf_counter()
-    outcome = run(db, setting["meeting"], path)
-    elapsed = time.perf_counter() - started
+    statements = []
+    # Not timed here (speed belongs to the benchmark, and a busy machine fails a clock):
+    # what keeps it quick is that the import does not talk to the database per cell.
+    listen = lambda *args: statements.append(1)  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listen)
+    try:
+        outcome = run(db, setting["meeting"], path)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listen)
     assert (outcome.commitments_added, outcome.written) == (2000, True)
     rows = agreed(db, setting["meeting"])
     assert [row.number for row in rows] == list(range(1, 2001))
     assert rows[-1].text == "Komitmen 2000"
     assert outcome.follow_ups_added == sum(1 for n in range(1, 2001) if n % 3)
-    assert elapsed < 30, f"2,000 lines took {elapsed:.1f} s"
+    # About five per line (the commitment, its follow-up, its agencies); per cell would be
+    # five times more.
+    assert len(statements) < 6 * 2000, f"{len(statements)} statements for 2,000 lines"
 
 
 def test_two_thousand_lines_with_the_last_refused_write_none(db, setting, tmp_path):

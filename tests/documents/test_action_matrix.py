@@ -36,7 +36,7 @@ def _flat(path) -> str:
 
 
 def test_the_workbook_holds_every_commitment_as_typed_with_real_dates(demo, tmp_path):
-    matrix = action_matrix(demo, CommitmentFilter(), today=TODAY)
+    matrix = action_matrix(demo, CommitmentFilter(), today=TODAY, full=True)
     target = write_matrix_workbook(matrix, tmp_path / "matriks.xlsx")
 
     sheet = openpyxl.load_workbook(target).active

@@ -63,7 +63,8 @@ def test_pasted_formulas_markup_and_scripts_stay_text(db, tmp_path):
                  place="=1+1", chair_name="-Kapolda")
 
     sheet = openpyxl.load_workbook(write_agency_directory(
-        agency_directory(db, today=TODAY), tmp_path / "direktori.xlsx"))["Direktori Instansi"]
+        agency_directory(db, today=TODAY, full=True),
+        tmp_path / "direktori.xlsx"))["Direktori Instansi"]
     _assert_text(_cell(sheet, 1, 2), f"{FORMULA} {WORLD}")
     _assert_text(_cell(sheet, 1, 3), "-Penegak hukum")
     # The core already turned the control characters into a space, collapsed with the next.
@@ -146,7 +147,8 @@ def test_every_sheet_prints_on_the_letterheads_paper_with_real_dates_and_numbers
     workbook = openpyxl.load_workbook(write_agency_directory(
         agency_directory(db, today=TODAY), tmp_path / "direktori.xlsx"))
     assert workbook.sheetnames == ["Direktori Instansi", "Keanggotaan"]
-    _assert_prints_well(workbook["Direktori Instansi"], "O", HEADER_ROW + 2, paper=14)
+    # The circulated copy: without the contact people's NIP, mobile number and e-mail.
+    _assert_prints_well(workbook["Direktori Instansi"], "L", HEADER_ROW + 2, paper=14)
     _assert_prints_well(workbook["Keanggotaan"], "H", HEADER_ROW, paper=14)  # none yet
     assert workbook["Direktori Instansi"]["A2"].value == "DP3AKB Provinsi Kalimantan Selatan"
 

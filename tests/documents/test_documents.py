@@ -73,12 +73,12 @@ def test_confidential_commitments_can_be_left_out_of_a_circulated_copy(demo, tmp
     with demo.reading() as session:
         confidential = select(Commitment).where(Commitment.confidential.is_(True))
         secret = session.scalars(confidential).first()
-    full = minutes_report(demo, secret.meeting_id)
-    circulated = minutes_report(demo, secret.meeting_id, include_confidential=False)
+    full = minutes_report(demo, secret.meeting_id, full=True)
+    circulated = minutes_report(demo, secret.meeting_id)
     assert len(circulated.commitments) == len(full.commitments) - 1
     text, _pages = _text(write_minutes(circulated, tmp_path / "edaran.pdf"))
     assert " ".join(secret.text.split()[:5]) not in " ".join(text.split())
-    assert "bersifat terbatas" in text
+    assert "bersifat TERBATAS tidak dimuat dalam salinan edaran ini" in " ".join(text.split())
 
 
 def test_draft_minutes_are_marked_draft_on_f4_paper(sqlite_db, tmp_path):
@@ -96,7 +96,7 @@ def test_draft_minutes_are_marked_draft_on_f4_paper(sqlite_db, tmp_path):
     target = write_minutes(minutes_report(sqlite_db, meeting), tmp_path / "draf.pdf")
 
     text, _pages = _text(target)
-    assert "DRAFT" in text
+    assert "DRAF" in text and "DRAFT" not in text  # the Indonesian word
     width, height = PdfReader(target).pages[0].mediabox.upper_right
     assert (round(float(width)), round(float(height))) == (609, 935)  # 215 x 330 mm
 
@@ -196,7 +196,9 @@ def test_the_daftar_hadir_keeps_a_phone_number_on_one_line_and_off_the_blank_she
     add_attendance(sqlite_db, meeting, AttendanceDraft(
         name="Rina Maulida, S.Sos., M.A.P.", phone="0812-5055-8140",
         status=AttendanceStatus.PRESENT), today=TODAY)
-    recorded = write_attendance(attendance_sheet(sqlite_db, meeting), tmp_path / "hadir.pdf")
+    # The full copy prints the numbers (the circulated one leaves them out).
+    recorded = write_attendance(attendance_sheet(sqlite_db, meeting, full_copy=True),
+                                tmp_path / "hadir.pdf")
     assert "0812-5055-8140" in PdfReader(recorded).pages[0].extract_text()
     # The sheet passed round the room for signing prints nobody's private number.
     blank = write_attendance(attendance_sheet(sqlite_db, meeting, blank=True),

@@ -81,7 +81,7 @@ def test_the_pdf_carries_the_figures_the_overdue_list_and_page_numbers(db, story
     pages = len(PdfReader(target).pages)
     assert "LAPORAN PERKEMBANGAN TINDAK LANJUT KOMITMEN" in content
     assert "Rapat tahun 2026" in content and "30 Juni 2026" in content
-    assert f"Halaman {pages} dari {pages}" in content
+    assert f"- {pages} -" in content and "Halaman" not in content  # TND page numbers
     counted = _counted(db, story["task_force"])
     total = sum(counted.values())
     assert f"menyepakati {total} komitmen" in content
@@ -239,3 +239,101 @@ def test_without_a_year_the_command_reports_the_year_the_screen_opens_on(tmp_pat
     texts = " ".join(str(c.value) for row in summary.iter_rows() for c in row if c.value)
     assert with_year.period in texts  # "Rapat tahun 2025": the very period of that year
     assert sum(with_year.figures.by_status.values()) > 0  # and it has commitments
+
+
+# --- the laporan's shape and truth, on the demo --------------------------------------------
+
+
+@pytest.fixture
+def demo(sqlite_db):
+    from secretariat.demo import fill_demo
+
+    fill_demo(sqlite_db, today=DEMO_TODAY)
+    return sqlite_db
+
+
+DEMO_TODAY = date(2026, 11, 22)
+
+
+def _kalsel(db) -> int:
+    with db.reading() as session:
+        return session.scalar(select(Meeting.task_force_id)
+                              .where(Meeting.date == date(2025, 12, 2)))
+
+
+def _earlier_overdue(db, task_force: int, before: date) -> int:
+    """Counted straight from the table: open, past due, agreed at a meeting before `before`."""
+    from secretariat.commitments.status import OPEN_STATUSES
+
+    with db.reading() as session:
+        return session.scalar(
+            select(func.count()).select_from(Commitment).join(Meeting)
+            .where(Meeting.task_force_id == task_force, Meeting.date < before,
+                   Meeting.status != "cancelled", Commitment.status.in_(OPEN_STATUSES),
+                   Commitment.due_date < DEMO_TODAY))
+
+
+def test_a_year_without_rakor_does_not_deny_the_overdue_commitments(demo, tmp_path):
+    task_force = _kalsel(demo)
+    report = progress_report(demo, task_force, date(2026, 1, 1), date(2026, 12, 31),
+                             today=DEMO_TODAY)
+    earlier = _earlier_overdue(demo, task_force, date(2026, 1, 1))
+    assert earlier > 0 and len(report.earlier_overdue) == earlier
+
+    content = _flat(write_progress_pdf(report, tmp_path / "laporan.pdf"))
+    assert "Tidak ada komitmen yang terlambat" not in content
+    assert "Tidak ada komitmen rapat tahun 2026 yang melewati batas waktu" in content
+    assert (f"Sebanyak {earlier} komitmen dari rapat sebelumnya masih terbuka dan melewati "
+            "batas waktu") in content
+    assert "2.152 hari" in content  # Indonesian thousands: the 2020 commitment's lateness
+    for entry in report.earlier_overdue:
+        assert " ".join(entry.text.split()[:3]) in content
+
+
+def test_the_laporan_has_the_tata_naskah_dinas_shape(demo, tmp_path):
+    task_force = _kalsel(demo)
+    report = progress_report(demo, task_force, date(2025, 1, 1), date(2025, 12, 31),
+                             today=DEMO_TODAY)
+    content = _flat(write_progress_pdf(report, tmp_path / "laporan.pdf"))
+    order = ["I. PENDAHULUAN", "A. Umum", "B. Maksud dan Tujuan", "C. Ruang Lingkup",
+             "D. Dasar", "II. PERKEMBANGAN TINDAK LANJUT KOMITMEN", "III. SIMPULAN DAN SARAN",
+             "IV. PENUTUP", "Demikian laporan ini disampaikan"]
+    positions = [content.index(heading) for heading in order]
+    assert positions == sorted(positions)
+    assert "Peraturan Presiden Nomor 49 Tahun 2023 tentang Perubahan atas Peraturan Presiden " \
+           "Nomor 69 Tahun 2008" in content
+    with demo.reading() as session:
+        from models import TaskForce
+
+        decree = session.get(TaskForce, task_force).decree_number
+    assert decree and decree in content  # the task force's SK
+    # Signed with jabatan, pangkat and NIP: the letterhead's signer where set, else the chair.
+    assert report.signer_rank and report.signer_rank in content
+    assert f"NIP. {report.signer_nip}" in content
+    # The draft conclusions, from the figures, are what is printed by default.
+    figures = report.figures
+    assert report.conclusions == report.conclusions_draft
+    assert (f"disepakati {figures.total} komitmen; {figures.done} "
+            f"({round(figures.done / figures.total * 100)}%) telah selesai") in content
+    assert f"Sebanyak {figures.overdue_count} komitmen rapat tahun 2025 melewati" in content
+
+
+def test_the_letterheads_signer_signs_and_pages_may_say_of_total(demo, tmp_path):
+    import dataclasses
+
+    from secretariat.documents.letterhead import get_letterhead, save_letterhead
+
+    task_force = _kalsel(demo)
+    letterhead = get_letterhead(demo, task_force)
+    save_letterhead(demo, dataclasses.replace(
+        letterhead, signer_name="Dra. Hj. Contoh Penanda", signer_position="Kepala Dinas",
+        signer_rank="Pembina Tingkat I (IV/b)", signer_nip="197001011995032001",
+        page_numbering="of_total"))
+    report = progress_report(demo, task_force, date(2025, 1, 1), date(2025, 12, 31),
+                             today=DEMO_TODAY, conclusions="1. Saran kami sendiri.")
+    target = write_progress_pdf(report, tmp_path / "laporan.pdf")
+    content, pages = _flat(target), len(PdfReader(target).pages)
+    assert "Dra. Hj. Contoh Penanda" in content and "Pembina Tingkat I (IV/b)" in content
+    assert "NIP. 197001011995032001" in content
+    assert "Saran kami sendiri." in content and "A. Simpulan" not in content
+    assert f"Halaman 1 dari {pages}" in content and f"Halaman {pages} dari {pages}" in content

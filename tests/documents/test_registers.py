@@ -39,7 +39,7 @@ def test_the_directory_lists_every_contact_with_its_agency_and_the_memberships(d
                                        sub_task_force_id=law.id, leads_sub_task_force=True,
                                        start_date=date(2024, 3, 1)))
 
-    directory = agency_directory(db, today=TODAY)
+    directory = agency_directory(db, today=TODAY, full=True)
     workbook = openpyxl.load_workbook(write_agency_directory(directory, tmp_path / "d.xlsx"))
 
     sheet = workbook["Direktori Instansi"]
@@ -71,7 +71,7 @@ def test_archived_agencies_only_when_asked(db, tmp_path):
     lines = agency_directory(db, include_archived=True).lines
     assert {line.abbreviation: line.active for line in lines} == {"Baru": True, "Lama": False}
     sheet = openpyxl.load_workbook(write_agency_directory(
-        agency_directory(db, include_archived=True), tmp_path / "a.xlsx")).active
+        agency_directory(db, include_archived=True, full=True), tmp_path / "a.xlsx")).active
     assert {row[0]: row[14] for row in _rows(sheet)} == {"Baru": "Aktif", "Lama": "Diarsipkan"}
 
 

@@ -147,7 +147,8 @@ def test_the_pdf_reads_as_the_letter_with_the_list_attached(db, meeting, tmp_pat
     assert "Husnul Hatimah" not in letter and "NIP. ........" in letter
     assert "tepat pada waktunya dan konfirmasi kehadiran" in letter  # Segera
     assert "DAFTAR UNDANGAN" in attached and "Peserta 19 <b>&amp;</b>" in attached
-    assert re.search(rf"Halaman 1 dari {len(pages)}", pages[0])
+    # Tata Naskah Dinas (the default): no number on the kop page, "- 2 -" on the next.
+    assert not re.search(r"- 1 -|Halaman", pages[0]) and "- 2 -" in pages[1]
 
 
 def test_a_letter_without_a_number_leaves_room_to_write_it(db, tmp_path):

@@ -221,3 +221,38 @@ def test_the_request_letter_offers_a_file_name_windows_takes(qtbot, context):
     name = Path(dialog.target.text()).name
     assert name == "Permintaan laporan P3A-PPA KAB 2026-11-25.pdf"
     assert name_problem(name) is None
+
+
+def test_the_request_letter_offers_to_leave_a_confidential_commitment_out(qtbot, context,
+                                                                          tmp_path):
+    from PySide6.QtCore import Qt
+
+    from ui.follow_ups.request_dialog import RequestDialog
+
+    meeting = make_meeting(context.db, make_task_force(context.db, make_province(context.db)),
+                           date(2026, 9, 2))
+    agency = make_agency(context.db, "Polda")
+    public = make_commitment(context.db, meeting, agency, text="Patroli pelabuhan rakyat")
+    secret = make_commitment(context.db, meeting, agency, confidential=True,
+                             text="Menyelidiki jaringan perekrut di Batulicin")
+    plain = RequestDialog(context, (public,))
+    qtbot.addWidget(plain)
+    assert plain.leave_out_confidential.isHidden()  # nothing to leave out: no question
+
+    dialog = RequestDialog(context, (public, secret))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.leave_out_confidential.isVisible()
+    dialog.signer_name.setText("Husnul Hatimah")
+    dialog.signer_position.setText("Ketua Harian")
+    dialog.open_after.setChecked(False)
+    dialog.record.setChecked(False)
+    dialog.target.setText(str(tmp_path / "terbatas.pdf"))
+    marked = " ".join(page.extract_text() for page in PdfReader(dialog.save()).pages)
+    assert "Batulicin" in marked and "TERBATAS" in marked
+
+    qtbot.mouseClick(dialog.leave_out_confidential, Qt.MouseButton.LeftButton)
+    dialog.target.setText(str(tmp_path / "edaran.pdf"))
+    left_out = " ".join(page.extract_text() for page in PdfReader(dialog.save()).pages)
+    assert "Batulicin" not in left_out and "TERBATAS" not in left_out
+    assert "Patroli pelabuhan rakyat" in left_out

@@ -82,21 +82,23 @@ def test_the_notulen_is_written_in_the_background(qtbot, demo_context, monkeypat
     assert page.asked[0][1].startswith("Notulen 2025-12-02 Rapat Koordinasi")
 
 
-def test_the_notulen_can_leave_out_confidential_commitments(qtbot, demo_context, monkeypatch,
-                                                            tmp_path):
-    page = _page(qtbot, demo_context, monkeypatch, tmp_path / "lengkap.pdf")
+def test_the_notulen_is_circulated_unless_the_full_copy_is_ticked(qtbot, demo_context,
+                                                                  monkeypatch, tmp_path):
+    page = _page(qtbot, demo_context, monkeypatch, tmp_path / "edaran.pdf")
     _choose(page, HELD_2024)
     page.minutes_button.click()
     _wait_written(qtbot, page)
-    assert CONFIDENTIAL in _text(tmp_path / "lengkap.pdf")
+    assert HELD_2024 in _text(tmp_path / "edaran.pdf")
+    assert CONFIDENTIAL not in _text(tmp_path / "edaran.pdf")
+    assert "SALINAN EDARAN" in _text(tmp_path / "edaran.pdf")
 
-    monkeypatch.setattr(page, "ask_target", lambda *_a: str(tmp_path / "terbuka.pdf"))
-    page.without_confidential.setChecked(True)
+    monkeypatch.setattr(page, "ask_target", lambda *_a: str(tmp_path / "lengkap.pdf"))
+    page.with_confidential.setChecked(True)
     page.minutes_button.click()
     _wait_written(qtbot, page)
 
-    assert HELD_2024 in _text(tmp_path / "terbuka.pdf")
-    assert CONFIDENTIAL not in _text(tmp_path / "terbuka.pdf")
+    assert CONFIDENTIAL in _text(tmp_path / "lengkap.pdf")
+    assert "TERBATAS" in _text(tmp_path / "lengkap.pdf")
 
 
 def test_a_blank_daftar_hadir_for_the_planned_rakor(qtbot, demo_context, monkeypatch, tmp_path):
@@ -161,12 +163,12 @@ def test_a_reload_keeps_the_meeting_and_the_choices(qtbot, demo_context, monkeyp
     page = _page(qtbot, demo_context, monkeypatch, tmp_path / "x.pdf")
     _choose(page, HELD_2024)
     page.blank.setChecked(True)  # a blank sheet of a held meeting, e.g. for the archive
-    page.without_confidential.setChecked(True)
+    page.with_confidential.setChecked(True)
 
     demo_context.changes.announce("meetings")
 
     assert page.selected_meeting().title == HELD_2024
-    assert page.blank.isChecked() and page.without_confidential.isChecked()
+    assert page.blank.isChecked() and page.with_confidential.isChecked()
 
 
 # --- the action matrix ---------------------------------------------------------------------
@@ -186,8 +188,10 @@ def test_the_matrix_is_written_as_a_workbook_in_the_background(qtbot, demo_conte
     assert page.result_path.endswith("matriks.xlsx") and not page.last_error
     assert page.asked[-1][1].endswith(".xlsx")
     rows = openpyxl.load_workbook(page.result_path).active.max_row - HEADER_ROW
-    assert rows == count_commitments(demo_context.db, CommitmentFilter(open_only=True),
-                                     today=TODAY)
+    # The open commitments of the task force that met last, in the circulated copy.
+    shown = CommitmentFilter(open_only=True, task_force_id=page.matrix.task_force.currentData(),
+                             include_confidential=False)
+    assert rows == count_commitments(demo_context.db, shown, today=TODAY)
     assert page.progress.maximum() == rows  # the bar counted rows, not just "busy"
 
 
@@ -217,6 +221,39 @@ def test_the_komitmen_list_goes_to_the_matrix_as_filtered(qtbot, demo_context, m
     assert "MATRIKS TINDAK LANJUT" in content and expected >= 1
     page.matrix.given_clear.click()
     assert page.matrix.current_filter() == CommitmentFilter(open_only=True)
+
+
+def test_the_matrix_is_one_task_forces_circulated_copy_unless_asked(qtbot, demo_context,
+                                                                   monkeypatch, tmp_path):
+    from secretariat.documents.letterhead import get_letterhead
+
+    page = _page(qtbot, demo_context, monkeypatch, tmp_path / "edaran.pdf")
+    page.refresh()
+    box = page.matrix
+    box.open_only.setChecked(False)
+    kalsel = box.task_force.currentData()
+    assert "Kalimantan Selatan" in box.task_force.currentText()  # the one that met last
+    box.write(".pdf")
+    _wait_written(qtbot, page)
+    text = _text(tmp_path / "edaran.pdf")
+    assert CONFIDENTIAL not in text and "SALINAN EDARAN" in text
+    assert "Bengkayang" not in text and "Kalimantan Timur" not in text
+    assert get_letterhead(demo_context.db, kalsel).agency_line.upper() in text
+
+    monkeypatch.setattr(page, "ask_target", lambda *_a: str(tmp_path / "lengkap.pdf"))
+    box.full_copy.setChecked(True)
+    box.write(".pdf")
+    _wait_written(qtbot, page)
+    assert CONFIDENTIAL in _text(tmp_path / "lengkap.pdf")
+    assert "TERBATAS" in _text(tmp_path / "lengkap.pdf")
+
+    monkeypatch.setattr(page, "ask_target", lambda *_a: str(tmp_path / "kaltim.pdf"))
+    box.task_force.setCurrentIndex(box.task_force.findText(
+        "Gugus Tugas PP-TPPO Provinsi Kalimantan Timur"))
+    box.write(".pdf")
+    _wait_written(qtbot, page)
+    text = _text(tmp_path / "kaltim.pdf")
+    assert CONFIDENTIAL not in text and "KALIMANTAN TIMUR" in text
 
 
 # --- the progress report -------------------------------------------------------------------
@@ -292,7 +329,11 @@ def test_the_agency_directory_and_the_schedule_are_written_from_laporan(qtbot, d
     _wait_written(qtbot, page)
     rows = list(openpyxl.load_workbook(page.result_path).active.iter_rows(
         min_row=HEADER_ROW + 1, values_only=True))
-    assert len(rows) == len(list_meetings(demo_context.db, year=2025))
+    # One task force's schedule, under its kop: the one that met last unless chosen.
+    chosen = page.registers.task_force.currentData()
+    assert chosen is not None
+    assert len(rows) == len(list_meetings(demo_context.db, year=2025, task_force_id=chosen))
+    assert {row[6] for row in rows} == {page.registers.task_force.currentText()}
 
 
 def test_the_invitation_for_the_planned_rakor_is_dated_today_and_signed_by_its_chair(

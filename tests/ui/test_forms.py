@@ -34,7 +34,8 @@ def test_a_refusal_under_a_date_reads_across_the_row(qtbot, demo_context):
     # Wider than the date box, on one or two lines: not a narrow column cut off below.
     assert message.width() > dialog.letter_date.line_edit.width() * 1.5
     assert message.height() <= 2.5 * message.fontMetrics().height()
-    # The dialog made room for it: the whole message shows above the buttons
+    # The dialog made room for it at its own width (the size hint is for a narrower one,
+    # where the same message wraps onto more lines), the whole message above the buttons.
     layout = dialog.layout()
     assert dialog.height() >= layout.totalHeightForWidth(dialog.width())
     bottom = message.mapTo(dialog, message.rect().bottomLeft()).y()

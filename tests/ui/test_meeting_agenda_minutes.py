@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from models import MeetingStatus
+from secretariat.documents.minutes_archive import archived_minutes
 from secretariat.meetings.lifecycle import (
     get_meeting,
     get_minutes,
@@ -106,8 +107,12 @@ def test_agenda_then_minutes_then_final(view, messages):
     # When they are made final (after a confirmation)
     minutes.finalise_button.click()
 
-    assert "final" in messages.texts("question")[-1]
+    question = messages.texts("question")[-1]
+    assert "final" in question
+    assert "NIP" in question and "komitmen" in question.lower()  # what is hard to fix later
     assert get_meeting(view.context.db, view.meeting.id).status is MeetingStatus.MINUTES_FINAL
+    kept = archived_minutes(view.context.db, view.meeting.id, circulated=False)
+    assert kept is not None and kept.content.startswith(b"%PDF")  # the signed document
     for edit in (minutes.opening, minutes.discussion, minutes.decisions, minutes.conclusions):
         assert edit.isReadOnly()
     assert minutes.reopen_button.isVisible() and not minutes.finalise_button.isVisible()

@@ -280,3 +280,19 @@ def test_the_language_choice_is_stored_for_the_next_start(qtbot, context, tmp_pa
     assert UiSettings(str(tmp_path / "desktop.ini")).language == "en"
     assert "English" in page.language.notice.text()
     assert "berikutnya" in page.language.notice.text()  # said in the language still in use
+
+
+def test_the_page_numbering_is_chosen_by_its_indonesian_name(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    section = page.letterhead
+    combo = section.page_numbering
+    assert combo.currentData() == "tnd"  # the Tata Naskah Dinas default
+    labels = [combo.itemText(index) for index in range(combo.count())]
+    assert any("Tata Naskah Dinas" in label for label in labels)
+    assert any("Halaman 2 dari 5" in label for label in labels)  # in Indonesian
+
+    combo.setCurrentIndex(combo.findData("of_total"))
+    assert section.dirty
+    page.save()
+
+    assert get_letterhead(demo_context.db).page_numbering == "of_total"

@@ -214,6 +214,7 @@ class CommitmentWindow(QDialog):
         row, detail = self.detail.row, self.detail
         facts = ((_("Lead agency"), row.lead_agency),
                  (_("Supporting agencies"), ", ".join(detail.supporting_agencies) or "—"),
+                 (_("Signatories"), ", ".join(detail.signatory_agencies) or "—"),
                  (_("Due date"), long_date(row.due_date) if row.due_date else "—"),
                  (_("Focus area"), row.focus_area or "—"),
                  (_("Sub task force"), row.sub_task_force or "—"),

@@ -24,6 +24,7 @@ from exports.pdf.request_letter import write_request_letter
 from secretariat.commitments.queries import get_commitment
 from secretariat.commitments.request_letters import (
     RequestDraft,
+    confidential_among,
     record_request,
     request_defaults,
     request_letter,
@@ -59,6 +60,16 @@ class RequestDialog(FormDialog):
                                 len(self.commitment_ids)).format(
                                     agency=agency, count=len(self.commitment_ids)), self)
         self.form.layout.addRow(about)
+        # A letter quoting a confidential commitment is marked TERBATAS; it may leave them out.
+        terbatas = confidential_among(context.db, self.commitment_ids)
+        self.leave_out_confidential = QCheckBox(ngettext(
+            "Leave out the {count} confidential commitment (else the letter is marked "
+            "TERBATAS)", "Leave out the {count} confidential commitments (else the letter is "
+            "marked TERBATAS)", terbatas).format(count=terbatas), self)
+        if terbatas:
+            self.form.layout.addRow(self.leave_out_confidential)
+        else:
+            self.leave_out_confidential.hide()
         self.letter_number = self.form.add("letter_number", _("Letter number"),
                                            QLineEdit(self))
         self.letter_number.setPlaceholderText(_("empty: a blank to number by hand"))
@@ -112,7 +123,8 @@ class RequestDialog(FormDialog):
             commitment_ids=self.commitment_ids, letter_number=self.letter_number.text(),
             sent_on=date_value(self.sent_on), reply_by=date_value(self.reply_by),
             signer=self.letter.signer(), nature=self.letter.nature(),
-            carbon_copies=self.letter.carbon_copies())
+            carbon_copies=self.letter.carbon_copies(),
+            include_confidential=not self.leave_out_confidential.isChecked())
 
     def save(self) -> Path:
         text = self.target.text().strip()

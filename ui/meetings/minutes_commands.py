@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from exports.pdf.minutes import write_minutes
+from secretariat.documents.minutes_archive import finalise_and_archive
 from secretariat.i18n import _
 from secretariat.meetings.lifecycle import (
     ItemMinutes,
     MeetingRow,
-    finalise_minutes,
     get_minutes,
     list_agenda,
     reopen_minutes,
@@ -79,7 +80,8 @@ class MinutesEdits:
         version = seen_then_stored(meeting.version, lambda: self._stored_version(meeting.id))
         self.stack.push(CoreCommand(
             self.context, _("Make minutes final"),
-            lambda: finalise_minutes(self.context.db, meeting.id, version()),
+            lambda: finalise_and_archive(self.context.db, meeting.id, version(),
+                                         write_minutes),
             lambda: reopen_minutes(self.context.db, meeting.id,
                                    _("Making the minutes final was undone."),
                                    self._stored_version(meeting.id)),
@@ -92,5 +94,6 @@ class MinutesEdits:
         push_done(
             self.stack, self.context, _("Reopen minutes"),
             lambda: reopen_minutes(db, meeting_id, reason, self._stored_version(meeting_id)),
-            lambda: finalise_minutes(db, meeting_id, self._stored_version(meeting_id)),
+            lambda: finalise_and_archive(db, meeting_id, self._stored_version(meeting_id),
+                                         write_minutes),
             self.widget)

@@ -18,6 +18,7 @@ from secretariat.meetings.lifecycle import (
     ItemMinutes,
     MeetingRow,
     MinutesText,
+    finalising_concerns,
     get_meeting,
     get_minutes,
     list_agenda,
@@ -177,10 +178,18 @@ class MinutesTab(QWidget):
         return True
 
     def finalise(self) -> None:
-        if self.meeting is None or not confirm(
-                self, _("Make minutes final"),
-                _("Make these minutes final? Final minutes can no longer be changed; correcting "
-                  "them later means reopening them with a reason. Unsaved text is saved first.")):
+        if self.meeting is None:
+            return
+        meeting_id = self.meeting.id
+        ok, concerns = attempt(self, lambda: finalising_concerns(self.context.db, meeting_id))
+        if not ok:
+            return
+        question = _("Make these minutes final? Final minutes can no longer be changed; "
+                     "correcting them later means reopening them with a reason. Unsaved text "
+                     "is saved first.")
+        if concerns:
+            question = "\n\n".join([*("• " + concern for concern in concerns), question])
+        if not confirm(self, _("Make minutes final"), question):
             return
         meeting = self.meeting
         if self.buffer.is_dirty():

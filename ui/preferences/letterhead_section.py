@@ -89,6 +89,12 @@ class LetterheadSection(QWidget):
         self.paper = self.page_form.add("paper_size", _("Paper"), QComboBox(self))
         self.paper.addItem(_("A4 (210 × 297 mm)"), PaperSize.A4)
         self.paper.addItem(_("F4 (215 × 330 mm)"), PaperSize.F4)
+        # Letters and reports; annexes and matrices always say "Halaman x dari y".
+        self.page_numbering = self.page_form.add("page_numbering", _("Page numbers"),
+                                                 QComboBox(self))
+        self.page_numbering.addItem(_("Tata Naskah Dinas: “- 2 -” at the top, none on the "
+                                      "first page"), "tnd")
+        self.page_numbering.addItem(_("“Page 2 of 5” at the foot of every page"), "of_total")
         self.numbers: dict[str, QSpinBox] = {}
         number_labels = (_("Top margin"), _("Left margin"), _("Right margin"),
                          _("Bottom margin"), _("Font size"))
@@ -185,6 +191,7 @@ class LetterheadSection(QWidget):
             edit.textChanged.connect(self._edited)
         self.address.textChanged.connect(self._edited)
         self.paper.currentIndexChanged.connect(self._edited)
+        self.page_numbering.currentIndexChanged.connect(self._edited)
         for spin in self.numbers.values():
             spin.valueChanged.connect(self._edited)
         for edit in self.signer_edits.values():
@@ -204,6 +211,8 @@ class LetterheadSection(QWidget):
                 edit.setCursorPosition(0)  # long lines show their start
             self.address.setPlainText(self._loaded.address)
             self.paper.setCurrentIndex(max(0, self.paper.findData(self._loaded.paper_size)))
+            self.page_numbering.setCurrentIndex(
+                max(0, self.page_numbering.findData(self._loaded.page_numbering)))
             for name, spin in self.numbers.items():
                 spin.setValue(getattr(self._loaded, name))
             self._logo, self._logo_name = self._loaded.logo, self._loaded.logo_file_name
@@ -225,6 +234,7 @@ class LetterheadSection(QWidget):
         numbers = {name: spin.value() for name, spin in self.numbers.items()}
         return replace(self._loaded, **texts, **numbers, address=self.address.toPlainText(),
                        paper_size=self.paper.currentData(), logo=self._logo,
+                       page_numbering=self.page_numbering.currentData(),
                        logo_file_name=self._logo_name if self._logo else "",
                        **self._signer_values())
 

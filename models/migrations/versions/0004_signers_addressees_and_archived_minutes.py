@@ -45,6 +45,7 @@ def upgrade() -> None:
     sa.Column('sha256', sa.String(length=64), nullable=False),
     sa.Column('letterhead', sa.Text(), nullable=False),
     sa.Column('content', sa.LargeBinary(), nullable=False),
+    sa.Column('circulated', sa.Boolean(), nullable=False),
     sa.Column('superseded', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_archived_minutes_meeting_id_meetings')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_archived_minutes'))
