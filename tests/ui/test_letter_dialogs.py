@@ -124,7 +124,9 @@ def test_the_request_letter_takes_the_sifat_and_copies_typed(qtbot, demo_context
     assert "Sifat : Sangat Segera" in flat and "Nomor : …………/…………/…………" in flat
     assert "Yth. Kepala Kepolisian Daerah Kalimantan Selatan" in flat
     assert "Pembina Utama Muda (IV/c)" in flat
-    assert re.search(r"Tembusan: 1\. Gubernur Kalimantan Selatan Halaman", flat)
+    # the copy typed, instead of the letterhead's two
+    assert re.search(r"Tembusan: 1\. Gubernur Kalimantan Selatan(?! selaku)", flat)
+    assert "2. Kepala Kepolisian" not in flat
     assert [row.letter_number for row in list_requests(demo_context.db, commitment)] == [""]
 
 
