@@ -31,6 +31,7 @@ from secretariat.documents.letterhead import get_letterhead
 from secretariat.documents.minutes_and_attendance import minutes_report
 from secretariat.documents.progress_report import progress_report
 from secretariat.documents.registers import agency_directory
+from secretariat.documents.signer import Signer
 
 TODAY = date(2026, 11, 25)
 NOTE = "bersifat TERBATAS tidak dimuat dalam salinan edaran ini"
@@ -195,15 +196,15 @@ def test_a_request_letter_quoting_a_terbatas_commitment_is_marked_or_leaves_it_o
             Meeting.task_force_id == select(Meeting.task_force_id)
             .where(Meeting.id == secret.meeting_id).scalar_subquery())).all()
     assert others
-    draft = RequestDraft((secret.id, *others), "005/12/GT", TODAY, signer_name="Husnul",
-                         signer_position="Ketua Harian")
+    draft = RequestDraft((secret.id, *others), "005/12/GT", TODAY,
+                         signer=Signer("Husnul", "Ketua Harian"), nature="Segera")
     target = write_request_letter(request_letter(demo, draft, today=TODAY), tmp_path / "t.pdf")
     assert all(lines[0] == lines[-1] == "TERBATAS" for lines in _page_lines(target))
     pages = _pages(target)
     assert "Sifat : Segera, Terbatas" in " ".join(pages)
 
-    left_out = RequestDraft(draft.commitment_ids, "005/12/GT", TODAY, signer_name="Husnul",
-                            signer_position="Ketua Harian", include_confidential=False)
+    left_out = RequestDraft(draft.commitment_ids, "005/12/GT", TODAY,
+                            signer=Signer("Husnul", "Ketua Harian"), include_confidential=False)
     letter = request_letter(demo, left_out, today=TODAY)
     assert len(letter.commitments) == len(others)
     text = " ".join(_pages(write_request_letter(letter, tmp_path / "e.pdf")))

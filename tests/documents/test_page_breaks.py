@@ -30,6 +30,7 @@ from secretariat.demo import fill_demo
 from secretariat.documents.letterhead import get_letterhead, save_letterhead
 from secretariat.documents.minutes_and_attendance import minutes_report
 from secretariat.documents.progress_report import progress_report
+from secretariat.documents.signer import Signer
 from secretariat.meetings.invitations import invitation_defaults, invitation_letter
 
 TODAY = date(2026, 11, 22)
@@ -98,16 +99,14 @@ def _render(db, folder: Path, paper: PaperSize) -> dict[str, Rendered]:
     defaults = invitation_defaults(db, rakor, letter_date=date(2025, 11, 25))
     letter = invitation_letter(db, rakor, defaults.draft)
     rendered["undangan"] = Rendered(write_invitation(letter, folder / "undangan.pdf"),
-                                    letter.signer_nip or letter.signer_name, CLOSING)
+                                    letter.signer.nip or letter.signer.name, CLOSING)
 
     lead = Counter(agency for _id, agency in open_rows).most_common(1)[0][0]
     ids = tuple(commitment for commitment, agency in open_rows if agency == lead)
-    request = request_letter(db, RequestDraft(ids, "400/123/DP3AKB", TODAY,
-                                              signer_name="Husnul Hatimah",
-                                              signer_position="Ketua Harian",
-                                              signer_nip="196809151993032008"), today=TODAY)
+    request = request_letter(db, RequestDraft(ids, "400/123/DP3AKB", TODAY, signer=Signer(
+        "Husnul Hatimah", "Ketua Harian", nip="196809151993032008")), today=TODAY)
     rendered["permintaan"] = Rendered(write_request_letter(request, folder / "permintaan.pdf"),
-                                      request.signer_nip, CLOSING)
+                                      request.signer.nip, CLOSING)
 
     for year in (2025, 2026):  # a year with a rakor, and one without (earlier ones overdue)
         report = progress_report(db, task_force, date(year, 1, 1), date(year, 12, 31),

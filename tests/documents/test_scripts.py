@@ -36,6 +36,7 @@ from secretariat.commitments.request_letters import RequestDraft, request_letter
 from secretariat.documents.action_matrix import Grouping, action_matrix
 from secretariat.documents.minutes_and_attendance import attendance_sheet, minutes_report
 from secretariat.documents.progress_report import progress_report
+from secretariat.documents.signer import Signer
 from secretariat.meetings.attendance import AttendanceDraft, add_attendance
 from secretariat.meetings.invitations import invitation_defaults, invitation_letter
 from secretariat.meetings.lifecycle import mark_held
@@ -107,8 +108,8 @@ def documents(db, tmp_path) -> dict[str, Path]:
     invitation = invitation_defaults(db, meeting, letter_date=date(2026, 2, 1))
     letter = request_letter(db, RequestDraft(
         commitment_ids=(late,), letter_number="005/045/GT-TPPO/III/2026", sent_on=TODAY,
-        reply_by=date(2026, 7, 14), signer_name="Drs. H. Rahmat", signer_position="Ketua Harian",
-        signer_nip="196805121990031004"), today=TODAY)
+        reply_by=date(2026, 7, 14), signer=Signer("Drs. H. Rahmat", "Ketua Harian",
+                                                  nip="196805121990031004")), today=TODAY)
     return {
         "minutes": write_minutes(minutes_report(db, meeting), tmp_path / "notulen.pdf"),
         "attendance": write_attendance(attendance_sheet(db, meeting), tmp_path / "hadir.pdf"),
