@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import cache
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -31,9 +32,10 @@ MARGINS_CM = {"left": 1.5, "right": 1.0, "top": 2.0, "bottom": 1.8, "header": 0.
               "footer": 0.8}
 CM_PER_INCH = 2.54
 POINTS_PER_MM = 72 / 25.4
-# A column of width w (in widths of the digit "0" of Calibri 11) is about 7·w + 5 pixels
-# at 96 dpi in Excel and LibreOffice: 0.75 points a pixel.
-POINTS_PER_WIDTH = 5.25
+# A column of width w (in widths of the digit "0" of Calibri 11) is 7·w + 5 pixels at
+# 96 dpi in Excel (0.75 points a pixel); LibreOffice makes it about 4 % wider, and its
+# width is the one taken here (measured on a printed matrix).
+POINTS_PER_WIDTH = 5.45
 POINTS_PER_COLUMN = 3.75
 # Characters of ordinary text a line holds per unit of width, and of bold headings.
 TEXT_PER_WIDTH = 1.15
@@ -89,17 +91,24 @@ def wrapped_lines(text: str, per_line: int) -> int:
     return lines
 
 
-def row_height(cells, widths) -> float:
+def row_height(cells, widths: Sequence[float]) -> float:
     """An estimate of the height a row of wrapped text needs.
 
     Neither Excel nor LibreOffice fits a row to its text when opening a file, so without
     it long texts print over each other or are cut off.
     """
     lines = 1
-    for width, cell in zip(widths, cells, strict=False):
-        if isinstance(cell.value, str) and cell.value:
-            lines = max(lines, wrapped_lines(cell.value, max(1, int(width * TEXT_PER_WIDTH))))
+    for per_line, cell in zip(_capacities(tuple(widths)), cells, strict=False):
+        value = cell.value
+        if isinstance(value, str) and (len(value) > per_line or "\n" in value):
+            lines = max(lines, wrapped_lines(value, per_line))
     return min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines)
+
+
+@cache
+def _capacities(widths: tuple[float, ...]) -> tuple[int, ...]:
+    """The characters of ordinary text a line of each column holds."""
+    return tuple(max(1, int(width * TEXT_PER_WIDTH)) for width in widths)
 
 
 def heading_height(headings: Sequence[str], widths: Sequence[float]) -> float:

@@ -142,7 +142,7 @@ def write_progress_workbook(report: ProgressReport, target: Path,
                 "Selesai Tepat Waktu", "Dalam Proses", "Belum Ditindaklanjuti",
                 "Tidak Dapat Ditindaklanjuti", "Terlambat", "Selesai (%)", "Tepat Waktu (%)",
                 "Rata-rata Progres"),
-               (5, 16, 34, 10, 9, 11, 10, 15, 15, 10, 10, 10, 10), _scorecard(report))
+               (5, 14, 30, 10, 9, 11, 10, 15, 15, 10, 10, 10, 10), _scorecard(report))
         _sheet(workbook, "Fokus", report, tuple(h.format(name="Fokus") for h in GROUP_HEADERS),
                GROUP_WIDTHS, _groups(report, figures.focus_areas))
         _sheet(workbook, "Sub Gugus Tugas", report,

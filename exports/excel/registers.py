@@ -32,12 +32,12 @@ DIRECTORY_COLUMNS = (  # (heading, width); the first DIRECTORY_PRINTED are print
 )
 DIRECTORY_PRINTED = 7
 MEMBERSHIP_COLUMNS = (
-    ("Gugus Tugas", 30), ("Singkatan", 14), ("Instansi", 34), ("Peran", 24),
-    ("Sub Gugus Tugas", 24), ("Ketua Sub Gugus", 10), ("Mulai", 17), ("Sampai", 17),
+    ("Gugus Tugas", 28), ("Singkatan", 13), ("Instansi", 32), ("Peran", 22),
+    ("Sub Gugus Tugas", 22), ("Ketua Sub Gugus", 10), ("Mulai", 17), ("Sampai", 17),
 )
 SCHEDULE_COLUMNS = (
     ("No", 5), ("Hari", 8), ("Tanggal", 17), ("Waktu", 16), ("Jenis Rapat", 16),
-    ("Nama Rapat", 40), ("Tempat", 26), ("Pimpinan Rapat", 22), ("Status", 14),
+    ("Nama Rapat", 38), ("Tempat", 24), ("Pimpinan Rapat", 22), ("Status", 14),
     ("Acara", 50), ("Gugus Tugas", 30), ("Nomor Undangan", 22), ("Notulis", 22),
     ("Komitmen", 10),
 )
