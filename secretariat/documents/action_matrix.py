@@ -46,12 +46,6 @@ class Grouping(StrEnum):
     AGENCY = "agency"
 
 
-# The columns of DOMAIN.md, in their order, with the domain's own two at the end.
-HEADERS = ("No", "Rapat", "Kesepakatan/Komitmen", "Rencana Aksi", "Instansi Penanggung Jawab",
-           "Instansi Pendukung", "Batas Waktu", "Status", "Progres (%)", "Bukti Dukung",
-           "Kendala", "Keterangan", "Fokus", "Sub Gugus Tugas")
-
-
 # What a line calls its meeting for short: "Rakor 16 Mei 2024 no. 2".
 MEETING_SHORT_NAMES = {
     MeetingKind.RAKOR: "Rakor",
