@@ -145,6 +145,8 @@ class DocumentsPage(Page):
         self.full_copy = QCheckBox(_("Full copy with phone numbers (marked TERBATAS)"), self)
         self.attendance_button = QPushButton(icon("pdf"), _("Write daftar hadir (PDF)…"), self)
         self.attendance_button.clicked.connect(self.write_attendance)
+        self.joint_full = QCheckBox(_("Full copy with confidential commitments (TERBATAS)"),
+                                    self)
         self.joint_button = QPushButton(icon("pdf"), _("Write lembar komitmen (PDF)…"), self)
         self.joint_button.clicked.connect(self.write_joint_commitment)
         self.invitation_button = QPushButton(icon("pdf"), _("Write surat undangan (PDF)…"),
@@ -207,6 +209,7 @@ class DocumentsPage(Page):
         column = QVBoxLayout(joint)
         column.addWidget(self._hint(_("The commitments agreed at the meeting, with a box for "
                                       "each signatory agency to sign.")))
+        column.addWidget(self.joint_full)
         column.addWidget(self.joint_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
 
@@ -353,7 +356,8 @@ class DocumentsPage(Page):
         meeting = self.selected_meeting()
         if meeting is None:
             return
-        ok, sheet = attempt(self, lambda: joint_commitment(self.context.db, meeting.id))
+        ok, sheet = attempt(self, lambda: joint_commitment(
+            self.context.db, meeting.id, full=self.joint_full.isChecked()))
         if ok:
             self._write(_("Save the lembar komitmen bersama as"),
                         _file_name("Komitmen Bersama", meeting),

@@ -13,7 +13,10 @@ _SMALL = "&8{text}"
 def mark_sheet(sheet, classification: Classification) -> None:
     """The printed header and footer of `sheet` (after `set_up_printing`)."""
     if classification.marking:
-        sheet.oddHeader.center.text = _BOLD.format(text=classification.marking)
+        # Above the document's title the page header already carries.
+        title = sheet.oddHeader.center.text
+        sheet.oddHeader.center.text = "\n".join(
+            part for part in (_BOLD.format(text=classification.marking), title) if part)
         # Under the page number, centred at the foot as at the top (as on the PDF's pages).
         number = sheet.oddFooter.center.text
         sheet.oddFooter.center.text = "\n".join(

@@ -3,7 +3,8 @@
 The secretariat keeps these figures for its own reporting (to the province, to the
 ministry), so every number is a real number and every rate a real fraction shown as a
 percentage: they sort, sum and chart in Excel. Unlike the PDF, the overdue sheet lists
-every overdue commitment. The summary sheet carries Excel's own chart of the statuses.
+every overdue commitment. The summary sheet carries Excel's own chart of the statuses,
+under the table and inside the print area, so that it is printed with it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from openpyxl.chart import BarChart, Reference
 
 from exports.excel.cells import Cells
 from exports.excel.marking import mark_sheet, marked_title
+from exports.excel.printing import set_print_area
 from exports.excel.saving import save_workbook
 from exports.excel.sheets import HEADER_ROW, table_sheet
 from exports.files import write_atomically
@@ -33,6 +35,9 @@ def _sheet(workbook, name: str, report: ProgressReport, headers: tuple[str, ...]
         rows=rows, paper=report.letterhead.paper_size, **options)
     mark_sheet(sheet, report.classification)
     return sheet
+
+
+CHART_ROWS = 16
 
 
 def _summary(report: ProgressReport):
@@ -60,14 +65,18 @@ def _status_chart(sheet, report: ProgressReport) -> None:
                              max_row=HEADER_ROW + statuses), titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=1, min_row=HEADER_ROW + 1,
                                    max_row=HEADER_ROW + statuses))
-    chart.width, chart.height = 16, 7
-    sheet.add_chart(chart, "E4")
+    # As wide as the table's three columns, two rows under its last one (the statuses,
+    # "Jumlah" and "Terlambat"); 7 cm are about 14 rows of 15 points.
+    chart.width, chart.height = 13, 7
+    top = HEADER_ROW + statuses + 4
+    sheet.add_chart(chart, f"A{top}")
+    set_print_area(sheet, columns=3, last_row=top + CHART_ROWS)
 
 
 def _scorecard(report: ProgressReport):
     def rows(cells: Cells):
         for number, score in enumerate(report.figures.scorecard, start=1):
-            yield [cells.number(number), cells.text(score.abbreviation, wrap=False),
+            yield [cells.number(number), cells.text(score.abbreviation),
                    cells.text(score.name), cells.number(score.total), cells.number(score.done),
                    cells.number(score.done_on_time), cells.number(score.in_progress),
                    cells.number(score.not_started), cells.number(score.cannot),
@@ -99,7 +108,7 @@ def _overdue(report: ProgressReport, progress: Callable[[int], None] | None):
     def rows(cells: Cells):
         for number, entry in report.overdue_lines:
             yield [cells.number(number), cells.text(entry.text), cells.date(entry.meeting_date),
-                   cells.text(entry.lead_agency, wrap=False), cells.date(entry.due_date),
+                   cells.text(entry.lead_agency), cells.date(entry.due_date),
                    cells.number(entry.days_late), cells.percent(entry.progress / 100)]
             if progress is not None and number % 1000 == 0:
                 progress(number)
@@ -109,7 +118,7 @@ def _overdue(report: ProgressReport, progress: Callable[[int], None] | None):
 def _attendance(report: ProgressReport):
     def rows(cells: Cells):
         for number, entry in enumerate(report.figures.attendance, start=1):
-            yield [cells.number(number), cells.text(entry.abbreviation, wrap=False),
+            yield [cells.number(number), cells.text(entry.abbreviation),
                    cells.text(entry.name), cells.number(entry.invited),
                    cells.number(entry.present), cells.number(entry.excused),
                    cells.number(entry.absent), cells.percent(entry.rate)]
@@ -128,7 +137,7 @@ def write_progress_workbook(report: ProgressReport, target: Path,
     def write(stream: BinaryIO) -> None:
         workbook = Workbook(write_only=True)
         # The summary ends in its totals: a filter there would sort them among the statuses.
-        summary = _sheet(workbook, "Ringkasan", report, ("Status", "Jumlah", "%"), (44, 10, 9),
+        summary = _sheet(workbook, "Ringkasan", report, ("Status", "Jumlah", "%"), (50, 10, 9),
                          _summary(report), filtered=False)
         if figures.total:
             _status_chart(summary, report)
@@ -137,7 +146,7 @@ def write_progress_workbook(report: ProgressReport, target: Path,
                 "Selesai Tepat Waktu", "Dalam Proses", "Belum Ditindaklanjuti",
                 "Tidak Dapat Ditindaklanjuti", "Terlambat", "Selesai (%)", "Tepat Waktu (%)",
                 "Rata-rata Progres"),
-               (5, 18, 44, 11, 10, 12, 11, 14, 14, 11, 11, 12, 12), _scorecard(report))
+               (5, 14, 30, 10, 9, 11, 10, 15, 15, 10, 10, 10, 10), _scorecard(report))
         _sheet(workbook, "Fokus", report, tuple(h.format(name="Fokus") for h in GROUP_HEADERS),
                GROUP_WIDTHS, _groups(report, figures.focus_areas))
         _sheet(workbook, "Sub Gugus Tugas", report,

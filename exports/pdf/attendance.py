@@ -8,9 +8,7 @@ split: a word wider than its column is set smaller instead.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -18,18 +16,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, TableStyle
 
-from exports.files import write_atomically
 from exports.pdf.fonts import BOLD, REGULAR
 from exports.pdf.layout import (
-    OfficialDocTemplate,
     Styles,
     letterhead,
-    margins,
-    numbered_canvas,
-    page_size,
     text,
     write_portrait,
 )
+from secretariat.documents.classification import CIRCULATED, TERBATAS
 from secretariat.documents.minutes_and_attendance import (
     DEFAULT_BLANK_ROWS,
     AttendanceLine,
@@ -42,7 +36,6 @@ PADDING = 3  # points each side of a cell's text
 WALK_IN_ROW_HEIGHT = 12 * mm  # room to write a name and a title by hand
 SMALLEST_FONT = 6.5  # a word is set smaller down to this, never split
 NOT_SIGNING = colors.Color(0.92, 0.92, 0.92)  # the closed signature cell of who was absent
-RESTRICTED_MARK = "TERBATAS"
 
 
 def _cell(value: str) -> str:
@@ -160,46 +153,15 @@ def attendance_story(sheet: AttendanceSheet, styles: Styles, width: float, *,
     return story
 
 
-def restricted_canvas(mark: str = RESTRICTED_MARK):
-    """The numbered canvas with `mark` at the top and bottom of every page.
-
-    A stand-in until the shared page canvas (`exports.pdf.layout`) offers a marking of
-    its own: swap this function for it then.
-    """
-
-    class MarkedCanvas(numbered_canvas(draft=False)):  # type: ignore[misc]
-        def _decorate(self, number: int, total: int) -> None:
-            super()._decorate(number, total)
-            width, height = self._pagesize
-            self.saveState()
-            self.setFont(BOLD, 11)
-            self.drawCentredString(width / 2, height - 11 * mm, mark)
-            self.drawCentredString(width / 2, 6 * mm, mark)
-            self.restoreState()
-
-    return MarkedCanvas
-
-
-def _write_restricted(target: Path, sheet: AttendanceSheet, title: str,
-                      story: Callable[[float], list[Flowable]]) -> Path:
-    """`write_portrait`, but on the marked canvas."""
-    settings = sheet.letterhead
-
-    def write(stream: BinaryIO) -> None:
-        document = OfficialDocTemplate(stream, pagesize=page_size(settings), title=title,
-                                       author=settings.agency_line, **margins(settings))
-        document.build(story(document.width), canvasmaker=restricted_canvas())
-
-    return write_atomically(target, write)
-
-
 def write_attendance(sheet: AttendanceSheet, target: Path) -> Path:
     def story(width: float) -> list[Flowable]:
         styles = Styles(sheet.letterhead)
         return (letterhead(sheet.letterhead, styles, width) + [Spacer(1, 8)]
                 + attendance_story(sheet, styles, width))
 
-    if sheet.full_copy:
-        return _write_restricted(target, sheet, "Daftar Hadir", story)
+    # The full copy carries private mobile numbers: marked on every page, as documents with
+    # terbatas commitments are; the circulated one goes round as such.
     return write_portrait(target, sheet.letterhead, title="Daftar Hadir", story=story,
-                          numbering="of_total")  # an annex: "Halaman x dari y" always
+                          numbering="of_total",  # an annex: "Halaman x dari y" always
+                          marking=TERBATAS if sheet.full_copy else "",
+                          footnote="" if sheet.full_copy else CIRCULATED)

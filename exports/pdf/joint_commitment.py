@@ -116,6 +116,9 @@ def joint_commitment_story(sheet: JointCommitmentSheet, styles: Styles,
                   "melaksanakan hal-hal sebagai berikut:", styles.body),
     ]
     items = _commitment_items(sheet, styles, width)
+    note = sheet.classification.left_out_note()
+    if note:  # the gaps in the numbering explained, under the last commitment
+        items.append(Paragraph(text(note), styles.small))
     story += items[:-1]
     # The signatures keep with the last commitment and the closing words (a signature never
     # stands alone on a page); the first row of boxes goes with them, the last row never
@@ -139,4 +142,5 @@ def write_joint_commitment(sheet: JointCommitmentSheet, target: Path) -> Path:
                 + joint_commitment_story(sheet, styles, width))
 
     return write_portrait(target, sheet.letterhead, title="Lembar Komitmen Bersama",
-                          story=story)
+                          story=story, marking=sheet.classification.marking,
+                          footnote=sheet.classification.footnote)

@@ -45,7 +45,8 @@ def run_export(db, args) -> int:
         from exports.pdf.joint_commitment import write_joint_commitment
         from secretariat.documents.joint_commitment import joint_commitment
 
-        write_joint_commitment(joint_commitment(db, args.meeting), target)
+        write_joint_commitment(joint_commitment(db, args.meeting, full=args.with_confidential),
+                               target)
     else:
         _export_attendance(db, args, target)
     print(_("Written to {path}.").format(path=target))

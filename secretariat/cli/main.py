@@ -127,6 +127,8 @@ def _parser() -> argparse.ArgumentParser:
         "lembar komitmen bersama: the commitments with a box for each signatory (PDF)"))
     joint.add_argument("meeting", type=int, metavar="MEETING_ID")
     joint.add_argument("-o", "--output", required=True, metavar=_("FILE"))
+    joint.add_argument("--with-confidential", action="store_true",
+                       help=_("the full copy: with confidential commitments, marked TERBATAS"))
     invitation = documents.add_parser("invitation", help=_("surat undangan: the letter "
                                                            "inviting to a meeting (PDF)"))
     invitation.add_argument("meeting", type=int, metavar="MEETING_ID")

@@ -57,7 +57,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("text", "lead")
 # The matrix workbook writes the days late before the notes; they are computed, not kept.
-_DAYS_LATE = re.compile(r"^Terlambat \d+ hari(?:$|\. )")  # exactly as the matrix writes it
+# Exactly as the matrix writes it: thousands grouped the Indonesian way ("2.166"), or not
+# (workbooks of earlier versions).
+_DAYS_LATE = re.compile(r"^Terlambat (?:\d{1,3}(?:\.\d{3})+|\d+) hari(?:$|\. )")
 
 
 @dataclass(frozen=True)

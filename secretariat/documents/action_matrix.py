@@ -20,6 +20,7 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
+from babel.numbers import format_decimal
 from sqlalchemy import ColumnOperators, func, select
 from sqlalchemy.orm import aliased
 
@@ -31,6 +32,7 @@ from models import (
     FocusArea,
     FollowUp,
     Meeting,
+    MeetingKind,
     SubTaskForce,
     TaskForce,
     commitment_supporting_agencies,
@@ -60,10 +62,16 @@ class Grouping(StrEnum):
     AGENCY = "agency"
 
 
-# The columns of DOMAIN.md, in their order, with the domain's own two at the end.
-HEADERS = ("No", "Rapat", "Kesepakatan/Komitmen", "Rencana Aksi", "Instansi Penanggung Jawab",
-           "Instansi Pendukung", "Batas Waktu", "Status", "Progres (%)", "Bukti Dukung",
-           "Kendala", "Keterangan", "Fokus", "Sub Gugus Tugas")
+# What a line calls its meeting for short: "Rakor 16 Mei 2024 no. 2".
+MEETING_SHORT_NAMES = {
+    MeetingKind.RAKOR: "Rakor",
+    MeetingKind.TECHNICAL: "Rapat Teknis",
+    MeetingKind.FGD: "FGD",
+    MeetingKind.OUTREACH: "Sosialisasi",
+    MeetingKind.MONITORING: "Monev",
+    MeetingKind.SYNCHRONISATION: "Rakor Sinkronisasi",
+    MeetingKind.OTHER: "Rapat",
+}
 
 
 class MatrixRow(NamedTuple):
@@ -86,6 +94,9 @@ class MatrixRow(NamedTuple):
     focus_area: str
     sub_task_force: str
     overdue: bool
+    commitment_number: int  # the commitment's own number in its meeting, as the minutes
+    meeting_date: date
+    reference: str  # "Rakor 16 Mei 2024 no. 2": the line in any order, grouped or sorted
 
 
 @dataclass(frozen=True)
@@ -127,8 +138,8 @@ def _query(flt: CommitmentFilter, grouping: Grouping, today: date):
         select(Meeting.id, Meeting.title, Meeting.date, Commitment.text, Commitment.action_plan,
                _lead.abbreviation, _lead.name, supporting, Commitment.due_date,
                Commitment.status, Commitment.progress, evidence, obstacles, Commitment.notes,
-               FocusArea.name, SubTaskForce.name,
-               Commitment.confidential)
+               FocusArea.name, SubTaskForce.name, Commitment.confidential,
+               Commitment.number, Meeting.kind)
         .select_from(Commitment)
         .join(Meeting, Commitment.meeting_id == Meeting.id)
         .join(_lead, Commitment.lead_agency_id == _lead.id)
@@ -166,7 +177,8 @@ def _rows(db, flt: CommitmentFilter, grouping: Grouping, today: date, *,
     with db.reading() as session:
         result = session.execute(query.execution_options(yield_per=BATCH))
         for (meeting_id, title, day, text, plan, lead, lead_name, supporting, due, status,
-             progress, evidence, obstacles, notes, focus, sub, confidential) in result:
+             progress, evidence, obstacles, notes, focus, sub, confidential, own_number,
+             kind) in result:
             meeting = f"{title} ({short_date(day, DOCUMENT_LOCALE)})"
             if labels:  # lines of several task forces each say whose they are
                 meeting += f" – {labels.get(meeting_id, '')}"
@@ -177,10 +189,19 @@ def _rows(db, flt: CommitmentFilter, grouping: Grouping, today: date, *,
             if circulated and confidential:
                 continue
             late = days_late(status, due, today)
-            words = STATUS_WORDS[status] + (f", terlambat {late} hari" if late else "")
+            words = STATUS_WORDS[status] + (f", terlambat {_count(late)} hari" if late else "")
+            reference = (f"{MEETING_SHORT_NAMES[MeetingKind(kind)]} "
+                         f"{short_date(day, DOCUMENT_LOCALE)} no. {own_number}")
             yield MatrixRow(number, group, meeting, text, plan, lead, supporting or "", due,
-                            status, words, progress, f"{evidence} berkas" if evidence else "",
-                            obstacles or "", notes, focus or "", sub or "", late > 0)
+                            status, words, progress,
+                            f"{_count(evidence)} berkas" if evidence else "", obstacles or "",
+                            notes, focus or "", sub or "", late > 0, own_number, day,
+                            reference)
+
+
+def _count(value: int) -> str:
+    """A number as Indonesian documents write it: "2.166"."""
+    return format_decimal(value, locale=DOCUMENT_LOCALE)
 
 
 def _describe(flt: CommitmentFilter) -> str:

@@ -15,8 +15,13 @@ from sqlalchemy import select
 
 from models import Agency, AttendanceStatus, Commitment, Meeting, commitment_signatories
 from secretariat.dates import long_date, short_date
+from secretariat.documents.classification import Classification, classify
 from secretariat.documents.letterhead import LetterheadSettings, get_letterhead
-from secretariat.documents.minutes_and_attendance import DOCUMENT_LOCALE, time_span
+from secretariat.documents.minutes_and_attendance import (
+    DOCUMENT_LOCALE,
+    meeting_city,
+    time_span,
+)
 from secretariat.errors import ValidationError
 from secretariat.i18n import _
 from secretariat.meetings.attendance import list_attendance
@@ -50,6 +55,7 @@ class JointCommitmentSheet:
     signatories: tuple[SignatoryBox, ...]
     place_and_date: str  # "Bengkayang, 7 Agustus 2025" above the signatures
     letterhead: LetterheadSettings
+    classification: Classification = Classification()
 
 
 def _signing_agencies(session, meeting_id: int) -> list[Agency]:
@@ -81,12 +87,17 @@ def _attended_for(db, meeting_id: int) -> dict[int, tuple[str, str]]:
     return {**deputies, **found}
 
 
-def joint_commitment(db, meeting_id: int) -> JointCommitmentSheet:
-    """The Lembar Komitmen Bersama of one meeting (refused when there is nothing to sign)."""
+def joint_commitment(db, meeting_id: int, *, full: bool = False) -> JointCommitmentSheet:
+    """The Lembar Komitmen Bersama of one meeting (refused when there is nothing to sign).
+
+    Community bodies sign it and take it home: by default it is the circulated copy, its
+    terbatas commitments left out (their numbers kept, a line saying how many); the full
+    copy, marked TERBATAS, only when asked."""
     with db.reading() as session:
         meeting = get_or_fail(session, Meeting, meeting_id, _("Meeting"))
         agreed = session.execute(
-            select(Commitment.number, Commitment.text, Agency.name, Commitment.due_date)
+            select(Commitment.number, Commitment.text, Agency.name, Commitment.due_date,
+                   Commitment.confidential)
             .join(Agency, Commitment.lead_agency_id == Agency.id)
             .where(Commitment.meeting_id == meeting_id)
             .order_by(Commitment.number)).all()
@@ -97,9 +108,15 @@ def joint_commitment(db, meeting_id: int) -> JointCommitmentSheet:
     if not signing:
         raise ValidationError(_("The commitments of this meeting have no signatories: choose "
                                 "them in each commitment's form."))
+    terbatas = sum(1 for *_values, confidential in agreed if confidential)
+    shown = [values for *values, confidential in agreed if full or not confidential]
+    if not shown:
+        raise ValidationError(_("Every commitment of this meeting is confidential (terbatas): "
+                                "only the full copy, marked TERBATAS, can be written."))
     attended = _attended_for(db, meeting_id)
     letterhead = get_letterhead(db, meeting.task_force_id)
     day = short_date(meeting.date, DOCUMENT_LOCALE)
+    city = meeting_city(meeting.place, letterhead.city)  # signed where the rakor was held
     return JointCommitmentSheet(
         meeting_id=meeting.id,
         meeting_title=meeting.title,
@@ -107,10 +124,11 @@ def joint_commitment(db, meeting_id: int) -> JointCommitmentSheet:
         time=time_span(meeting),
         place=meeting.place,
         commitments=tuple(AgreedItem(number, text, lead, short_date(due, DOCUMENT_LOCALE))
-                          for number, text, lead, due in agreed),
+                          for number, text, lead, due in shown),
         signatories=tuple(SignatoryBox(agency.name, agency.abbreviation,
                                        *attended.get(agency.id, ("", "")))
                           for agency in signing),
-        place_and_date=f"{letterhead.city}, {day}" if letterhead.city else day,
+        place_and_date=f"{city}, {day}" if city else day,
         letterhead=letterhead,
+        classification=classify(terbatas, full=full),
     )

@@ -2,8 +2,9 @@
 
 The directory is what a clerk phones from: every member agency with its contact people,
 and which task forces it sits on in which role. The schedule lists the meetings of a
-year. Both are read through the same queries as the screens and worded in Indonesian,
-as every document that leaves the office.
+year (its "Nama Rapat" the meeting's title, its "Acara" the agenda items). Both are read
+through the same queries as the screens and worded in Indonesian, as every document that
+leaves the office.
 """
 
 from __future__ import annotations
@@ -15,7 +16,16 @@ from datetime import date, time
 from babel.dates import format_date
 from sqlalchemy import select
 
-from models import Agency, ContactPerson, Membership, Region, SubTaskForce, TaskForce
+from models import (
+    Agency,
+    AgendaItem,
+    ContactPerson,
+    Meeting,
+    Membership,
+    Region,
+    SubTaskForce,
+    TaskForce,
+)
 from secretariat.agencies.regions import list_task_forces
 from secretariat.commitments.queries import task_forces_below
 from secretariat.dates import clock, short_date
@@ -80,7 +90,7 @@ class ScheduleLine:
     start_time: time | None
     time_span: str  # "09.00 – 12.00 WITA", "20.00 – 01.00 WITA (hari berikutnya)"
     kind: str
-    title: str
+    title: str  # "Nama Rapat"
     task_force: str
     place: str
     invitation_number: str
@@ -88,6 +98,7 @@ class ScheduleLine:
     note_taker: str
     status: str
     commitments: int
+    agenda: str = ""  # "Acara": the agenda items, numbered, one a line
 
 
 @dataclass(frozen=True)
@@ -169,6 +180,22 @@ def _time_span(start: time | None, end: time | None, zone: str) -> str:
     return f"{clock(start)} {zone}" if start else ""
 
 
+def _agendas(db, year: int | None, task_force_id: int | None) -> dict[int, str]:
+    """Each meeting's agenda items, "1. …" one a line, for the meetings the schedule lists."""
+    query = (select(AgendaItem.meeting_id, AgendaItem.title)
+             .join(Meeting, AgendaItem.meeting_id == Meeting.id)
+             .order_by(AgendaItem.meeting_id, AgendaItem.position, AgendaItem.id))
+    if task_force_id is not None:
+        query = query.where(Meeting.task_force_id == task_force_id)
+    if year is not None:  # the meetings' own calendar, as list_meetings reads it
+        query = query.where(Meeting.date >= date(year, 1, 1), Meeting.date <= date(year, 12, 31))
+    items: dict[int, list[str]] = defaultdict(list)
+    with db.reading() as session:
+        for meeting_id, title in session.execute(query):
+            items[meeting_id].append(f"{len(items[meeting_id]) + 1}. {title}")
+    return {meeting_id: "\n".join(titles) for meeting_id, titles in items.items()}
+
+
 def meeting_schedule(db, *, year: int | None = None, task_force_id: int | None = None,
                      today: date | None = None, with_regencies: bool = False) -> MeetingSchedule:
     """The meetings of a year: of one task force under its kop (with its kab/kota task
@@ -179,12 +206,14 @@ def meeting_schedule(db, *, year: int | None = None, task_force_id: int | None =
         meetings = [m for m in list_meetings(db, year=year) if m.task_force_id in below]
     else:
         meetings = list_meetings(db, year=year, task_force_id=task_force_id)
+    # With the kab/kota task forces, the agendas of the year's meetings of every one.
+    agendas = _agendas(db, year, None if with_regencies else task_force_id)
     lines = tuple(
         ScheduleLine(m.date, format_date(m.date, "EEEE", locale=DOCUMENT_LANGUAGE),
                      m.start_time, _time_span(m.start_time, m.end_time, m.time_zone.value),
                      document_label(m.kind), m.title, m.task_force, m.place,
                      m.invitation_number, m.chair_name, m.note_taker_name,
-                     document_label(m.status), m.commitment_count)
+                     document_label(m.status), m.commitment_count, agendas.get(m.id, ""))
         for m in meetings)
     scope = [f"tahun {year}" if year else "semua tahun"]
     if task_force_id is not None:

@@ -256,7 +256,8 @@ def test_cannot_be_followed_up_takes_its_reason_from_keterangan(db, setting, tmp
                                                    "Perkara masih di pengadilan")
 
 
-@pytest.mark.parametrize("notes", ["", "   ", "Terlambat 12 hari"])
+@pytest.mark.parametrize("notes", ["", "   ", "Terlambat 12 hari", "Terlambat 2.166 hari",
+                                   "Terlambat 2166 hari"])
 def test_cannot_be_followed_up_without_a_reason_is_refused(db, setting, tmp_path, notes):
     refused_one(db, setting, tmp_path, status="tidak dapat ditindaklanjuti", notes=notes)
 

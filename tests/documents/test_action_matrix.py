@@ -12,12 +12,12 @@ from pypdf import PdfReader
 from sqlalchemy import text
 
 from exports.excel.cells import CELL_LIMIT, CUT_MARK
-from exports.excel.matrix import HEADER_ROW, write_matrix_workbook
+from exports.excel.matrix import HEADER_ROW, HEADINGS, write_matrix_workbook
 from exports.pdf.matrix import write_matrix_pdf
 from secretariat.cli.main import main
 from secretariat.commitments.queries import CommitmentFilter
 from secretariat.demo import fill_demo
-from secretariat.documents.action_matrix import HEADERS, Grouping, action_matrix
+from secretariat.documents.action_matrix import Grouping, action_matrix
 
 TODAY = date(2026, 11, 25)
 HOSTILE = ["=HYPERLINK(\"http://x\",\"klik\")", "+62 812", "-1", "@SUM(A1)", "\tTab awal",
@@ -40,26 +40,32 @@ def test_the_workbook_holds_every_commitment_as_typed_with_real_dates(demo, tmp_
     target = write_matrix_workbook(matrix, tmp_path / "matriks.xlsx")
 
     sheet = openpyxl.load_workbook(target).active
-    assert [cell.value for cell in sheet[HEADER_ROW]] == list(HEADERS)
-    rows = list(sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True))
+    assert [cell.value for cell in sheet[HEADER_ROW]] == list(HEADINGS)
+    rows = [dict(zip(HEADINGS, row, strict=True))
+            for row in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
     with demo.reading() as session:
         expected = session.execute(text("SELECT count(*) FROM commitments")).scalar_one()
     assert len(rows) == matrix.total == expected
-    due = [row[6] for row in rows if row[6] is not None]
+    due = [row["Batas Waktu"] for row in rows if row["Batas Waktu"] is not None]
     assert due and all(isinstance(value, datetime) for value in due)
-    assert sheet.cell(HEADER_ROW + 1, 7).number_format == "[$-421]d mmmm yyyy"
-    assert {row[7] for row in rows} <= {"Belum Ditindaklanjuti", "Dalam Proses", "Selesai",
-                                       "Tidak Dapat Ditindaklanjuti"}
-    assert any((row[11] or "").startswith("Terlambat") for row in rows)
+    assert sheet.cell(HEADER_ROW + 1, 5).number_format == "[$-421]d mmmm yyyy"
+    assert {row["Status"] for row in rows} <= {"Belum Ditindaklanjuti", "Dalam Proses",
+                                               "Selesai", "Tidak Dapat Ditindaklanjuti"}
+    assert any((row["Keterangan"] or "").startswith("Terlambat") for row in rows)
+    # Grouped by meeting, each line still says which meeting and which of its commitments.
+    first = rows[0]
+    assert first["Rujukan"] == f"Rakor 12 Maret 2020 no. {first['No. Komitmen']}"
+    assert first["Tanggal Rapat"] == datetime(2020, 3, 12)
+    assert first["Rapat"].startswith("Rapat Koordinasi")
     # Printing: header repeated, frozen, filtered, landscape, one page wide, numbered.
     assert sheet.freeze_panes == f"A{HEADER_ROW + 1}"
     assert sheet.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
-    assert sheet.auto_filter.ref == f"A{HEADER_ROW}:N{HEADER_ROW + len(rows)}"
+    assert sheet.auto_filter.ref == f"A{HEADER_ROW}:P{HEADER_ROW + len(rows)}"
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert "&P" in sheet.oddFooter.center.text
     (validation,) = sheet.data_validations.dataValidation
-    assert "Dalam Proses" in validation.formula1 and str(validation.sqref).startswith("H")
+    assert "Dalam Proses" in validation.formula1 and str(validation.sqref).startswith("F")
     assert len(sheet.conditional_formatting) >= 1
 
 
@@ -75,12 +81,12 @@ def test_hostile_text_stays_text_and_too_long_text_is_cut_visibly(sqlite_db, tmp
     matrix = action_matrix(sqlite_db, CommitmentFilter(), today=TODAY)
 
     sheet = openpyxl.load_workbook(write_matrix_workbook(matrix, tmp_path / "m.xlsx")).active
-    cells = [sheet.cell(row, 3) for row in range(HEADER_ROW + 1, HEADER_ROW + 1 + len(HOSTILE))]
+    cells = [sheet.cell(row, 2) for row in range(HEADER_ROW + 1, HEADER_ROW + 1 + len(HOSTILE))]
     shown = [cell.value for cell in cells]
     assert all(cell.data_type == "s" for cell in cells)  # not one formula
     assert "=HYPERLINK(\"http://x\",\"klik\")" in shown and "@SUM(A1)" in shown
     assert "Kontrol dibuang" in shown and "Аксара ꦗꦮ 中文 ✓" in shown
-    plan = sheet.cell(HEADER_ROW + 1, 4).value
+    plan = sheet.cell(HEADER_ROW + 1, 3).value
     assert len(plan) == CELL_LIMIT and plan.endswith(CUT_MARK)
 
     content = _flat(write_matrix_pdf(matrix, tmp_path / "m.pdf"))
@@ -121,7 +127,7 @@ def test_export_actions_from_the_command_line(tmp_path, capsys):
     assert main(["--db", str(path), "export", "actions", "--open", "--group", "agency",
                  "-o", str(workbook)]) == 0
     sheet = openpyxl.load_workbook(workbook).active
-    statuses = {row[7] for row in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True)}
+    statuses = {row[5] for row in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True)}
     assert statuses <= {"Belum Ditindaklanjuti", "Dalam Proses"}
     assert main(["--db", str(path), "export", "actions", "--year", "2025", "-o",
                  str(tmp_path / "m.pdf")]) == 0

@@ -44,7 +44,11 @@ def _rows(sheet) -> list[tuple]:
     return list(sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True))
 
 
-def _cell(sheet, row: int, column: int):
+def _cell(sheet, row: int, column: int | str):
+    """Row `row` of the table, in the column numbered or headed `column`."""
+    if isinstance(column, str):
+        headings = [cell.value for cell in sheet[HEADER_ROW]]
+        column = headings.index(column) + 1
     return sheet.cell(HEADER_ROW + row, column)
 
 
@@ -66,17 +70,17 @@ def test_pasted_formulas_markup_and_scripts_stay_text(db, tmp_path):
         agency_directory(db, today=TODAY, full=True),
         tmp_path / "direktori.xlsx"))["Direktori Instansi"]
     _assert_text(_cell(sheet, 1, 2), f"{FORMULA} {WORLD}")
-    _assert_text(_cell(sheet, 1, 3), "-Penegak hukum")
+    _assert_text(_cell(sheet, 1, 11), "-Penegak hukum")
     # The core already turned the control characters into a space, collapsed with the next.
-    _assert_text(_cell(sheet, 1, 9), "+1 <b>&</b> Budi")
-    _assert_text(_cell(sheet, 1, 10), "@Kasubdit IV")
-    _assert_text(_cell(sheet, 1, 12), "+62 811 222")  # a phone number is not a sum
+    _assert_text(_cell(sheet, 1, 3), "+1 <b>&</b> Budi")
+    _assert_text(_cell(sheet, 1, 4), "@Kasubdit IV")
+    _assert_text(_cell(sheet, 1, 5), "+62 811 222")  # a phone number is not a sum
 
     schedule = openpyxl.load_workbook(write_meeting_schedule(
         meeting_schedule(db, year=2026, today=TODAY), tmp_path / "jadwal.xlsx")).active
     _assert_text(_cell(schedule, 1, 6), f"@SUM(A1) {WORLD} <i>&amp;</i>")
-    _assert_text(_cell(schedule, 1, 8), "=1+1")
-    _assert_text(_cell(schedule, 1, 10), "-Kapolda")
+    _assert_text(_cell(schedule, 1, 7), "=1+1")
+    _assert_text(_cell(schedule, 1, 8), "-Kapolda")
 
 
 def _directory_line(**text) -> DirectoryLine:
@@ -103,10 +107,10 @@ def test_the_writers_cut_overlong_text_and_drop_what_xml_forbids(tmp_path):
         lines=(_directory_line(address=huge, contact="Budi\x01\x0bSantoso\x1f",
                                position=f"{WORLD}\x00"),), memberships=())
     sheet = openpyxl.load_workbook(write_agency_directory(directory, tmp_path / "d.xlsx")).active
-    address = _cell(sheet, 1, 6).value
+    address = _cell(sheet, 1, "Alamat").value
     assert len(huge) > 40_000 and len(address) == CELL_LIMIT and address.endswith(CUT_MARK)
-    assert _cell(sheet, 1, 9).value == "BudiSantoso"
-    assert _cell(sheet, 1, 10).value == WORLD
+    assert _cell(sheet, 1, "Narahubung").value == "BudiSantoso"
+    assert _cell(sheet, 1, "Jabatan").value == WORLD
     assert sheet.row_dimensions[HEADER_ROW + 1].height == MAX_ROW_HEIGHT  # Excel's largest
 
     schedule = MeetingSchedule(
@@ -116,7 +120,7 @@ def test_the_writers_cut_overlong_text_and_drop_what_xml_forbids(tmp_path):
     sheet = openpyxl.load_workbook(write_meeting_schedule(schedule, tmp_path / "j.xlsx")).active
     title = _cell(sheet, 1, 6)
     assert len(title.value) == CELL_LIMIT and title.data_type == "s" and title.quotePrefix
-    _assert_text(_cell(sheet, 1, 8), "<script>&</script>")
+    _assert_text(_cell(sheet, 1, 7), "<script>&</script>")
 
 
 def _assert_prints_well(sheet, columns: str, last_row: int, paper: int) -> None:
@@ -154,15 +158,15 @@ def test_every_sheet_prints_on_the_letterheads_paper_with_real_dates_and_numbers
 
     sheet = openpyxl.load_workbook(write_meeting_schedule(
         meeting_schedule(db, year=2026, today=TODAY), tmp_path / "jadwal.xlsx")).active
-    _assert_prints_well(sheet, "M", HEADER_ROW + 2, paper=14)
+    _assert_prints_well(sheet, "N", HEADER_ROW + 2, paper=14)
     rows = _rows(sheet)
     assert [row[5] for row in rows] == ["Rapat teknis", "Rakor akhir tahun"]  # by date
     assert [row[:4] for row in rows] == [
         (1, "Kamis", datetime(2026, 2, 5), None),
         (2, "Rabu", datetime(2026, 12, 2), "09.00 – 12.00 WITA"),
     ]
-    assert [row[12] for row in rows] == [0, 3]
-    assert all(isinstance(row[0], int) and isinstance(row[12], int) for row in rows)
+    assert [row[13] for row in rows] == [0, 3]
+    assert all(isinstance(row[0], int) and isinstance(row[13], int) for row in rows)
     assert _cell(sheet, 1, 3).number_format == DATE_FORMAT
     assert _cell(sheet, 1, 3).is_date
 
@@ -233,6 +237,6 @@ def test_libreoffice_opens_both_workbooks_as_written(tmp_path):
 
     # Had a cell become a formula, LibreOffice would show its result ("klik"), not its text.
     assert row("direktori.csv")[1] == f"{FORMULA} {WORLD}"
-    assert row("direktori.csv")[8] == "+1 <b>&</b>"
+    assert row("direktori.csv")[2] == "+1 <b>&</b>"
     assert row("jadwal.csv")[:6] == ["1", "Selasa", "10 Maret 2026", "09.00 WITA",
                                      "Rapat Koordinasi (Rakor)", "@SUM(A1)"]

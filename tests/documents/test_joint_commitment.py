@@ -172,3 +172,51 @@ def test_the_export_command_writes_the_joint_commitment(demo_path, tmp_path, cap
     assert "Dewan Adat Dayak" in _text(target, layout=False)
     assert main(["--db", str(demo_path), "export", "joint-commitment", str(meeting),
                  "-o", str(tmp_path / "komitmen.xlsx")]) == 1
+
+
+def _pages(path: Path) -> list[str]:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path)
+    try:
+        return [page.get_textpage().get_text_range() for page in document]
+    finally:
+        document.close()
+
+
+def test_the_circulated_sheet_leaves_a_terbatas_commitment_out_and_the_full_one_is_marked(
+        sqlite_db, tmp_path):
+    task_force = make_task_force(sqlite_db)
+    lead, ormas = make_agency(sqlite_db, "Polda"), make_agency(sqlite_db, "FKUB")
+    meeting = make_meeting(sqlite_db, task_force, date(2026, 1, 5),
+                           place="Aula Kantor Bupati Bengkayang, Bengkayang")
+    make_commitment(sqlite_db, meeting, lead, text="Patroli bersama di pelabuhan",
+                    signatory_agency_ids=(lead, ormas))
+    make_commitment(sqlite_db, meeting, lead, text="Penyelidikan jaringan perekrut X",
+                    confidential=True, signatory_agency_ids=(lead,))
+
+    circulated = _pages(write_joint_commitment(joint_commitment(sqlite_db, meeting),
+                                               tmp_path / "edaran.pdf"))
+    words = " ".join(" ".join(circulated).split())
+    assert "Patroli bersama" in words and "jaringan perekrut" not in words
+    assert "1 komitmen bersifat TERBATAS tidak dimuat" in words
+    assert all("SALINAN EDARAN" in page for page in circulated)
+    assert "Bengkayang, 05-01-2026" in words or "Bengkayang, 5 Januari 2026" in words
+
+    full = _pages(write_joint_commitment(joint_commitment(sqlite_db, meeting, full=True),
+                                         tmp_path / "lengkap.pdf"))
+    assert "jaringan perekrut" in " ".join(" ".join(full).split())
+    for page in full:  # the mark at the top and at the bottom of every page
+        lines = [line.strip() for line in page.splitlines()]
+        assert lines.count("TERBATAS") == 2
+        assert "SALINAN EDARAN" not in page
+
+
+def test_a_sheet_of_terbatas_commitments_only_is_written_in_full_or_not_at_all(sqlite_db):
+    task_force = make_task_force(sqlite_db)
+    lead = make_agency(sqlite_db, "Polda")
+    meeting = make_meeting(sqlite_db, task_force, date(2026, 1, 5))
+    make_commitment(sqlite_db, meeting, lead, confidential=True, signatory_agency_ids=(lead,))
+    with pytest.raises(ValidationError):
+        joint_commitment(sqlite_db, meeting)
+    assert joint_commitment(sqlite_db, meeting, full=True).classification.marking == "TERBATAS"

@@ -45,12 +45,12 @@ def test_the_directory_lists_every_contact_with_its_agency_and_the_memberships(d
     sheet = workbook["Direktori Instansi"]
     rows = _rows(sheet)
     assert [row[0] for row in rows] == ["Dinsos", "Polda", "Polda"]
-    assert rows[0][8] is None  # the agency without contacts keeps its line
-    assert rows[1][8] == "AKBP Rudi Hartono" and rows[1][13] == "Ya"  # focal point first
-    assert rows[2][8] == '=HYPERLINK("http://x","klik") <b>&</b> Аксара 中文'
-    assert sheet.cell(HEADER_ROW + 3, 9).data_type == "s"  # text, never a formula
-    assert rows[2][11] == "+62 811 222" and sheet.cell(HEADER_ROW + 3, 12).data_type == "s"
-    assert rows[1][3] == "Provinsi"  # the level worded for the document
+    assert rows[0][2] is None  # the agency without contacts keeps its line
+    assert rows[1][2] == "AKBP Rudi Hartono" and rows[1][13] == "Ya"  # focal point first
+    assert rows[2][2] == '=HYPERLINK("http://x","klik") <b>&</b> Аксара 中文'
+    assert sheet.cell(HEADER_ROW + 3, 3).data_type == "s"  # text, never a formula
+    assert rows[2][4] == "+62 811 222" and sheet.cell(HEADER_ROW + 3, 5).data_type == "s"
+    assert rows[1][11] == "Provinsi"  # the level worded for the document
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
     assert sheet.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
     assert sheet.freeze_panes == f"A{HEADER_ROW + 1}"
@@ -93,7 +93,7 @@ def test_the_schedule_lists_a_years_meetings_in_indonesian_whatever_the_screen_l
     assert len(rows) == 2
     first = rows[0]
     assert first[:4] == (1, "Selasa", datetime(2026, 3, 10), "09.00 – 12.00 WITA")
-    assert first[4] == "Rapat Koordinasi (Rakor)" and first[11] == "Direncanakan"
+    assert first[4] == "Rapat Koordinasi (Rakor)" and first[8] == "Direncanakan"
     assert first[5].startswith('=HYPERLINK') and sheet.cell(HEADER_ROW + 1, 6).data_type == "s"
     assert sheet.cell(HEADER_ROW + 1, 3).number_format.startswith("[$-421]")
     assert sheet.cell(2, 1).value == "Rapat tahun 2026"

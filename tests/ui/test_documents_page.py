@@ -327,13 +327,15 @@ def test_the_agency_directory_and_the_schedule_are_written_from_laporan(qtbot, d
     page.registers.year.setCurrentIndex(page.registers.year.findData(2025))
     page.registers.write_schedule()
     _wait_written(qtbot, page)
-    rows = list(openpyxl.load_workbook(page.result_path).active.iter_rows(
-        min_row=HEADER_ROW + 1, values_only=True))
+    schedule = openpyxl.load_workbook(page.result_path).active
+    rows = list(schedule.iter_rows(min_row=HEADER_ROW + 1, values_only=True))
+    task_force_column = [cell.value for cell in schedule[HEADER_ROW]].index("Gugus Tugas")
     # One task force's schedule, under its kop: the one that met last unless chosen.
     chosen = page.registers.task_force.currentData()
     assert chosen is not None
     assert len(rows) == len(list_meetings(demo_context.db, year=2025, task_force_id=chosen))
-    assert {row[6] for row in rows} == {page.registers.task_force.currentText()}
+    assert {row[task_force_column] for row in rows} == {
+        page.registers.task_force.currentText()}
 
 
 def test_the_invitation_for_the_planned_rakor_is_dated_today_and_signed_by_its_chair(
