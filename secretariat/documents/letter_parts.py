@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from secretariat.errors import ValidationError
 from secretariat.i18n import _
-from secretariat.validation import clean_text
 
 # "Sifat" of a letter, from ordinary to most urgent.
 NATURES = ("Biasa", "Penting", "Segera", "Sangat Segera")
@@ -89,6 +88,10 @@ def _spelled_out(word: str, title: list[str]) -> str:
 
 def check_carbon_copies(value: str) -> tuple[str, ...]:
     """The Tembusan lines of a letter from what was typed, one addressee per line."""
+    # Imported here: the command line reads NATURES and SIGNER_FORMS at start, and the
+    # validation module brings the date parsing (babel) with it, 30 ms before any window.
+    from secretariat.validation import clean_text
+
     text = clean_text(value, _("Carbon copies"), field="carbon_copies", max_length=2000,
                       multiline=True)
     lines = tuple(_TYPED_NUMBERING.sub("", line).strip() for line in text.splitlines())
