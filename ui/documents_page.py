@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -216,16 +217,18 @@ class DocumentsPage(Page):
         invitation = QGroupBox(_("Surat undangan"), self)
         column = QVBoxLayout(invitation)
         column.addWidget(self._hint(_("The letter inviting the members: day, time, place and "
-                                      "agenda, signed by the chair, with the list of invitees "
-                                      "from the attendance list attached.")))
+                                      "agenda, signed by the head of the office whose "
+                                      "letterhead it carries, with the list of invitees from "
+                                      "the attendance list attached.")))
         column.addWidget(self.invitation_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
 
-        documents = QHBoxLayout()
-        documents.addWidget(invitation, 1)
-        documents.addWidget(attendance, 1)
-        documents.addWidget(minutes, 1)
-        documents.addWidget(joint, 1)
+        # Two by two: four boxes side by side were wider than a 1366-pixel screen.
+        documents = QGridLayout()
+        documents.addWidget(invitation, 0, 0)
+        documents.addWidget(attendance, 0, 1)
+        documents.addWidget(minutes, 1, 0)
+        documents.addWidget(joint, 1, 1)
         result = QHBoxLayout()
         result.addWidget(self.progress)
         result.addWidget(self.outcome, 1)
