@@ -62,6 +62,7 @@ class ContactPerson(Audited, Base):
     position: Mapped[str] = mapped_column(String(200), default="")  # jabatan
     rank: Mapped[str] = mapped_column(String(100), default="")  # pangkat/golongan
     nip: Mapped[str] = mapped_column(String(30), default="")
+    nrp: Mapped[str] = mapped_column(String(20), default="")  # Polri/TNI, instead of an NIP
     phone: Mapped[str] = mapped_column(String(60), default="")
     email: Mapped[str] = mapped_column(String(160), default="")
     focal_point: Mapped[bool] = mapped_column(Boolean, default=False)

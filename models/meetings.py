@@ -112,6 +112,10 @@ class Attendance(Audited, Base):
         db_enum(AttendanceStatus, "attendance_status"), default=AttendanceStatus.INVITED
     )
     represented_by: Mapped[str] = mapped_column(String(160), default="")
+    # The deputy's own details, printed under "Mewakili ..." instead of the official's.
+    represented_position: Mapped[str] = mapped_column(String(200), default="")
+    represented_unit: Mapped[str] = mapped_column(String(200), default="")
+    represented_phone: Mapped[str] = mapped_column(String(60), default="")
 
     __table_args__ = (
         # A contact person is on a meeting's list once, even when two clerks add them at once.
