@@ -25,7 +25,7 @@ from models.enums import (
 
 # The Alembic revision these classes correspond to. A database at another revision is
 # upgraded at start (if older) or refused (if newer).
-SCHEMA_REVISION = "0005"
+SCHEMA_REVISION = "0006"
 
 # Where each ORM name is declared. All modules load together, so relationships that name
 # another class by string always find it.

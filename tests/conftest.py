@@ -19,6 +19,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from models import Base
+from models.search_index import search_tables
 from secretariat.commitments.catalog import install_defaults
 from secretariat.i18n import set_language
 from secretariat.storage.database import open_database
@@ -112,7 +113,8 @@ def _pg_shared_url():
 
 def _empty_postgres(url: str) -> None:
     engine = create_engine(url)
-    tables = [t.name for t in Base.metadata.sorted_tables]
+    # The search index's tables too: TRUNCATE fires no row triggers to empty them.
+    tables = [t.name for t in Base.metadata.sorted_tables] + list(search_tables())
     with engine.begin() as connection:
         connection.execute(text(
             "TRUNCATE " + ", ".join(f'"{name}"' for name in tables) + " RESTART IDENTITY CASCADE"

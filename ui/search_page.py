@@ -66,6 +66,9 @@ def _columns() -> list[Column[SearchHit]]:
     return [
         Column(_("Kind"), lambda h: _(_KIND_LABELS[h.kind])),
         Column(_("Found"), lambda h: h.title, tooltip=lambda h: h.title),
+        # Why the record was found: the words around the match, often in a follow-up or
+        # the minutes rather than in the title.
+        Column(_("Excerpt"), lambda h: h.excerpt, tooltip=lambda h: h.excerpt),
         Column(_("Details"), lambda h: h.subtitle, tooltip=lambda h: h.subtitle),
         Column(_("Date"), lambda h: short_date(h.when)),
     ]
@@ -113,7 +116,7 @@ class SearchPage(Page):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((100, 420, 420, 110)):
+        for column, width in enumerate((100, 360, 360, 300, 110)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         # `activated` is the platform's "open": double-click, and Enter on the current row.

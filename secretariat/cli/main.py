@@ -72,7 +72,15 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--all", action="store_true",
                          help=_("agencies: include archived ones"))
 
+    searching = commands.add_parser("search", help=_(
+        "find agencies, meetings and commitments by the words written in them"))
+    searching.add_argument("words", nargs="+", metavar=_("WORD"))
+    searching.add_argument("--json", action="store_true", help=_("print JSON with ISO dates"))
+    searching.add_argument("--limit", type=int, default=50, metavar="N",
+                           help=_("at most N hits of each kind (default 50)"))
+
     commands.add_parser("check", help=_("check the database's integrity and schema"))
+    commands.add_parser("reindex", help=_("rebuild the search index from the records"))
 
     backup = commands.add_parser("backup", help=_("write a verified copy of the whole database"))
     backup.add_argument("-o", "--output", required=True, metavar=_("FILE"),
@@ -328,7 +336,7 @@ def _run(args: argparse.Namespace) -> int:
         return _check(args)
     if args.command == "unlock":
         return _unlock(args)
-    if args.command in ("demo", "restore", "import"):
+    if args.command in ("demo", "restore", "import", "reindex"):
         from secretariat.cli.app_session import writer_lock
 
         with writer_lock(args.db, purpose=args.command):
@@ -348,6 +356,10 @@ def _run(args: argparse.Namespace) -> int:
             target = backup_to(db, typed_target(args.output))
             print(_("Backup written to {path}.").format(path=target))
             return EXIT_OK
+        if args.command == "search":
+            from secretariat.cli.searching import run_search
+
+            return run_search(db, args)
         from secretariat.cli.listing import run_list
 
         return run_list(db, args)
@@ -383,6 +395,13 @@ def _write_command(args) -> int:
     try:
         if args.command == "demo":
             return _demo(db, args)
+        if args.command == "reindex":
+            from models import search_index
+
+            with db.engine.begin() as connection:
+                search_index.rebuild(connection)
+            print(_("The search index was rebuilt."))
+            return EXIT_OK
         from secretariat.cli.imports import run_import
 
         return run_import(db, args)

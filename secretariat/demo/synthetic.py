@@ -48,6 +48,7 @@ from models import (
     TaskForce,
     commitment_signatories,
     commitment_supporting_agencies,
+    search_index,
 )
 from secretariat.demo.seed_data import REGION_CAPITALS
 from secretariat.meetings.instants import starts_at_utc
@@ -818,4 +819,5 @@ class _Generator:
 
 def add_synthetic(session: Session, *, scale: int, today: date, seed: int, actor: str) -> None:
     """Add exactly `scale` commitments (with meetings and follow-ups) after the seed."""
-    _Generator(session, scale, today, random.Random(seed), actor).run()
+    with search_index.bulk_load(session.connection()):
+        _Generator(session, scale, today, random.Random(seed), actor).run()

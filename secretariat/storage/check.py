@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 
 from models import Base, Commitment, CommitmentStatus, FollowUp, Meeting
 from models.migrate import current_revision, head_revision
+from models.search_index import not_search_table, out_of_step
 from secretariat.i18n import _
 
 
@@ -43,7 +44,18 @@ def check_database(db) -> CheckReport:
         return report
     if _check_schema_matches_models(db, report):
         _check_records(db, report)  # only tables that are there can be counted
+        _check_search_index(db, report)
     return report
+
+
+def _check_search_index(db, report: CheckReport) -> None:
+    with db.engine.connect() as connection:
+        wrong = out_of_step(connection)
+    if wrong:
+        report.problems.append(_(
+            "The search index does not match the records ({kinds}): searches may miss "
+            "them. Rebuild it with: secretariat reindex").format(
+                kinds=", ".join(wrong)))
 
 
 def _check_sqlite_file(db, report: CheckReport) -> None:
@@ -68,7 +80,9 @@ def differences_from_models(engine) -> tuple[list[str], list]:
     with engine.connect() as connection, warnings.catch_warnings():
         # Expression indexes cannot be reflected; the migration creates them explicitly.
         warnings.filterwarnings("ignore", message=".*expression-based index")
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        # The search index's tables are shaped per database and not in the models.
+        context = MigrationContext.configure(connection, opts={"include_name": not_search_table})
+        differences = compare_metadata(context, Base.metadata)
     missing = sorted(d[1].name for d in differences
                      if isinstance(d, tuple) and d[0] == "add_table")
     return missing, differences

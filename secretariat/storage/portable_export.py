@@ -30,7 +30,7 @@ from sqlalchemy import (
     text,
 )
 
-from models import Base
+from models import Base, search_index
 from models.migrate import current_revision
 from secretariat.errors import DatabaseProblem, ValidationError
 from secretariat.file_errors import os_reason
@@ -169,7 +169,8 @@ def load_rows(db, revision: str | None, rows) -> dict[str, int]:
                                                                     current=current))
     counts: dict[str, int] = {}
     tables = Base.metadata.tables
-    with db.unit_of_work() as session:
+    with db.unit_of_work() as session, search_index.bulk_load(session.connection()):
+        # The search documents are written once at the end, not row by row.
         for emptied in reversed(Base.metadata.sorted_tables):
             session.execute(delete(emptied))
         pending: list[dict] = []

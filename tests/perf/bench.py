@@ -6,7 +6,8 @@ Builds a database with `secretariat demo --scale N` (timed, as a separate proces
 way an administrator runs it), then times the queries the screens depend on, the desktop
 program's `--smoke` start against a bare PySide6 window started the same way, and the
 Komitmen view and a commitment's window (tests/perf/ui_bench.py), the progress figures, and
-the documents (tests/perf/document_bench.py). The targets come from the issues; --strict makes a
+the documents (tests/perf/document_bench.py), and the search on SQLite and PostgreSQL
+(tests/perf/search_bench.py). The targets come from the issues; --strict makes a
 missed target exit non-zero.
 """
 
@@ -25,6 +26,9 @@ from pathlib import Path
 
 from follow_up_bench import prepare as prepare_follow_ups  # beside this script
 from follow_up_bench import progress_call
+from search_bench import TARGET_MS as SEARCH_TARGET_MS
+from search_bench import postgres_figures as search_on_postgresql
+from search_bench import sqlite_figures as search_on_sqlite
 from sqlalchemy import func, select
 
 from models import Commitment, CommitmentStatus, Meeting
@@ -205,9 +209,13 @@ def main() -> int:
     figures["commitment_page_follow_ups"] = view["commitment_page_follow_ups"]
     figures["commitment_page_first_ms"] = view["commitment_page_first_ms"]
     figures.update(_documents(path))
+    figures.update(search_on_sqlite(path))
     folder.cleanup()
+    figures.update(search_on_postgresql(args.scale))
 
     missed = [name for name, target in TARGETS_MS.items() if figures[name] > target]
+    missed += [name for name in ("search_sqlite_ms", "search_postgresql_ms")
+               if figures.get(name) is not None and figures[name] > SEARCH_TARGET_MS]
     if demo_seconds > DEMO_TARGET_S:
         missed.append("demo_seconds")
     if figures["smoke_ratio"] > SMOKE_MAX_RATIO:
@@ -220,6 +228,8 @@ def main() -> int:
             "matrix_excel_peak_mb_10k"]:
         missed.append("matrix_excel_peak_mb_all")
     figures["targets"] = {**TARGETS_MS, **DOCUMENT_MAX_RATIOS,
+                          "search_sqlite_ms": SEARCH_TARGET_MS,
+                          "search_postgresql_ms": SEARCH_TARGET_MS,
                           "matrix_excel_peak_mb_all": f"<= {EXCEL_MEMORY_GROWTH} x 10k rows",
                           "demo_seconds": DEMO_TARGET_S,
                           "smoke_ratio": SMOKE_MAX_RATIO,

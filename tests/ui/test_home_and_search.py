@@ -211,8 +211,13 @@ def test_search_finds_an_agency_and_a_commitment_and_opens_them(qtbot, home_cont
     assert ("Instansi", "Kanwil Imigrasi Kalsel") == shown[0]
     assert "Komitmen" in [kind for kind, _title in shown]
     tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
-    assert tabs[1] == "Instansi (1)" and tabs[2] == "Rapat (0)"
-    assert not page.tabs.isTabEnabled(2)
+    # The rakor whose minutes name the Imigrasi is found too, through its minutes.
+    meetings = page.results.of_kind(SearchKind.MEETING)
+    assert tabs[1] == "Instansi (1)" and tabs[2] == f"Rapat ({len(meetings)})"
+    assert meetings and all("Imigrasi" in hit.matched for hit in meetings)
+    page.search("kanwil")  # a word only an agency holds: the other kinds' tabs are shut
+    assert not page.tabs.isTabEnabled(2) and not page.tabs.isTabEnabled(3)
+    page.search("imigrasi")
 
     _double_click(qtbot, page.table, 0)
     page.tabs.setCurrentIndex(3)  # only the commitments
@@ -241,9 +246,10 @@ def test_results_follow_edits_and_keep_the_selection(qtbot, home_context):
     db = home_context.db
     formula = create_agency(db, AgencyDraft("Yayasan =1+1 Peduli", "Y=1+1", AgencyLevel.COMMUNITY))
     page = _page(qtbot, home_context, SearchPage)
-    page.search("=1+1")
+    page.search("peduli =1+1")
     assert page.proxy.index(0, 1).data() == "Y=1+1"
-    assert page.proxy.index(0, 2).data() == "Yayasan =1+1 Peduli"
+    assert page.proxy.index(0, 3).data() == "Yayasan =1+1 Peduli"
+    assert "Yayasan =1+1 Peduli" in page.proxy.index(0, 2).data()  # the excerpt
 
     # When the agency is renamed elsewhere and the change announced
     update_agency(db, formula, AgencyDraft("Yayasan =1+1 Peduli Anak", "Y=1+1",
@@ -252,7 +258,7 @@ def test_results_follow_edits_and_keep_the_selection(qtbot, home_context):
     home_context.changes.announce("agencies")
 
     # Then the page repeats the search and the same hit stays selected
-    assert page.proxy.index(0, 2).data() == "Yayasan =1+1 Peduli Anak"
+    assert page.proxy.index(0, 3).data() == "Yayasan =1+1 Peduli Anak"
     assert page.selected_hit().id == formula
 
 
