@@ -22,6 +22,7 @@ from exports.excel.printing import set_print_area
 from exports.excel.saving import save_workbook
 from exports.excel.sheets import HEADER_ROW, table_sheet
 from exports.files import write_atomically
+from secretariat.commitments.progress import ATTENDANCE_RATE_RULE
 from secretariat.documents.progress_report import ProgressReport
 
 
@@ -120,7 +121,8 @@ def _attendance(report: ProgressReport):
         for number, entry in enumerate(report.figures.attendance, start=1):
             yield [cells.number(number), cells.text(entry.abbreviation),
                    cells.text(entry.name), cells.number(entry.invited),
-                   cells.number(entry.present), cells.number(entry.excused),
+                   cells.number(entry.present), cells.number(entry.represented),
+                   cells.number(entry.excused),
                    cells.number(entry.absent), cells.percent(entry.rate)]
     return rows
 
@@ -162,9 +164,10 @@ def write_progress_workbook(report: ProgressReport, target: Path,
                (5, 70, 18, 20, 18, 11, 10), _overdue(report, progress),
                note=report.classification.left_out_note())
         _sheet(workbook, "Kehadiran", report,
-               ("No", "Singkatan", "Instansi", "Rakor Diundang", "Hadir", "Izin",
+               ("No", "Singkatan", "Instansi", "Rakor Diundang", "Hadir", "Diwakili", "Izin",
                 "Tidak Hadir", "Kehadiran (%)"),
-               (5, 18, 50, 11, 9, 9, 11, 12), _attendance(report))
+               (5, 18, 44, 11, 9, 10, 9, 11, 12), _attendance(report),
+               note=ATTENDANCE_RATE_RULE)
         save_workbook(workbook, stream)
 
     return write_atomically(target, write)

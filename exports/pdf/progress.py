@@ -48,7 +48,7 @@ from exports.pdf.layout import (
     write_portrait,
 )
 from exports.pdf.page_breaks import section_start
-from secretariat.commitments.progress import OverdueCommitment
+from secretariat.commitments.progress import ATTENDANCE_RATE_RULE, OverdueCommitment
 from secretariat.dates import abbreviated_date, short_date
 from secretariat.documents.classification import Classification
 from secretariat.documents.progress_report import ProgressReport
@@ -309,14 +309,16 @@ def _attendance(report: ProgressReport, styles: Styles, width: float) -> list[Fl
     if not attendance:
         return [Paragraph("Belum ada kehadiran rakor yang tercatat pada periode ini.",
                           styles.body)]
-    rows: list[list[object]] = [["No", "Instansi", "Diundang", "Hadir", "Izin", "Tidak Hadir",
-                                 "Kehadiran"]]
+    rows: list[list[object]] = [["No", "Instansi", "Diundang", "Hadir", "Diwakili", "Izin",
+                                 "Tidak Hadir", "Kehadiran"]]
     for index, entry in enumerate(attendance, start=1):
         rows.append([index, f"{entry.abbreviation} – {entry.name}", entry.invited,
-                     entry.present, entry.excused, entry.absent, percent(entry.rate)])
-    shares = (0.05, 0.45, 0.1, 0.1, 0.1, 0.1, 0.1)
+                     entry.present, entry.represented, entry.excused, entry.absent,
+                     percent(entry.rate)])
+    shares = (0.05, 0.37, 0.1, 0.08, 0.1, 0.08, 0.11, 0.11)
     return [Paragraph("Kehadiran dalam rakor yang terlaksana, diurutkan dari yang paling sering "
-                      "tidak hadir.", styles.small), _table(rows, shares, styles, width)]
+                      "tidak hadir. " + ATTENDANCE_RATE_RULE, styles.small),
+            _table(rows, shares, styles, width)]
 
 
 def _section(title: str, styles: Styles, flowables: list[Flowable], *,

@@ -40,7 +40,9 @@ from secretariat.i18n import _
 from secretariat.records import get_or_fail
 
 TREND_MEETINGS = 8  # the rakor a chair looks back over
-_PRESENT = (AttendanceStatus.PRESENT, AttendanceStatus.REPRESENTED)
+# How the attendance rate counts a deputy, said under every table that shows the rate.
+ATTENDANCE_RATE_RULE = ("Tingkat kehadiran = (Hadir + Diwakili) ÷ Diundang: instansi yang "
+                        "mengirim wakil dihitung hadir; Diwakili juga ditampilkan tersendiri.")
 _HELD = (MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT, MeetingStatus.MINUTES_FINAL)
 
 
@@ -111,16 +113,18 @@ class AgencyAttendance:
     abbreviation: str
     name: str
     invited: int
-    present: int
+    present: int  # in person
     excused: int
+    represented: int = 0  # diwakili: a deputy came
 
     @property
     def absent(self) -> int:
-        return self.invited - self.present - self.excused
+        return self.invited - self.present - self.represented - self.excused
 
     @property
     def rate(self) -> float | None:
-        return _rate(self.present, self.invited)
+        """Attended in person or through a deputy (ATTENDANCE_RATE_RULE), of those invited."""
+        return _rate(self.present + self.represented, self.invited)
 
 
 @dataclass(frozen=True)
@@ -307,6 +311,11 @@ def _overdue(scope, agencies, today) -> tuple[OverdueCommitment, ...]:
     return tuple(late)
 
 
+# An agency's best showing at one meeting: in person, through a deputy, excused, absent.
+_LEVELS = {AttendanceStatus.PRESENT: 3, AttendanceStatus.REPRESENTED: 2,
+           AttendanceStatus.EXCUSED: 1}
+
+
 def _attendance(session, task_force_id, start, end,
                 agencies: Mapping[int, tuple[str, str]]) -> tuple[AgencyAttendance, ...]:
     """Per agency across the period's held rakor: at how many it was present."""
@@ -318,18 +327,19 @@ def _attendance(session, task_force_id, start, end,
                Attendance.agency_id.is_not(None))
     )
     # Several people of one agency at one meeting: the best of them counts for the agency.
-    best: dict[tuple[int, int], int] = {}  # 2 present (or represented), 1 excused, 0 absent
+    best: dict[tuple[int, int], int] = {}
     for meeting_id, agency_id, status in rows:
-        level = 2 if status in _PRESENT else 1 if status is AttendanceStatus.EXCUSED else 0
+        level = _LEVELS.get(status, 0)
         best[(agency_id, meeting_id)] = max(level, best.get((agency_id, meeting_id), 0))
     tally: dict[int, Counter] = defaultdict(Counter)
     for (agency_id, _meeting), level in best.items():
         tally[agency_id]["invited"] += 1
-        tally[agency_id]["present"] += level == 2
+        tally[agency_id]["present"] += level == 3
+        tally[agency_id]["represented"] += level == 2
         tally[agency_id]["excused"] += level == 1
     result = [
         AgencyAttendance(agency_id, *agencies.get(agency_id, ("", "")), counts["invited"],
-                         counts["present"], counts["excused"])
+                         counts["present"], counts["excused"], counts["represented"])
         for agency_id, counts in tally.items()
     ]
     # Members who keep skipping come first.

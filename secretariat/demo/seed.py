@@ -187,12 +187,16 @@ class _SeedBuilder:
 
     def _attendance(self, meeting: Meeting, line: AttendanceSpec) -> None:
         person = self.contacts.get((line.agency, line.name))
+        # A deputy who is one of the agency's contacts signs with their own jabatan and phone.
+        deputy = self.contacts.get((line.agency, line.represented_by))
         self.session.add(Attendance(
             meeting_id=meeting.id, agency_id=self.agencies[line.agency].id,
             person_id=person.id if person else None, name=line.name,
             position=person.position if person else line.position,
             phone=person.phone if person else "", status=line.status,
             represented_by=line.represented_by,
+            represented_position=deputy.position if deputy else "",
+            represented_phone=deputy.phone if deputy else "",
         ))
 
     def _planned_rakor(self) -> None:

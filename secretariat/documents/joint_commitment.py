@@ -83,7 +83,7 @@ def _attended_for(db, meeting_id: int) -> dict[int, tuple[str, str]]:
         if row.status is AttendanceStatus.PRESENT and row.name:
             found.setdefault(row.agency_id, (row.name, row.position))
         elif row.status is AttendanceStatus.REPRESENTED and row.represented_by:
-            deputies.setdefault(row.agency_id, (row.represented_by, ""))  # their own post unknown
+            deputies.setdefault(row.agency_id, (row.represented_by, row.represented_position))
     return {**deputies, **found}
 
 

@@ -34,7 +34,7 @@ from secretariat.records import get_or_fail
 
 DOCUMENT_LOCALE = "id"
 
-# The Keterangan column of the daftar hadir as recorded ("Diwakili oleh …" names the deputy).
+# The Keterangan column of the daftar hadir as recorded (a deputy's line says "Mewakili …").
 ATTENDANCE_WORDS = {
     AttendanceStatus.INVITED: "",  # not recorded yet
     AttendanceStatus.PRESENT: "Hadir",
@@ -74,7 +74,7 @@ class AttendanceLine:
     name: str
     position_and_agency: str
     phone: str
-    remark: str  # the Keterangan: "Hadir", "Izin", "Diwakili oleh ...", "Tidak hadir"
+    remark: str  # the Keterangan: "Hadir", "Izin", "Mewakili ...", "Tidak hadir"
     signs: bool = True  # False: not there, so no place to sign
 
 
@@ -171,19 +171,23 @@ def attendance_sheet(db, meeting_id: int, *, blank: bool = False,
     lines: list[AttendanceLine] = []
     for row in list_attendance(db, meeting_id):
         agency = row.agency_abbreviation or row.agency_name  # the short name fits the column
-        position = ", ".join(part for part in (row.position, agency) if part)
+        name, position, phone = row.name, row.position, row.phone
         if row.status is AttendanceStatus.REPRESENTED:
-            # The invited keeps the line; the deputy signs it and is named beside.
-            remark = f"Diwakili oleh {row.represented_by}".strip()
+            # The deputy signs the line with their own jabatan and phone; the invited
+            # official is named under Keterangan, never their details beside the deputy.
+            name, position, phone = (row.represented_by, row.deputy_details,
+                                     row.represented_phone)
+            remark = f"Mewakili {row.name}".strip()
         elif blank and row.status not in NOT_THERE:
             remark = ""  # before the meeting: only an excuse sent in advance is known
         else:
             remark = ATTENDANCE_WORDS[row.status]
+        position = ", ".join(part for part in (position, agency) if part)
         # The circulated copy goes round the room or the offices: private mobile numbers
         # are printed on the full copy only.
-        phone = row.phone if full_copy else ""
-        lines.append(AttendanceLine(len(lines) + 1, row.name, position,
-                                    phone, remark, signs=row.status not in NOT_THERE))
+        lines.append(AttendanceLine(len(lines) + 1, name, position,
+                                    phone if full_copy else "", remark,
+                                    signs=row.status not in NOT_THERE))
     return AttendanceSheet(
         meeting_title=meeting.title,
         day_and_date=long_date(meeting.date, DOCUMENT_LOCALE),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -33,7 +33,15 @@ class AttendanceDraft:
     position: str = ""
     phone: str = ""
     status: AttendanceStatus = AttendanceStatus.INVITED
+    # Who came instead, with their own jabatan, unit and phone (they sign the daftar hadir).
     represented_by: str = ""
+    represented_position: str = ""
+    represented_unit: str = ""
+    represented_phone: str = ""
+
+
+_DEPUTY_FIELDS = ("represented_by", "represented_position", "represented_unit",
+                  "represented_phone")
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,15 @@ class AttendanceRow:
     status: AttendanceStatus
     represented_by: str
     version: int
+    represented_position: str = ""
+    represented_unit: str = ""
+    represented_phone: str = ""
+
+    @property
+    def deputy_details(self) -> str:
+        """The deputy's jabatan and unit, as one line."""
+        return ", ".join(part for part in (self.represented_position, self.represented_unit)
+                         if part)
 
 
 def _open_meeting(session, meeting_id: int, status: AttendanceStatus, today: date) -> Meeting:
@@ -65,6 +82,27 @@ def _open_meeting(session, meeting_id: int, status: AttendanceStatus, today: dat
     return meeting
 
 
+def _deputy_values(draft: AttendanceDraft) -> dict[str, str]:
+    return {
+        "represented_by": clean_text(draft.represented_by, _("Represented by"),
+                                     field="represented_by", max_length=160),
+        "represented_position": clean_text(draft.represented_position, _("Position"),
+                                           field="represented_position", max_length=200),
+        "represented_unit": clean_text(draft.represented_unit, _("Unit"),
+                                       field="represented_unit", max_length=200),
+        "represented_phone": check_phone(draft.represented_phone, field="represented_phone"),
+    }
+
+
+def check_deputy(draft: AttendanceDraft) -> AttendanceDraft:
+    """The deputy's details as they will be saved, or the refusal of one of them."""
+    values = _deputy_values(draft)
+    return replace(draft, represented_by=values["represented_by"],
+                   represented_position=values["represented_position"],
+                   represented_unit=values["represented_unit"],
+                   represented_phone=values["represented_phone"])
+
+
 def _validated(session, draft: AttendanceDraft) -> dict:
     try:
         status = AttendanceStatus(draft.status)
@@ -78,8 +116,7 @@ def _validated(session, draft: AttendanceDraft) -> dict:
         "position": clean_text(draft.position, _("Position"), field="position", max_length=200),
         "phone": check_phone(draft.phone),
         "status": status,
-        "represented_by": clean_text(draft.represented_by, _("Represented by"),
-                                     field="represented_by", max_length=160),
+        **_deputy_values(draft),
     }
     if draft.person_id is not None:
         person = get_or_fail(session, ContactPerson, draft.person_id, _("Contact person"))
@@ -96,7 +133,7 @@ def _validated(session, draft: AttendanceDraft) -> dict:
             _("Enter who represented them."), field="represented_by"
         )
     if status is not AttendanceStatus.REPRESENTED:
-        values["represented_by"] = ""
+        values.update(dict.fromkeys(_DEPUTY_FIELDS, ""))
     return values
 
 
@@ -238,6 +275,7 @@ def list_attendance(db, meeting_id: int) -> list[AttendanceRow]:
         return [
             AttendanceRow(a.id, a.meeting_id, a.agency_id, abbreviation or "", agency or "",
                           a.person_id, a.name, a.position, a.phone, a.status, a.represented_by,
-                          a.version)
+                          a.version, a.represented_position, a.represented_unit,
+                          a.represented_phone)
             for a, abbreviation, agency in session.execute(query)
         ]

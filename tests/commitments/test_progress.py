@@ -91,7 +91,9 @@ def test_attendance_counts_an_agency_present_when_anyone_of_it_came(db, story):
     rows = {row.abbreviation: row for row in figures.attendance}
     disnaker = rows["Disnaker"]
     # Excused at the first rakor; at the second one man absent but a deputy came.
-    assert (disnaker.invited, disnaker.present, disnaker.excused, disnaker.absent) == (2, 1, 1, 0)
+    assert (disnaker.invited, disnaker.present, disnaker.represented, disnaker.excused,
+            disnaker.absent) == (2, 0, 1, 1, 0)
+    assert disnaker.rate == 0.5  # the deputy counts as attending (ATTENDANCE_RATE_RULE)
     assert rows["Polda"].rate == 1.0
     assert figures.attendance[0].abbreviation == "Disnaker"  # who skips comes first
 
@@ -152,7 +154,8 @@ def test_figures_match_counts_taken_straight_from_the_demo_tables(db):
     done_per_lead = Counter(row[1] for row in rows if row[0] == "done")
     assert {s.agency_id: (s.total, s.done) for s in figures.scorecard} == {
         agency: (total, done_per_lead[agency]) for agency, total in per_lead.items()}
-    assert {a.agency_id: a.present for a in figures.attendance if a.present} == dict(present)
+    assert {a.agency_id: a.present + a.represented for a in figures.attendance
+            if a.present + a.represented} == dict(present)
 
 
 def test_the_latest_year_with_commitments_skips_meetings_without_any(db):

@@ -85,12 +85,17 @@ def test_the_list_as_recorded_has_a_keterangan_and_no_signature_place_for_the_ex
         assert bool(found) is line.signs, line
 
 
-def test_a_deputy_is_named_in_the_keterangan(demo, tmp_path):
-    sheet = attendance_document(demo, _meeting(demo, date=RAKOR_2025))
-    deputy = next(line for line in sheet.lines if line.remark.startswith("Diwakili oleh "))
-    assert deputy.signs and deputy.name == "Hendra Wijaya Kusuma, S.I.K., M.H."
+def test_a_deputy_signs_with_their_own_details_and_names_the_official(demo, tmp_path):
+    sheet = attendance_document(demo, _meeting(demo, date=RAKOR_2025), full_copy=True)
+    deputy = next(line for line in sheet.lines if line.remark.startswith("Mewakili "))
+    assert deputy.signs and deputy.name == "Nurul Aini Lestari, S.I.K."
+    assert deputy.remark == "Mewakili Hendra Wijaya Kusuma, S.I.K., M.H."
+    # Her own jabatan and phone, not the absent Direktur's.
+    assert deputy.position_and_agency.startswith("Kepala Subdirektorat IV Remaja")
+    assert deputy.phone == "0813-4877-5512"
     flat = " ".join(" ".join(_pages(write_attendance(sheet, tmp_path / "h.pdf"))).split())
-    assert "Diwakili oleh" in flat and "Nurul Aini" in flat
+    assert "Mewakili" in flat and "Nurul Aini" in flat and "Direktur Reserse" not in flat
+    assert "0811-5211-0460" not in flat
 
 
 def test_a_long_indonesian_title_is_never_split_inside_a_word(demo, tmp_path):

@@ -54,8 +54,11 @@ def test_a_rakor_from_scheduling_to_final_minutes_and_search(qtbot, demo_context
         walk_in.accept()
         assert not walk_in.isVisible(), walk_in.form.error_text("name")
     view.attendance.table.selectRow(1)
-    view.attendance.ask_deputy = lambda: ("AKBP Sri Wahyuni", True)
     view.attendance.set_status(AttendanceStatus.REPRESENTED)
+    deputy = view.attendance.deputy_dialog
+    qtbot.keyClicks(deputy.name, "AKBP Sri Wahyuni")
+    qtbot.keyClicks(deputy.position, "Kanit PPA Subdit IV")
+    deputy.accept()
     lines = {line.name: line for line in list_attendance(db, meeting_id)}
     assert lines["Husnul Hatimah"].status is AttendanceStatus.PRESENT
     assert lines["Kompol Rudi Hartono"].represented_by == "AKBP Sri Wahyuni"

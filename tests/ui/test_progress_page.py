@@ -63,7 +63,9 @@ def test_the_figures_shown_match_counts_taken_from_the_tables(qtbot, demo_contex
         "WHERE m.task_force_id = :tf AND m.kind = 'rakor' AND m.date BETWEEN :start AND :end "
         "AND m.status IN ('held', 'minutes_draft', 'minutes_final') "
         "AND a.status IN ('present', 'represented') GROUP BY ag.abbreviation", **scope))
+    # In person and through a deputy, in their own columns.
     shown_present = {page.attendance.index(r, 0).data(): int(page.attendance.index(r, 2).data())
+                     + int(page.attendance.index(r, 3).data())
                      for r in range(page.attendance.rowCount())}
     assert {k: v for k, v in shown_present.items() if v} == present
 

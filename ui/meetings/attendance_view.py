@@ -1,7 +1,8 @@
 """The attendance tab: who came, per invited agency and person, ticked during the meeting.
 
 Every change is one undo step. A status is set on the selected lines with one click;
-"represented" asks for the deputy's name, which the daftar hadir prints.
+"represented" asks for the deputy's name, jabatan, unit and phone, which the daftar hadir
+prints on the official's line.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -43,6 +43,7 @@ from secretariat.vocabulary import label
 from ui.errors import confirm
 from ui.forms import FormDialog
 from ui.icons import icon
+from ui.meetings.deputy_dialog import DeputyDialog
 from ui.table_model import ROW_ROLE, Column, RowTableModel
 from ui.undo import CoreCommand
 
@@ -57,8 +58,15 @@ _COLOURS = {
 def _draft(row: AttendanceRow, **changes) -> AttendanceDraft:
     draft = AttendanceDraft(agency_id=row.agency_id, person_id=row.person_id, name=row.name,
                             position=row.position, phone=row.phone, status=row.status,
-                            represented_by=row.represented_by)
+                            **_deputy_of(row))
     return replace(draft, **changes)
+
+
+def _deputy_of(row: AttendanceRow | AttendanceDraft) -> dict[str, str]:
+    return {"represented_by": row.represented_by,
+            "represented_position": row.represented_position,
+            "represented_unit": row.represented_unit,
+            "represented_phone": row.represented_phone}
 
 
 class AttendeeDialog(FormDialog):
@@ -94,13 +102,15 @@ class AttendanceTab(QWidget):
         self.undo_stack = undo_stack
         self.meeting: MeetingRow | None = None
         self.dialog: AttendeeDialog | None = None
+        self.deputy_dialog: DeputyDialog | None = None
         self.model = RowTableModel([
             Column(_("Agency"), lambda r: r.agency_abbreviation, tooltip=lambda r: r.agency_name),
             Column(_("Name"), lambda r: r.name),
             Column(_("Position"), lambda r: r.position),
             Column(_("Status"), lambda r: label(r.status),
                    background=lambda r: _COLOURS.get(r.status)),
-            Column(_("Represented by"), lambda r: r.represented_by),
+            Column(_("Represented by"), lambda r: r.represented_by,
+                   tooltip=lambda r: r.deputy_details),
             Column(_("Phone"), lambda r: r.phone),
         ], self)
         self.table = QTableView(self)
@@ -174,32 +184,38 @@ class AttendanceTab(QWidget):
         rows = self.selected_rows()
         if not rows:
             return
-        deputy = ""
         if status is AttendanceStatus.REPRESENTED:
-            deputy, given = self.ask_deputy()
-            if not given:
-                return
+            self.ask_deputy(rows)
+            return
+        self._apply_status(rows, status, AttendanceDraft())
+
+    def ask_deputy(self, rows: list[AttendanceRow]) -> None:
+        """Who came instead, with their jabatan, unit and phone; saved once accepted."""
+        official = rows[0].name if len(rows) == 1 else ""
+        self.deputy_dialog = DeputyDialog(official, self)
+        self.deputy_dialog.accepted.connect(lambda: self._apply_status(
+            rows, AttendanceStatus.REPRESENTED, self.deputy_dialog.result_value))
+        self.deputy_dialog.open()
+
+    def _apply_status(self, rows: list[AttendanceRow], status: AttendanceStatus,
+                      deputy: AttendanceDraft) -> None:
         db, today = self.context.db, self.context.today()
         before = {row.id: row for row in rows}
 
         def do() -> None:
             for line_id in before:
                 now = self._current(line_id)
-                update_attendance(db, line_id, _draft(now, status=status, represented_by=deputy),
+                update_attendance(db, line_id, _draft(now, status=status, **_deputy_of(deputy)),
                                   now.version, today=today)
 
         def undo() -> None:
             for line_id, old in before.items():
                 now = self._current(line_id)
                 update_attendance(db, line_id, _draft(now, status=old.status,
-                                                      represented_by=old.represented_by),
+                                                      **_deputy_of(old)),
                                   now.version, today=today)
 
         self._push(_("Attendance: {status}").format(status=label(status)), do, undo)
-
-    def ask_deputy(self) -> tuple[str, bool]:
-        """The name of whoever came instead (tests replace this question)."""
-        return QInputDialog.getText(self, _("Represented by"), _("Name of the representative"))
 
     def mark_all_present(self) -> None:
         invited = [r.id for r in self.model.rows() if r.status is AttendanceStatus.INVITED]

@@ -147,8 +147,14 @@ class ProgressPage(Page):
         self.grid.addWidget(self.sub_chart, 2, 1)
         # Full rows: the attendance table needs the width for its agency names and rate.
         self.grid.addWidget(self.trend_chart, 3, 0, 1, 2)
+        # How a deputy counts, said where the rate is read (the report says it too).
+        self.attendance_rule = QLabel(_(
+            "Attendance = (present + represented) ÷ invited: an agency that sent a deputy "
+            "counts as attending; Represented is also shown on its own."), self)
+        self.attendance_rule.setWordWrap(True)
+        self.attendance_rule.setObjectName("attendance_rule")
         self.grid.addWidget(_box(_("Attendance at rakor (who keeps skipping first)"),
-                                 self.attendance_view), 4, 0, 1, 2)
+                                 self.attendance_view, self.attendance_rule), 4, 0, 1, 2)
         self.grid.addWidget(_box(_("Overdue commitments (double-click opens one)"),
                                  self.overdue_view), 5, 0, 1, 2)
         self.grid.setColumnStretch(0, 1)

@@ -63,9 +63,13 @@ def attendance_columns() -> list[Column[AgencyAttendance]]:
         Column(_("Rakor invited"), lambda a: str(a.invited), lambda a: a.invited,
                align_right=True),
         Column(_("Present"), lambda a: str(a.present), lambda a: a.present, align_right=True),
+        Column(_("Represented"), lambda a: str(a.represented), lambda a: a.represented,
+               align_right=True),
         Column(_("Excused"), lambda a: str(a.excused), lambda a: a.excused, align_right=True),
         Column(_("Absent"), lambda a: str(a.absent), lambda a: a.absent, align_right=True),
         Column(_("Attendance"), lambda a: percent(a.rate), lambda a: _rate_key(a.rate),
-               align_right=True,
+               align_right=True, tooltip=lambda _a: _(
+                   "Present and represented, of the rakor the agency was invited to: a "
+                   "deputy counts as attending."),
                background=lambda a: WEAK if (a.rate or 0) < 0.5 else None),
     ]
