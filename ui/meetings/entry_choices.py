@@ -66,6 +66,8 @@ class ContainsCompleter(QCompleter):
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setMaxVisibleItems(8)
+        # Wider than a cell: an agency's full name is how the clerk tells two of them apart.
+        self.popup().setMinimumWidth(420)
 
     def pathFromIndex(self, index) -> str:
         return index.data(LABEL_ROLE) or ""
@@ -83,18 +85,20 @@ class PieceCompleter(ContainsCompleter):
     def __init__(self, choices: list[Choice], line_edit: QLineEdit) -> None:
         super().__init__(choices, line_edit)
         self.line_edit = line_edit
-        self._span = (0, 0)  # where the piece being completed lies in the text
+        # The text as typed and where the piece being completed lies in it: highlighting a
+        # proposal puts it into the box, and choosing then must not add to that.
+        self._typed, self._span = "", (0, 0)
 
     def splitPath(self, path: str) -> list[str]:
         cursor = min(self.line_edit.cursorPosition(), len(path))
         start = path.rfind(",", 0, cursor) + 1
         end = path.find(",", cursor)
         end = len(path) if end < 0 else end
-        self._span = (start, end)
+        self._typed, self._span = path, (start, end)
         return [path[start:end].strip()]
 
     def pathFromIndex(self, index) -> str:
-        text, (start, end) = self.line_edit.text(), self._span
+        text, (start, end) = self._typed, self._span
         lead = " " if start > 0 else ""
         return text[:start] + lead + (index.data(LABEL_ROLE) or "") + text[end:]
 
@@ -132,6 +136,15 @@ def _select_all(line_edit: QLineEdit) -> None:
 
 
 class _ClosingPopup(QStyledItemDelegate):
+    def eventFilter(self, editor, event) -> bool:
+        # The open list may take the focus (where it is a window of its own): the clerk is
+        # still choosing, and the cell must not close under the list.
+        completer = getattr(editor, "completer", lambda: None)()
+        if (event.type() == QEvent.Type.FocusOut and completer is not None
+                and completer.popup().isVisible()):
+            return False
+        return super().eventFilter(editor, event)
+
     def destroyEditor(self, editor, index):
         completer = editor.completer()
         if completer is not None:

@@ -127,6 +127,7 @@ def build_entry_grid(db, parent: QWidget) -> EntryGrid:
     grid.use_delegate(SUPPORTING, supporting)
     grid.use_delegate(DUE, DateDelegate(parent))
     grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    for column, width in enumerate((330, 120, 200, 120, 250, 170, 160)):
+    # Every column within a 1366-pixel screen.
+    for column, width in enumerate((300, 120, 190, 100, 230, 170, 160)):
         grid.setColumnWidth(column, width)
     return grid
