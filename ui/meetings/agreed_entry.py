@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from secretariat.commitments.recording import CommitmentDraft
 from secretariat.errors import ValidationError
@@ -31,12 +31,18 @@ class EntryRow:
     supporting: str = ""  # abbreviations separated by commas
     due_date: date | None = None
     due_typed: str = ""  # a due date typed that is no date, kept as typed to be corrected
+    action_plan: str = ""  # rencana aksi: the concrete step, a column of the matrix
     focus_area_id: int | None = None
     sub_task_force_id: int | None = None
     extra: dict = field(default_factory=dict)
+    # A choice typed that fits no item, or several: column -> (text kept, why refused).
+    refused: dict[int, tuple[str, str]] = field(default_factory=dict)
 
 
-TEXT, LEAD, SUPPORTING, DUE, FOCUS, SUB = range(6)
+# Rencana Aksi after the due date: commitment, who, with whom, by when, then how.
+TEXT, LEAD, SUPPORTING, DUE, ACTION_PLAN, FOCUS, SUB = range(7)
+FIELDS = ("text", "lead_agency_id", "supporting", "due_date", "action_plan", "focus_area_id",
+          "sub_task_force_id")
 # The text of a due-date cell when it could not be read as a date ("" when it could).
 TYPED_TEXT_ROLE = Qt.ItemDataRole.UserRole + 1
 REFUSED_COLOUR = QColor("#b00020")
@@ -51,26 +57,30 @@ def _due_date_refusal(typed: str) -> str:
 
 
 class EntryModel(QAbstractTableModel):
-    def __init__(self, choices: dict[int, dict[Any, str]], parent=None) -> None:
+    def __init__(self, choices: dict[int, dict[Any, str]], parent=None,
+                 supporting_problem=lambda _text: "") -> None:
         super().__init__(parent)
         self.choices = choices  # column -> {value: shown text}
+        # Why a supporting-agencies text cannot be saved ("" when it can).
+        self.supporting_problem = supporting_problem
         self.rows: list[EntryRow] = [EntryRow()]
 
     def headers(self) -> list[str]:
         # Short headings: a long one is cut off in the column; the hint is its tooltip.
         return [_("Commitment"), _("Lead agency"), _("Supporting agencies"),
-                _("Due date"), _("Focus area"), _("Sub task force")]
+                _("Due date"), _("Action plan"), _("Focus area"), _("Sub task force")]
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else len(FIELDS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if (role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal
                 and section == 2):
-            return _("Abbreviations of the supporting agencies, separated by commas")
+            return _("Type part of an abbreviation or a name and choose from the list; several "
+                     "agencies are separated by commas")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -81,8 +91,24 @@ class EntryModel(QAbstractTableModel):
         return super().flags(index) | Qt.ItemFlag.ItemIsEditable
 
     def _value(self, row: EntryRow, column: int):
-        return (row.text, row.lead_agency_id, row.supporting, row.due_date, row.focus_area_id,
-                row.sub_task_force_id)[column]
+        return getattr(row, FIELDS[column])
+
+    def cell_problem(self, row: EntryRow, column: int) -> str:
+        """Why a cell cannot be saved as it stands ("" when it can)."""
+        if column == DUE and row.due_typed:
+            return _due_date_refusal(row.due_typed)
+        if column == SUPPORTING:
+            return self.supporting_problem(row.supporting)
+        return row.refused.get(column, ("", ""))[1]
+
+    def first_problem(self) -> str:
+        """The first cell refused, named by its row: shown under the table as it happens."""
+        for number, row in enumerate(self.rows, start=1):
+            for column in range(len(FIELDS)):
+                problem = self.cell_problem(row, column)
+                if problem:
+                    return _("Row {row}: {message}").format(row=number, message=problem)
+        return ""
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -93,6 +119,17 @@ class EntryModel(QAbstractTableModel):
             return {TYPED_TEXT_ROLE: row.due_typed, Qt.ItemDataRole.DisplayRole: row.due_typed,
                     Qt.ItemDataRole.ForegroundRole: REFUSED_COLOUR,
                     Qt.ItemDataRole.ToolTipRole: _due_date_refusal(row.due_typed)}.get(role)
+        if index.column() in row.refused:  # kept as typed, in red, to be corrected
+            typed, why = row.refused[index.column()]
+            return {TYPED_TEXT_ROLE: typed, Qt.ItemDataRole.DisplayRole: typed,
+                    Qt.ItemDataRole.ForegroundRole: REFUSED_COLOUR,
+                    Qt.ItemDataRole.ToolTipRole: why}.get(role)
+        if index.column() == SUPPORTING and role in (Qt.ItemDataRole.ForegroundRole,
+                                                     Qt.ItemDataRole.ToolTipRole):
+            why = self.supporting_problem(value)
+            if not why:
+                return None
+            return REFUSED_COLOUR if role == Qt.ItemDataRole.ForegroundRole else why
         if role == Qt.ItemDataRole.EditRole:
             return value
         if role == Qt.ItemDataRole.DisplayRole:
@@ -113,11 +150,17 @@ class EntryModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         row = self.rows[index.row()]
-        name = ("text", "lead_agency_id", "supporting", "due_date", "focus_area_id",
-                "sub_task_force_id")[index.column()]
-        setattr(row, name, value)
+        row.refused.pop(index.column(), None)
+        setattr(row, FIELDS[index.column()], value)
         self.dataChanged.emit(index, index)
         return True
+
+    def refuse_choice(self, index: QModelIndex, typed: str, why: str) -> None:
+        """A choice typed that fits no item (or several): kept in red, refused on saving."""
+        row = self.rows[index.row()]
+        setattr(row, FIELDS[index.column()], None)
+        row.refused[index.column()] = (typed, why)
+        self.dataChanged.emit(index, index)
 
     def add_row(self) -> None:
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
@@ -131,7 +174,8 @@ class EntryModel(QAbstractTableModel):
 
     def filled_rows(self) -> list[EntryRow]:
         """Rows with anything typed in them; empty trailing rows are not commitments."""
-        return [r for r in self.rows if r.text.strip() or r.lead_agency_id or r.supporting]
+        return [r for r in self.rows if r.text.strip() or r.lead_agency_id or r.supporting
+                or r.action_plan.strip() or r.refused]
 
 
 def drafts(rows: list[EntryRow], agency_ids: dict[str, int]) -> list[CommitmentDraft]:
@@ -141,6 +185,9 @@ def drafts(rows: list[EntryRow], agency_ids: dict[str, int]) -> list[CommitmentD
         if row.due_typed:
             raise ValidationError(_("Row {row}: {message}").format(
                 row=number, message=_due_date_refusal(row.due_typed)), field="due_date")
+        for column, (_typed, why) in row.refused.items():
+            raise ValidationError(_("Row {row}: {message}").format(row=number, message=why),
+                                  field=FIELDS[column])
         supporting = []
         for abbreviation in filter(None, (a.strip() for a in row.supporting.split(","))):
             if abbreviation.casefold() not in agency_ids:
@@ -152,28 +199,10 @@ def drafts(rows: list[EntryRow], agency_ids: dict[str, int]) -> list[CommitmentD
             if row.lead_agency_id else tuple(supporting)
         result.append(CommitmentDraft(
             text=row.text, lead_agency_id=row.lead_agency_id, due_date=row.due_date,
+            action_plan=row.action_plan,
             focus_area_id=row.focus_area_id, sub_task_force_id=row.sub_task_force_id,
             supporting_agency_ids=tuple(supporting), signatory_agency_ids=signatories))
     return result
-
-
-class ChoiceDelegate(QStyledItemDelegate):
-    def __init__(self, choices: dict[Any, str], parent=None) -> None:
-        super().__init__(parent)
-        self.choices = choices
-
-    def createEditor(self, parent, option, index):
-        combo = QComboBox(parent)
-        combo.addItem("—", None)
-        for value, text in self.choices.items():
-            combo.addItem(text, value)
-        return combo
-
-    def setEditorData(self, editor, index):
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-
-    def setModelData(self, editor, model, index):
-        model.setData(index, editor.currentData())
 
 
 class DateDelegate(QStyledItemDelegate):
@@ -196,6 +225,7 @@ class DateDelegate(QStyledItemDelegate):
             editor.set_text(typed)
         else:
             editor.set_date(index.data(Qt.ItemDataRole.EditRole))
+        editor.line_edit.selectAll()  # a key typed on the cell replaces it, as in a sheet
 
     def setModelData(self, editor, model, index):
         model.set_due_date(index, editor.date(), editor.text().strip())

@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -16,10 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import FocusArea, MeetingStatus, SubTaskForce
+from models import MeetingStatus
 from secretariat.agencies.register import list_agencies
 from secretariat.commitments import workbook_import as commitment_import
-from secretariat.commitments.catalog import list_entries
 from secretariat.commitments.queries import CommitmentFilter, get_commitment, list_commitments
 from secretariat.commitments.recording import add_commitments, delete_commitment
 from secretariat.errors import DomainError
@@ -29,16 +27,8 @@ from secretariat.vocabulary import label
 from ui.commitment_removal import ask_and_remove
 from ui.formatting import short_date
 from ui.icons import icon
-from ui.meetings.agreed_entry import (
-    DUE,
-    FOCUS,
-    LEAD,
-    SUB,
-    ChoiceDelegate,
-    DateDelegate,
-    EntryModel,
-    drafts,
-)
+from ui.meetings.agreed_entry import drafts
+from ui.meetings.entry_grid import build_entry_grid
 from ui.table_model import Column, RowTableModel
 from ui.undo import CoreCommand
 from ui.workbook_import import WorkbookImport
@@ -74,25 +64,14 @@ class CommitmentsTab(QWidget):
 
         agencies = list_agencies(context.db)
         self.agency_ids = {a.abbreviation.casefold(): a.id for a in agencies}
-        choices = {
-            LEAD: {a.id: a.abbreviation for a in agencies},
-            FOCUS: {e.id: e.name for e in list_entries(context.db, FocusArea)},
-            SUB: {e.id: e.name for e in list_entries(context.db, SubTaskForce)},
-        }
-        self.entry = EntryModel(choices, self)
-        self.entry_table = QTableView(self)
-        self.entry_table.setModel(self.entry)
-        for column, chosen in choices.items():
-            self.entry_table.setItemDelegateForColumn(column, ChoiceDelegate(chosen, self))
-        self.entry_table.setItemDelegateForColumn(DUE, DateDelegate(self))
-        self.entry_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((420, 130, 230, 130, 200, 180)):
-            self.entry_table.setColumnWidth(column, width)
+        self.entry_table = build_entry_grid(context.db, self)
+        self.entry = self.entry_table.entry
         self.problem = QLabel(self)
         self.problem.setObjectName("entry_problem")
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setStyleSheet("color: #b00020;")
+        # A cell refused as it is left says so at once, under the table.
+        self.entry.dataChanged.connect(lambda *_: self.problem.setText(self.entry.first_problem()))
         self.delete_button = QPushButton(icon("delete"), _("Delete commitment…"), self)
         self.delete_button.setToolTip(_("Remove the selected commitment, entered by mistake "
                                         "(Del)"))
