@@ -86,6 +86,31 @@ def check_nip(value: str, *, field: str = "nip") -> str:
     return text
 
 
+def check_nrp(value: str, *, field: str = "nrp") -> str:
+    """A member of Polri or TNI has an NRP of 8 digits instead of an NIP."""
+    text = clean_text(value, "NRP", field=field).replace(" ", "")
+    if text and not (text.isdigit() and len(text) == 8):
+        raise ValidationError(_("An NRP (Polri/TNI) has 8 digits."), field=field)
+    return text
+
+
+def split_nip_or_nrp(value: str) -> tuple[str, str]:
+    """One field that takes either number (a letter's signer): 8 digits are an NRP,
+    anything else is checked as an NIP. Returns (nip, nrp)."""
+    text = clean_text(value, "NIP", field="nip").replace(" ", "")
+    if text.isdigit() and len(text) == 8:
+        return "", text
+    return text, ""
+
+
+def id_number_line(nip: str, nrp: str) -> str:
+    """The person's number as a signature or a list prints it: "NIP. 1966…" or
+    "NRP 12345678" (Polri and TNI write their NRP without the point)."""
+    if nrp:
+        return f"NRP {nrp}"
+    return f"NIP. {nip}" if nip else ""
+
+
 @overload
 def check_date(value: date | None, label: str, *, field: str,
                required: Literal[True]) -> date: ...

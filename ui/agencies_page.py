@@ -138,7 +138,7 @@ class AgenciesPage(Page):
             Column(_("Name"), lambda c: c.name),
             Column(_("Position"), lambda c: c.position, tooltip=lambda c: c.position),
             Column(_("Rank/grade"), lambda c: c.rank),
-            Column(_("NIP"), lambda c: c.nip),
+            Column(_("NIP/NRP"), lambda c: f"NRP {c.nrp}" if c.nrp else c.nip),
             Column(_("Phone"), lambda c: c.phone),
             Column(_("E-mail"), lambda c: c.email),
             Column(_("Focal point"), lambda c: "✓" if c.focal_point else ""),

@@ -14,6 +14,7 @@ from secretariat.agencies.contacts import (
     add_contact,
     add_membership,
     add_memberships,
+    is_first_contact,
     update_contact,
 )
 from secretariat.agencies.regions import list_regions, list_task_forces
@@ -106,17 +107,23 @@ class ContactDialog(FormDialog):
                                  QLineEdit(contact.position if contact else ""))
         self.rank = form.add("rank", _("Rank/grade"), QLineEdit(contact.rank if contact else ""))
         self.nip = form.add("nip", _("NIP"), QLineEdit(contact.nip if contact else ""))
+        self.nip.setPlaceholderText(_("18 digits, civil servants"))
+        self.nrp = form.add("nrp", _("NRP"), QLineEdit(contact.nrp if contact else ""))
+        self.nrp.setPlaceholderText(_("8 digits, members of Polri/TNI instead of an NIP"))
         self.phone = form.add("phone", _("Phone"), QLineEdit(contact.phone if contact else ""))
         self.email = form.add("email", _("E-mail"), QLineEdit(contact.email if contact else ""))
         self.focal_point = form.add("focal_point", _("Focal point"),
                                     QCheckBox(_("The agency's focal point for the task force")))
-        self.focal_point.setChecked(bool(contact and contact.focal_point))
+        # Invitations go through the focal point: an agency's first contact is it, unless
+        # the clerk unticks the box.
+        self.focal_point.setChecked(contact.focal_point if contact
+                                    else is_first_contact(context.db, agency_id))
         self.resize(520, self.sizeHint().height())
 
     def save(self) -> int:
         draft = ContactDraft(agency_id=self.agency_id, name=self.name.text(),
                              position=self.position.text(), rank=self.rank.text(),
-                             nip=self.nip.text(), phone=self.phone.text(),
+                             nip=self.nip.text(), nrp=self.nrp.text(), phone=self.phone.text(),
                              email=self.email.text(), focal_point=self.focal_point.isChecked())
         if self.contact is None:
             contact_id = add_contact(self.context.db, draft)

@@ -20,6 +20,7 @@ from secretariat.documents.letter_parts import (
 )
 from secretariat.documents.signer import Signer, on_behalf_suggestion
 from secretariat.i18n import _
+from secretariat.validation import split_nip_or_nrp
 from ui.forms import Form
 
 
@@ -57,7 +58,9 @@ class LetterFields:
         self.signer_name = form.add("signer_name", _("Name"), QLineEdit(signer.name, parent))
         self.signer_rank = form.add("signer_rank", _("Rank/grade"),
                                     QLineEdit(signer.rank, parent))
-        self.signer_nip = form.add("signer_nip", _("NIP"), QLineEdit(signer.nip, parent))
+        # One field for either number: 18 digits are an NIP, 8 a Polri/TNI member's NRP.
+        self.signer_nip = form.add("signer_nip", _("NIP/NRP"),
+                                   QLineEdit(signer.id_number(), parent))
         for edit in (self.signer_position, self.signer_name):
             edit.setPlaceholderText(_("empty: dotted lines, completed by hand"))
             edit.setCursorPosition(0)  # a long position reads from its start
@@ -78,8 +81,9 @@ class LetterFields:
 
     def signer(self) -> Signer:
         code = self.signer_form.currentData() or ""
+        nip, nrp = split_nip_or_nrp(self.signer_nip.text())
         return Signer(name=self.signer_name.text(), position=self.signer_position.text(),
-                      rank=self.signer_rank.text(), nip=self.signer_nip.text(), form=code,
+                      rank=self.signer_rank.text(), nip=nip, nrp=nrp, form=code,
                       on_behalf_of=self.on_behalf_of.toPlainText() if code else "")
 
     def nature(self) -> str:

@@ -7,7 +7,8 @@ meeting's title under "Nama Rapat" and its agenda under "Acara".
 
 Each table starts with the columns that are printed (what a clerk phones from, what a
 schedule pinned on the wall says); the rest follow on screen, outside the print area.
-The NIP stays off paper: personal data printed only where needed (UU 27/2022).
+The NIP (or a Polri/TNI member's NRP) stays off paper: personal data printed only where
+needed (UU 27/2022).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ DIRECTORY_COLUMNS = (  # (heading, width); the first DIRECTORY_PRINTED are print
     ("Singkatan", 14), ("Instansi", 34), ("Narahubung", 24), ("Jabatan", 24),
     ("No. HP", 16), ("Pos-el", 26), ("Telepon Instansi", 16),
     ("Pos-el Instansi", 26), ("Alamat", 36), ("Wilayah", 20), ("Sektor", 16), ("Tingkat", 12),
-    ("NIP", 20), ("Narahubung Utama", 11), ("Status", 10),
+    ("NIP", 20), ("NRP", 11), ("Narahubung Utama", 11), ("Status", 10),
 )
 DIRECTORY_PRINTED = 7
 MEMBERSHIP_COLUMNS = (
@@ -51,7 +52,7 @@ def _table(columns) -> dict:
 
 
 # The contact person's own data: only in the full copy (the circulated one has none).
-PERSONAL_HEADERS = ("NIP", "No. HP", "Pos-el")
+PERSONAL_HEADERS = ("NIP", "NRP", "No. HP", "Pos-el")
 PERSONAL_NOTE = ("salinan edaran: NIP, nomor HP dan pos-el pribadi narahubung tidak dimuat; "
                  "hubungi melalui telepon instansi")
 
@@ -72,7 +73,8 @@ def _directory_rows(directory: AgencyDirectory):
                    text(line.position), text(line.phone), text(line.email),
                    text(line.agency_phone), text(line.agency_email), text(line.address),
                    text(line.region), text(line.sector), text(line.level),
-                   text(line.nip, wrap=False), text(YES if line.focal_point else ""),
+                   text(line.nip, wrap=False), text(line.nrp, wrap=False),
+                   text(YES if line.focal_point else ""),
                    text("Aktif" if line.active else "Diarsipkan", wrap=False)]
             yield [row[index] for index in kept]
     return rows

@@ -2,10 +2,10 @@
 
 On the right half, centred: the place and date where asked, the jabatan lines ("a.n. Ketua
 Gugus Tugas …," then the signer's own jabatan, each with its comma), room to sign, the name
-bold and underlined, pangkat/golongan, NIP. A signer nobody named prints dotted lines to be
-completed by hand. Every letter and report that is signed may call this one function; the
-block is a `page_breaks.SignatureBlock`, so it never splits and keeps with the last lines
-of text above it.
+bold and underlined, pangkat/golongan, NIP (or "NRP …" for Polri/TNI). A signer nobody
+named prints dotted lines to be completed by hand. Every letter and report that is signed
+may call this one function; the block is a `page_breaks.SignatureBlock`, so it never
+splits and keeps with the last lines of text above it.
 """
 
 from __future__ import annotations

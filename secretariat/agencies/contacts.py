@@ -11,7 +11,14 @@ from models import Agency, Attendance, ContactPerson, Membership, SubTaskForce, 
 from secretariat.errors import DuplicateError, RefusedError, ValidationError
 from secretariat.i18n import _
 from secretariat.records import check_version, get_or_fail
-from secretariat.validation import check_date, check_email, check_nip, check_phone, clean_text
+from secretariat.validation import (
+    check_date,
+    check_email,
+    check_nip,
+    check_nrp,
+    check_phone,
+    clean_text,
+)
 
 
 @dataclass(frozen=True)
@@ -23,7 +30,10 @@ class ContactDraft:
     nip: str = ""
     phone: str = ""
     email: str = ""
-    focal_point: bool = False
+    # None: the agency's first contact becomes its focal point (invitations go through
+    # the focal point, so an agency with contacts has one unless the clerk says no).
+    focal_point: bool | None = None
+    nrp: str = ""  # Polri/TNI members, instead of an NIP
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,7 @@ class ContactRow:
     focal_point: bool
     active: bool
     version: int
+    nrp: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,20 +81,41 @@ class MembershipRow:
     version: int
 
 
-def _validated_contact(session, draft: ContactDraft) -> dict:
+def _validated_contact(session, draft: ContactDraft, own_id: int | None = None) -> dict:
     agency = get_or_fail(session, Agency, draft.agency_id, _("Agency"))
     if not agency.active:
         raise RefusedError(_("{agency} is archived.").format(agency=agency.abbreviation))
+    nip, nrp = check_nip(draft.nip), check_nrp(draft.nrp)
+    if nip and nrp:
+        raise ValidationError(_("A contact has an NIP (civil servant) or an NRP (Polri/TNI), "
+                                "not both: clear one of them."), field="nrp")
+    focal_point = draft.focal_point
+    if focal_point is None:
+        focal_point = not _has_other_contacts(session, draft.agency_id, own_id)
     return {
         "agency_id": draft.agency_id,
         "name": clean_text(draft.name, _("Name"), field="name", required=True, max_length=160),
         "position": clean_text(draft.position, _("Position"), field="position", max_length=200),
         "rank": clean_text(draft.rank, _("Rank/grade"), field="rank", max_length=100),
-        "nip": check_nip(draft.nip),
+        "nip": nip,
+        "nrp": nrp,
         "phone": check_phone(draft.phone),
         "email": check_email(draft.email),
-        "focal_point": bool(draft.focal_point),
+        "focal_point": bool(focal_point),
     }
+
+
+def _has_other_contacts(session, agency_id: int, own_id: int | None) -> bool:
+    return session.scalar(select(exists().where(
+        ContactPerson.agency_id == agency_id, ContactPerson.active.is_(True),
+        ContactPerson.id != (own_id or -1)))) or False
+
+
+def is_first_contact(db, agency_id: int) -> bool:
+    """Whether a new contact would be the agency's first (the form then ticks the focal
+    point box for it)."""
+    with db.reading() as session:
+        return not _has_other_contacts(session, agency_id, None)
 
 
 def _refuse_duplicate_contact(session, values: dict, own_id: int | None) -> None:
@@ -109,6 +141,8 @@ def add_contact(db, draft: ContactDraft) -> int:
         contact = ContactPerson(**values, active=True)
         session.add(contact)
         session.flush()
+        if contact.focal_point:
+            keep_one_focal_point(session, contact)
         return contact.id
 
 
@@ -116,10 +150,23 @@ def update_contact(db, contact_id: int, draft: ContactDraft, expected_version: i
     with db.unit_of_work() as session:
         contact = get_or_fail(session, ContactPerson, contact_id, _("Contact person"))
         check_version(contact, expected_version)
-        values = _validated_contact(session, draft)
+        if draft.focal_point is None:  # the first-contact rule is for new contacts only
+            draft = replace(draft, focal_point=contact.focal_point)
+        values = _validated_contact(session, draft, contact_id)
         _refuse_duplicate_contact(session, values, contact_id)
         for key, value in values.items():
             setattr(contact, key, value)
+        if contact.focal_point:
+            keep_one_focal_point(session, contact)
+
+
+def keep_one_focal_point(session, contact: ContactPerson) -> None:
+    """Invitations and request letters go to *the* focal point: naming one unticks the
+    agency's others."""
+    for other in session.scalars(select(ContactPerson).where(
+            ContactPerson.agency_id == contact.agency_id, ContactPerson.focal_point.is_(True),
+            ContactPerson.id != contact.id)):
+        other.focal_point = False
 
 
 def remove_contact(db, contact_id: int, expected_version: int) -> None:
@@ -148,7 +195,7 @@ def list_contacts(db, agency_id: int | None = None, *,
     with db.reading() as session:
         return [
             ContactRow(c.id, c.agency_id, abbreviation, c.name, c.position, c.rank, c.nip,
-                       c.phone, c.email, c.focal_point, c.active, c.version)
+                       c.phone, c.email, c.focal_point, c.active, c.version, c.nrp)
             for c, abbreviation in session.execute(query)
         ]
 

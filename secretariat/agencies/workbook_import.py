@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import func, select
 
 from models import Agency, AgencyLevel, ContactPerson, Region
-from secretariat.agencies.contacts import ContactDraft
+from secretariat.agencies.contacts import ContactDraft, keep_one_focal_point
 from secretariat.agencies.contacts import _refuse_duplicate_contact as refuse_duplicate_contact
 from secretariat.agencies.contacts import _validated_contact as validated_contact
 from secretariat.agencies.register import AgencyDraft
@@ -44,6 +44,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "contact": ("Narahubung", "Nama Narahubung", "Contact Person", "Contact"),
     "position": ("Jabatan", "Jabatan Narahubung", "Position"),
     "nip": ("NIP",),
+    "nrp": ("NRP",),
     "phone": ("No. HP", "Nomor HP", "HP", "WhatsApp", "No. WA", "Mobile"),
     "email": ("Pos-el", "Email", "E-mail", "Pos-el Narahubung", "Email Narahubung"),
     "focal_point": ("Narahubung Utama", "Focal Point"),
@@ -141,7 +142,7 @@ def _group(lines) -> tuple[list[_Agency], list[str], list[LineProblem]]:
         above = entry
         if values.get("contact"):
             entry.contacts.append((line.row, values))
-        elif any(values.get(column) for column in ("position", "nip", "phone", "email")):
+        elif any(values.get(column) for column in ("position", "nip", "nrp", "phone", "email")):
             problems.append(LineProblem(line.row, _(
                 "A contact's position, NIP, mobile number or e-mail without the contact's "
                 "name: fill in the name (Narahubung).")))
@@ -174,15 +175,23 @@ def _write(session, agencies: list[_Agency],
             problems.append(LineProblem(entry.row, f"{named}: {error.message}" if named
                                         else error.message))
             continue
+        # A workbook that names no focal point for the agency leaves it to the first-contact
+        # rule; one that names any, says who is and who is not.
+        focal_named = any(_focal(contact) for _row, contact in entry.contacts)
         for row, contact in entry.contacts:
             try:
-                contacts += _add_contact(session, agency, contact)
+                contacts += _add_contact(session, agency, contact, focal_named=focal_named)
             except DomainError as error:
                 problems.append(LineProblem(row, error.message))
     return ImportOutcome(tuple(added), contacts, tuple(known), tuple(archived)), problems
 
 
-def _add_contact(session, agency: Agency, values: Mapping[str, str]) -> int:
+def _focal(values: Mapping[str, str]) -> bool:
+    return values.get("focal_point", "").lower() in _YES
+
+
+def _add_contact(session, agency: Agency, values: Mapping[str, str], *,
+                 focal_named: bool) -> int:
     """1 when the contact is new to the agency, 0 when it is already known."""
     name = values["contact"].strip()
     known = session.scalar(select(ContactPerson.id).where(
@@ -191,13 +200,16 @@ def _add_contact(session, agency: Agency, values: Mapping[str, str]) -> int:
     if known is not None:
         return 0
     draft = ContactDraft(agency.id, name, position=values.get("position", ""),
-                         nip=values.get("nip", ""), phone=_phone(values.get("phone", "")),
-                         email=values.get("email", ""),
-                         focal_point=values.get("focal_point", "").lower() in _YES)
+                         nip=values.get("nip", ""), nrp=values.get("nrp", ""),
+                         phone=_phone(values.get("phone", "")), email=values.get("email", ""),
+                         focal_point=_focal(values) if focal_named else None)
     checked = validated_contact(session, draft)
     refuse_duplicate_contact(session, checked, None)
-    session.add(ContactPerson(**checked, active=True))
+    person = ContactPerson(**checked, active=True)
+    session.add(person)
     session.flush()  # the next line of the same agency sees it
+    if person.focal_point:
+        keep_one_focal_point(session, person)
     return 1
 
 

@@ -56,6 +56,7 @@ class DirectoryLine:
     phone: str
     email: str
     focal_point: bool
+    nrp: str = ""  # Polri/TNI, instead of an NIP
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,7 @@ def agency_directory(db, *, include_archived: bool = False, today: date | None =
         people = sorted(contacts[agency.id], key=lambda c: (not c.focal_point, c.name.lower()))
         lines += [DirectoryLine(**fixed, contact=person.name, position=person.position,
                                 nip=person.nip if full else "",
+                                nrp=person.nrp if full else "",
                                 phone=person.phone if full else "",
                                 email=person.email if full else "",
                                 focal_point=person.focal_point) for person in people]
@@ -168,7 +170,8 @@ def agency_directory(db, *, include_archived: bool = False, today: date | None =
 def _directory_classification(lines: list[DirectoryLine], *, full: bool) -> Classification:
     """TERBATAS when the copy holds anyone's own number; none is left out by count (the
     circulated copy says so in its title lines instead)."""
-    personal = sum(1 for line in lines if line.nip or line.phone or line.email)
+    personal = sum(1 for line in lines if line.nip or line.nrp or line.phone
+                   or line.email)
     return Classification(held=personal) if full else Classification()
 
 

@@ -3,7 +3,8 @@
 A surat dinas is signed by the head of the office whose kop it bears, or for him: *a.n.*
 (atas nama) with the signer's own jabatan beneath, *u.b.* (untuk beliau) one level further,
 *Plt.*/*Plh.* for an official acting in the head's post. Every jabatan line ends with a
-comma; the name follows the room to sign, then pangkat/golongan and NIP. The same value
+comma; the name follows the room to sign, then pangkat/golongan and NIP (a member of
+Polri or TNI: "NRP 12345678"). The same value
 serves every letter (the invitation, the request letter, the agency rounds' letters), so
 each letter's dialog offers the same choices and the writers print the same block.
 """
@@ -25,7 +26,13 @@ from secretariat.documents.letter_parts import (
 from secretariat.documents.letterhead import get_letterhead
 from secretariat.errors import ValidationError
 from secretariat.i18n import _
-from secretariat.validation import check_nip, clean_text
+from secretariat.validation import (
+    check_nip,
+    check_nrp,
+    clean_text,
+    id_number_line,
+    split_nip_or_nrp,
+)
 
 # What stands where nothing is known: the block is then signed and completed by hand.
 BLANK_LINE = "." * 40
@@ -45,6 +52,7 @@ class Signer:
     # on the next line, the official between ("Bupati Bengkayang\nSekretaris Daerah");
     # Plt./Plh.: the post acted in, when it is not the signer's own position.
     on_behalf_of: str = ""
+    nrp: str = ""  # Polri/TNI, instead of an NIP
 
     @property
     def is_blank(self) -> bool:
@@ -69,7 +77,13 @@ class Signer:
         return self.name or BLANK_LINE
 
     def id_line(self) -> str:
-        return f"NIP. {self.nip or BLANK_LINE}" if self.nip or self.is_blank else ""
+        if self.nip or self.nrp:
+            return id_number_line(self.nip, self.nrp)
+        return f"NIP. {BLANK_LINE}" if self.is_blank else ""
+
+    def id_number(self) -> str:
+        """The NIP or NRP as one field of a letter's dialog shows it."""
+        return self.nrp or self.nip
 
 
 def _comma(line: str) -> str:
@@ -90,11 +104,15 @@ def check_signer(signer: Signer) -> Signer:
         position=clean_text(signer.position, _("Signer's position"), field="signer_position",
                             max_length=200),
         rank=clean_text(signer.rank, _("Rank/grade"), field="signer_rank", max_length=100),
-        nip=check_nip(signer.nip, field="signer_nip"),
+        nip=_checked_nip(signer.nip),
+        nrp=check_nrp(signer.nrp, field="signer_nip"),
         form=signer.form,
         on_behalf_of=clean_text(signer.on_behalf_of, _("On behalf of"),
                                 field="signer_on_behalf_of", max_length=400, multiline=True),
     )
+    if checked.nip and checked.nrp:
+        raise ValidationError(_("A contact has an NIP (civil servant) or an NRP (Polri/TNI), "
+                                "not both: clear one of them."), field="signer_nip")
     if checked.name and not checked.position:
         raise ValidationError(_("Give the signer's position (jabatan): a letter is signed in "
                                 "an office, not as a person."), field="signer_position")
@@ -105,14 +123,23 @@ def check_signer(signer: Signer) -> Signer:
         line.strip() for line in checked.on_behalf_of.splitlines() if line.strip()))
 
 
+def _checked_nip(value: str) -> str:
+    try:
+        return check_nip(value, field="signer_nip")
+    except ValidationError:  # the letter's field takes either number: say so
+        raise ValidationError(_("An NIP has 18 digits; a Polri/TNI member's NRP, 8."),
+                              field="signer_nip") from None
+
+
 def office_head(db, task_force_id: int | None) -> Signer:
     """The default signer of a task force's letters: the head of the office whose kop
     they bear, as the letterhead records him; else the head among the secretariat
     agency's contacts; else nobody (dotted lines, signed by hand)."""
     letterhead = get_letterhead(db, task_force_id)
     if letterhead.signer_name or letterhead.signer_position:
+        nip, nrp = split_nip_or_nrp(letterhead.signer_nip)
         return Signer(letterhead.signer_name, letterhead.signer_position,
-                      letterhead.signer_rank, letterhead.signer_nip)
+                      letterhead.signer_rank, nip, nrp=nrp)
     if task_force_id is None:
         return Signer()
     with db.reading() as session:
@@ -132,7 +159,7 @@ def office_head(db, task_force_id: int | None) -> Signer:
         # "Kepala Dinas" alone is what the office calls him; a letter prints the full title.
         position = agency.office_title if agency.office_title and len(
             head.position.split()) <= 2 else head.position
-        return Signer(head.name, position, head.rank, head.nip)
+        return Signer(head.name, position, head.rank, head.nip, nrp=head.nrp)
 
 
 def _heads_the_office(position: str) -> bool:

@@ -209,7 +209,7 @@ def test_remove_contact_with_a_stale_version_is_a_conflict(db, dinsos):
 
 
 def test_list_contacts_puts_focal_points_first(db, dinsos):
-    add_contact(db, ContactDraft(agency_id=dinsos, name="Ahmad"))
+    add_contact(db, ContactDraft(agency_id=dinsos, name="Ahmad", focal_point=False))
     add_contact(db, ContactDraft(agency_id=dinsos, name="Zainab", focal_point=True))
     add_contact(db, ContactDraft(agency_id=dinsos, name="Budi"))
     assert [c.name for c in list_contacts(db, dinsos)] == ["Zainab", "Ahmad", "Budi"]

@@ -46,7 +46,7 @@ def test_the_directory_lists_every_contact_with_its_agency_and_the_memberships(d
     rows = _rows(sheet)
     assert [row[0] for row in rows] == ["Dinsos", "Polda", "Polda"]
     assert rows[0][2] is None  # the agency without contacts keeps its line
-    assert rows[1][2] == "AKBP Rudi Hartono" and rows[1][13] == "Ya"  # focal point first
+    assert rows[1][2] == "AKBP Rudi Hartono" and rows[1][14] == "Ya"  # focal point first
     assert rows[2][2] == '=HYPERLINK("http://x","klik") <b>&</b> Аксара 中文'
     assert sheet.cell(HEADER_ROW + 3, 3).data_type == "s"  # text, never a formula
     assert rows[2][4] == "+62 811 222" and sheet.cell(HEADER_ROW + 3, 5).data_type == "s"
@@ -54,7 +54,7 @@ def test_the_directory_lists_every_contact_with_its_agency_and_the_memberships(d
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
     assert sheet.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
     assert sheet.freeze_panes == f"A{HEADER_ROW + 1}"
-    assert sheet.auto_filter.ref == f"A{HEADER_ROW}:O{HEADER_ROW + 3}"
+    assert sheet.auto_filter.ref == f"A{HEADER_ROW}:P{HEADER_ROW + 3}"
     assert "&P" in sheet.oddFooter.center.text
     (seat,) = _rows(workbook["Keanggotaan"])
     assert seat[1] == "Polda" and seat[4] == "Penegakan Hukum" and seat[5] == "Ya"
@@ -72,7 +72,7 @@ def test_archived_agencies_only_when_asked(db, tmp_path):
     assert {line.abbreviation: line.active for line in lines} == {"Baru": True, "Lama": False}
     sheet = openpyxl.load_workbook(write_agency_directory(
         agency_directory(db, include_archived=True, full=True), tmp_path / "a.xlsx")).active
-    assert {row[0]: row[14] for row in _rows(sheet)} == {"Baru": "Aktif", "Lama": "Diarsipkan"}
+    assert {row[0]: row[15] for row in _rows(sheet)} == {"Baru": "Aktif", "Lama": "Diarsipkan"}
 
 
 def test_the_schedule_lists_a_years_meetings_in_indonesian_whatever_the_screen_language(
