@@ -162,8 +162,14 @@ class MainWindow(QMainWindow):
             go.addAction(action)
 
         help_menu = self.menuBar().addMenu(_("&Help"))
+        guide = QAction(_("&User guide"), self)
+        guide.setObjectName("user_guide_action")
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        guide.triggered.connect(self.show_guide)
         about = QAction(_("&About"), self)
         about.triggered.connect(self._about)
+        help_menu.addAction(guide)
+        help_menu.addSeparator()
         help_menu.addAction(about)
 
     def _build_status_bar(self) -> None:
@@ -278,6 +284,12 @@ class MainWindow(QMainWindow):
         text = self.search_box.text().strip()
         if text:
             self.show_page("search").search(text)
+
+    def show_guide(self) -> None:
+        """F1: the user guide, at the part about the page on screen."""
+        from ui.help_window import section_for, show_guide
+
+        show_guide(self, section_for(self.current_key(), self.current_page()))
 
     def _about(self) -> None:
         QMessageBox.about(self, _("About"), _(

@@ -95,6 +95,10 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("unlock", help=_("break the lock left by a program that crashed"))
 
+    guide = commands.add_parser("guide", help=_("write the user guide (Panduan Pengguna) as "
+                                                "a PDF"))
+    guide.add_argument("-o", "--output", required=True, metavar=_("FILE"))
+
     importing = commands.add_parser("import", help=_("bring in a register kept in a "
                                                      "spreadsheet"))
     registers = importing.add_subparsers(dest="register", metavar=_("REGISTER"), required=True)
@@ -336,6 +340,8 @@ def _run(args: argparse.Namespace) -> int:
         return _check(args)
     if args.command == "unlock":
         return _unlock(args)
+    if args.command == "guide":  # the guide is text shipped with the program: no database
+        return _guide(args)
     if args.command in ("demo", "restore", "import", "reindex"):
         from secretariat.cli.app_session import writer_lock
 
@@ -445,6 +451,20 @@ def _confirmed(question: str) -> bool:
             question=question))
     answer = input(f"{question} [{_('y')}/{_('N')}] ").strip().casefold()
     return answer in {_("y").casefold(), _("yes").casefold(), "y", "yes"}
+
+
+def _guide(args) -> int:
+    from exports.pdf.guide import write_guide
+    from secretariat.errors import ValidationError
+    from secretariat.file_targets import typed_target
+
+    target = typed_target(args.output)
+    if target.suffix.lower() != ".pdf":
+        raise ValidationError(_("This document is written as PDF: give a file name ending "
+                                "in .pdf."))
+    target = write_guide(target)
+    print(_("User guide written to {path}.").format(path=target))
+    return EXIT_OK
 
 
 def _unlock(args) -> int:
