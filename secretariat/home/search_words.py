@@ -11,8 +11,9 @@ import re
 import unicodedata
 
 _WORD = re.compile(r"[^\W_]+")
-# Words shown either side of the first match in an excerpt.
-EXCERPT_WORDS = 6
+# Words shown before and after the match in an excerpt: few before, so a narrow column
+# still shows the match itself.
+WORDS_BEFORE, WORDS_AFTER = 2, 10
 
 
 def fold(text: str) -> str:
@@ -41,12 +42,26 @@ def matched_words(body: str, searched: list[str]) -> tuple[str, ...]:
 
 
 def excerpt(body: str, searched: list[str]) -> str:
-    """A few words around the first match, so the clerk sees why the record was found."""
+    """A few words around the best match, so the clerk sees why the record was found.
+
+    The best place holds the most search words, the rarer ones counting more: for
+    "rakor perda" the sentence about the Perda, not the first of many "Rakor"."""
     words = body.split()
+    hits: list[tuple[int, str]] = []  # (position, search word)
     for position, word in enumerate(words):
-        if any(_matches(piece, searched) for piece in _WORD.findall(word)):
-            start = max(0, position - EXCERPT_WORDS)
-            end = min(len(words), position + EXCERPT_WORDS + 1)
-            return ("…" if start else "") + " ".join(words[start:end]) + (
-                "…" if end < len(words) else "")
-    return ""
+        for piece in _WORD.findall(word):
+            folded = fold(piece)
+            hits += [(position, term) for term in searched if folded.startswith(term)]
+    if not hits:
+        return ""
+    count = {term: sum(1 for _p, t in hits if t == term) for term in searched}
+
+    def weight(start: int) -> float:
+        near = {term for position, term in hits if start <= position <= start + WORDS_AFTER}
+        return sum(1 / count[term] for term in near)
+
+    best = max(dict.fromkeys(position for position, _term in hits), key=weight)
+    start = max(0, best - WORDS_BEFORE)
+    end = min(len(words), best + WORDS_AFTER + 1)
+    return ("…" if start else "") + " ".join(words[start:end]) + (
+        "…" if end < len(words) else "")
