@@ -21,6 +21,7 @@ from secretariat.meetings.invitations import (
     invitation_letter,
 )
 from ui.forms import FormDialog, date_edit, date_value
+from ui.letter_date_warning import warn_on_letter_date
 from ui.letter_fields import LetterFields
 
 
@@ -36,6 +37,7 @@ class InvitationDialog(FormDialog):
         form = self.form
         self.letter_date = form.add("letter_date", _("Letter date"),
                                     date_edit(self, start.draft.letter_date))
+        self.letter_date_warning = warn_on_letter_date(self.letter_date)
         number = QLabel(start.invitation_number or _("— (left blank, to be written by hand)"),
                         self)
         number.setTextFormat(Qt.TextFormat.PlainText)

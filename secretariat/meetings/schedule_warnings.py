@@ -92,3 +92,17 @@ def _clashes(db, task_force_id: int, day: date, start: time | None, end: time | 
             warnings.append(_("The task force already meets that day: {title}.").format(
                 title=title))
     return warnings
+
+
+def letter_date_warning(day: date) -> str | None:
+    """A letter dated on a holiday or a weekend: allowed (an urgent letter may be), but
+    usually a slip of the date field, so the clerk is told before it is printed."""
+    name = holiday_name(day)
+    if name:
+        return _("The letter is dated {day}, a public holiday or joint leave day ({name}); "
+                 "letters are usually dated on a working day.").format(day=long_date(day),
+                                                                       name=name)
+    if day.weekday() >= 5:
+        return _("The letter is dated {day}, a weekend; letters are usually dated on a "
+                 "working day.").format(day=long_date(day))
+    return None

@@ -35,6 +35,7 @@ from secretariat.i18n import _, ngettext
 from ui.errors import attempt
 from ui.file_dialogs import ask_save_file
 from ui.forms import FormDialog, date_edit, date_value
+from ui.letter_date_warning import warn_on_letter_date
 from ui.letter_fields import LetterFields
 from ui.pdf_preview import PdfPreview
 
@@ -74,6 +75,7 @@ class RequestDialog(FormDialog):
                                            QLineEdit(self))
         self.letter_number.setPlaceholderText(_("empty: a blank to number by hand"))
         self.sent_on = self.form.add("sent_on", _("Letter date"), date_edit(self, today))
+        self.sent_on_warning = warn_on_letter_date(self.sent_on)
         self.reply_by = self.form.add("reply_by", _("Reply by"), date_edit(
             self, today + timedelta(days=14), optional=True))
         start = request_defaults(context.db, self.commitment_ids)
