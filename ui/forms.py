@@ -29,6 +29,7 @@ from secretariat.errors import DomainError, ValidationError
 from secretariat.i18n import _
 from ui.date_field import DateField
 from ui.errors import ERROR_STYLE, show_error
+from ui.screen_fit import fit_to_screen
 
 # The signal each kind of field sends when the clerk changes it.
 _CHANGE_SIGNALS = ("textChanged", "dateChanged", "timeChanged", "currentIndexChanged",
@@ -154,6 +155,7 @@ class FormDialog(QDialog):
         if self._focus_placed:
             return
         self._focus_placed = True
+        fit_to_screen(self)  # a tall form on a 768-pixel laptop: Save stays reachable
         self._watch_changes()
         fields = self.form.focus_chain()
         chain = fields + list(self.buttons.buttons())
@@ -199,11 +201,7 @@ class FormDialog(QDialog):
     def fit_to_screen(self, width: int, height: int) -> None:
         """Open at this size, or smaller where the screen is (a 768-pixel laptop less its
         taskbar and the title bar); the form then scrolls no further than its fields."""
-        screen = self.screen() or (self.parentWidget().screen() if self.parentWidget() else None)
-        if screen is not None:
-            room = screen.availableGeometry()
-            width, height = min(width, room.width() - 40), min(height, room.height() - 60)
-        self.resize(width, height)
+        fit_to_screen(self, width, height)
 
     def put_left_of_buttons(self, button: QAbstractButton) -> None:
         """A destructive button far from Save, at the dialog's left edge."""
@@ -237,7 +235,7 @@ class FormDialog(QDialog):
         needed = self.layout().totalHeightForWidth(self.width()) \
             if self.layout().hasHeightForWidth() else self.sizeHint().height()
         if needed > self.height():
-            self.resize(self.width(), needed)
+            fit_to_screen(self, self.width(), needed)
 
 
 def _focusable(widget: QWidget) -> list[QWidget]:

@@ -33,6 +33,7 @@ from ui.errors import attempt
 from ui.icons import icon
 from ui.page import Page
 from ui.reminders import ReminderBar
+from ui.screen_fit import centre_on_screen, fit_to_screen
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,11 @@ class MainWindow(QMainWindow):
         self._build_search_bar()
         self._build_menus()
         self._build_status_bar()
-        if not context.settings.restore_geometry(self, "main_window"):
-            self.resize(1280, 800)
+        if context.settings.restore_geometry(self, "main_window"):
+            fit_to_screen(self)  # saved on a larger monitor than this one, perhaps
+        else:
+            fit_to_screen(self, 1280, 800)
+            centre_on_screen(self)
         state = context.settings.state("main_window")
         if state is not None:
             self.restoreState(state)

@@ -33,6 +33,7 @@ from ui.errors import attempt
 from ui.file_dialogs import ask_save_file
 from ui.icons import icon
 from ui.pdf_render import POINTS_PER_INCH, PdfPages, print_pdf
+from ui.screen_fit import fit_to_screen
 
 SCREEN_DPI = 96
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
@@ -117,7 +118,8 @@ class PdfPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.scroll, 1)
-        self.resize(980, 860)
+        # A whole A4 page wants 860 pixels; a 768-pixel laptop gets what it has.
+        fit_to_screen(self, 980, 860)
         self._fitted = False
         self.set_zoom(1.0)
 
@@ -125,6 +127,7 @@ class PdfPreview(QDialog):
         super().showEvent(event)
         if not self._fitted:  # the first look: the whole width of the page, readable
             self._fitted = True
+            fit_to_screen(self)  # its screen is known for sure once it is shown
             self.fit_width()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -3,6 +3,9 @@ the page turns that into the matching filtered list of commitments."""
 
 from __future__ import annotations
 
+import html
+import itertools
+import textwrap
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCharts import (
@@ -36,6 +39,37 @@ OPEN = QColor("#d89614")
 # What a bar of a stacked chart stands for, as the filter it opens: "done", "open" (not
 # overdue), "overdue", "cannot".
 PARTS = ("done", "open", "overdue", "cannot")
+
+# A category's name on a bar chart, in lines of this many characters: QtCharts gives the
+# names at most about a third of a half-width chart (some 190 pixels) and cuts the rest.
+LABEL_CHARACTERS = 24
+LABEL_LINES = 3
+# No more ticks on a count axis than a small chart can label legibly.
+MOST_TICKS = 6
+
+
+def wrapped_label(name: str) -> str:
+    """The name in up to three short lines (QtCharts labels are rich text, lines joined
+    by <br>), the last one shortened with "…" when the name is longer still."""
+    lines = textwrap.wrap(name, LABEL_CHARACTERS, break_long_words=True) or [""]
+    if len(lines) > LABEL_LINES:
+        last = " ".join(lines[LABEL_LINES - 1:])
+        lines = lines[:LABEL_LINES - 1] + [last[:LABEL_CHARACTERS - 1].rstrip() + "…"]
+    return "<br>".join(html.escape(line) for line in lines)
+
+
+def count_axis(largest: int) -> QValueAxis:
+    """An axis of counts whose every tick is a whole number: 0 1 for one commitment, not
+    0 0,2 0,4 … shown as "0 0 0 0 0 1"; steps of 1, 2 or 5 times a power of ten."""
+    step = next(factor * 10 ** power for power in itertools.count() for factor in (1, 2, 5)
+                if -(-largest // (factor * 10 ** power)) <= MOST_TICKS - 1)
+    top = max(1, -(-largest // step)) * step
+    axis = QValueAxis()
+    axis.setLabelFormat("%d")
+    axis.setRange(0, top)
+    axis.setTickCount(top // step + 1)
+    axis.setMinorTickCount(0)
+    return axis
 
 
 def _view(chart: QChart, height: int) -> QChartView:
@@ -82,13 +116,8 @@ def _stacked(series, categories: Sequence[str], parts: dict[str, tuple[str, QCol
     chart.setTitle(title)
     names = QBarCategoryAxis()
     names.append(list(categories))
-    counts = QValueAxis()
-    counts.setLabelFormat("%d")
     columns = zip(*(v for _c, _k, v in parts.values()), strict=False)
-    largest = max((sum(values) for values in columns),
-                  default=0)
-    counts.setRange(0, max(1, largest))
-    counts.applyNiceNumbers()  # whole, even steps: 0, 5, 10 rather than 0, 4, 9, 13
+    counts = count_axis(max((sum(values) for values in columns), default=0))
     if horizontal:
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
@@ -111,10 +140,11 @@ def group_chart(groups: Sequence[GroupProgress], title: str,
         "cannot": (label(CommitmentStatus.CANNOT), STATUS_COLOURS[CommitmentStatus.CANNOT],
                    [g.total - g.done - g.open for g in shown]),
     }
-    names = [g.name if len(g.name) <= 34 else g.name[:33] + "…" for g in shown]
+    names = [wrapped_label(g.name) for g in shown]
+    lines = max((name.count("<br>") + 1 for name in names), default=1)
     return _stacked(QHorizontalStackedBarSeries(), names, parts,
                     lambda part, index: clicked(part, len(shown) - 1 - index), title,
-                    horizontal=True, height=max(200, 60 + 34 * len(shown)))
+                    horizontal=True, height=max(200, 60 + (18 + 16 * lines) * len(shown)))
 
 
 def trend_chart(points: Sequence[TrendPoint], clicked: Callable[[str, int], None]) -> QChartView:
