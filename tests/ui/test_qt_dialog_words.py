@@ -6,16 +6,20 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QColorDialog,
     QDialog,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QTextEdit,
@@ -63,6 +67,15 @@ def recorder(qapp):
 
 def _no_english(texts: set[str]) -> None:
     assert sorted(texts & english_words()) == []
+
+
+def test_the_english_looked_for_is_qt_s_own():
+    """The check above finds what the tester found, not words shared by both languages."""
+    english = english_words()
+    assert {"Look in:", "Files of type:", "Date Modified", "Detail View", "Print range",
+            "Copies", "Pages from", "Collate", "Portrait", "Landscape", "Select Color",
+            "Show Details..."} <= english
+    assert not {"Folder", "Printer", "HTML:", "A4"} & english
 
 
 def _save_dialog(qtbot, folder) -> QFileDialog:
@@ -328,3 +341,40 @@ def test_a_new_name_is_not_asked_about(qtbot, tmp_path, messages):
     chosen = ask_save_file(None, "Simpan", str(tmp_path / "x.xlsx"), "Excel (*.xlsx)")
     assert chosen == str(tmp_path / "laporan.xlsx")
     assert messages.shown == []
+
+
+def test_the_input_dialog_reads_indonesian(qtbot):
+    """As the meetings page asks for a reason (QInputDialog.getText)."""
+    dialog = QInputDialog()
+    dialog.setWindowTitle("Batalkan rapat")
+    dialog.setLabelText("Alasan")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    texts = visible_texts(dialog)
+    _no_english(texts)
+    assert {"Oke", "Batal"} <= texts
+
+
+def test_a_scroll_bars_menu_reads_indonesian(qtbot):
+    """Right-clicking any list's scroll bar: Qt's menu of where to scroll."""
+    view = QPlainTextEdit("\n".join(str(n) for n in range(200)))
+    qtbot.addWidget(view)
+    view.resize(200, 150)
+    view.show()
+    bar = view.verticalScrollBar()
+    entries: list[str] = []
+
+    def read_and_close():
+        menu = next(w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QMenu) and w.isVisible())
+        entries.extend(plain(a.text()) for a in menu.actions() if a.text())
+        menu.close()
+
+    QTimer.singleShot(200, read_and_close)
+    point = QPoint(bar.width() // 2, bar.height() // 2)
+    QApplication.sendEvent(bar, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point,
+                                                  bar.mapToGlobal(point)))
+    qtbot.waitUntil(lambda: bool(entries))
+    _no_english(set(entries))
+    assert {"Gulir ke sini", "Paling atas", "Paling bawah", "Satu halaman ke atas",
+            "Gulir ke bawah"} <= set(entries)
