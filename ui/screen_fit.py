@@ -24,7 +24,9 @@ def available_room(window: QWidget) -> QRect:
     screen = window.screen()
     parent = window.parentWidget()
     if parent is not None and not window.isVisible():
-        screen = parent.window().screen() or screen  # a dialog opens on its parent's screen
+        # A dialog opens on its parent's screen. QWidget.window itself: a widget may keep an
+        # attribute of that name (the commitment page keeps its open window there).
+        screen = QWidget.window(parent).screen() or screen
     screen = screen or QGuiApplication.primaryScreen()
     return screen.availableGeometry()
 

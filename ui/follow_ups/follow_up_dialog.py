@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -38,7 +39,12 @@ EVIDENCE_FILTER = "{documents} (*.pdf *.jpg *.jpeg *.png *.gif *.webp *.heic *.b
 
 
 class EvidencePicker(QWidget):
-    """The files chosen to attach: added with a file dialog, removable before saving."""
+    """The files chosen to attach: added with a file dialog, removable before saving.
+
+    The list shows each file's name (a long folder path would push it out of sight); the
+    whole path is its tooltip."""
+
+    changed = Signal()  # a file added or removed: the dialog then holds unsaved input
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,16 +71,23 @@ class EvidencePicker(QWidget):
             self.add_path(path)
 
     def add_path(self, path: str | Path) -> None:
-        shown = str(path)
-        if not self.files.findItems(shown, Qt.MatchFlag.MatchExactly):
-            self.files.addItem(shown)
+        full = str(path)
+        if full in self.paths():
+            return
+        item = QListWidgetItem(Path(full).name or full)
+        item.setData(Qt.ItemDataRole.UserRole, full)
+        item.setToolTip(full)
+        self.files.addItem(item)
+        self.changed.emit()
 
     def remove_selected(self) -> None:
         for item in self.files.selectedItems():
             self.files.takeItem(self.files.row(item))
+            self.changed.emit()
 
     def paths(self) -> tuple[str, ...]:
-        return tuple(self.files.item(row).text() for row in range(self.files.count()))
+        return tuple(self.files.item(row).data(Qt.ItemDataRole.UserRole)
+                     for row in range(self.files.count()))
 
 
 class FollowUpDialog(FormDialog):
@@ -125,6 +138,7 @@ class FollowUpDialog(FormDialog):
         self.reason = form.add("status_reason", _("Reason it cannot be followed up"),
                                QPlainTextEdit(self))
         self.evidence = form.add("evidence", _("Evidence"), EvidencePicker(self))
+        self.evidence.changed.connect(self.mark_changed)
         for edit in (self.note, self.obstacles, self.reason):
             edit.setMaximumHeight(70)
         # Start from where the commitment stands: the usual report moves it forward a bit.
