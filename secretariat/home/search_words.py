@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
+from collections import Counter
 
 _WORD = re.compile(r"[^\W_]+")
 # Words shown before and after the match in an excerpt: few before, so a narrow column
@@ -54,11 +56,14 @@ def excerpt(body: str, searched: list[str]) -> str:
             hits += [(position, term) for term in searched if folded.startswith(term)]
     if not hits:
         return ""
-    count = {term: sum(1 for _p, t in hits if t == term) for term in searched}
+    count = Counter(term for _position, term in hits)
+    positions = [position for position, _term in hits]  # ascending, as found
 
     def weight(start: int) -> float:
-        near = {term for position, term in hits if start <= position <= start + WORDS_AFTER}
-        return sum(1 / count[term] for term in near)
+        # Only the hits inside the window, found by bisection: a commitment with fifty
+        # follow-ups holds hundreds of matches of a common word.
+        first, last = bisect_left(positions, start), bisect_right(positions, start + WORDS_AFTER)
+        return sum(1 / count[term] for term in {term for _p, term in hits[first:last]})
 
     best = max(dict.fromkeys(position for position, _term in hits), key=weight)
     start = max(0, best - WORDS_BEFORE)
