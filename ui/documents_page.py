@@ -80,7 +80,7 @@ class _JobSignals(QObject):
     advanced = Signal(int)  # rows written so far, for long documents
 
 
-class _WriteJob(QRunnable):
+class WriteJob(QRunnable):
     """Runs one document writer off the UI thread and reports back through signals."""
 
     def __init__(self, write: Callable[[Callable[[int], None]], Path]) -> None:
@@ -108,7 +108,7 @@ class DocumentsPage(Page):
         super().__init__(context, parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self._job: _WriteJob | None = None
+        self._job: WriteJob | None = None
         self._defaults_for: int | None = None  # the meeting the choices were last set for
         self.result_path: str | None = None
         self.last_error = ""
@@ -407,7 +407,7 @@ class DocumentsPage(Page):
         self.outcome.setText(_("Writing {name}…").format(name=target.name))
         self.open_button.hide()
         self.preview_button.hide()
-        self._job = _WriteJob(lambda progress: writer(target, progress))
+        self._job = WriteJob(lambda progress: writer(target, progress))
         self._job.signals.advanced.connect(self.progress.setValue)
         self._job.signals.finished.connect(self._written)
         self._job.signals.failed.connect(self._failed)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QRunnable, QStandardPaths, Qt, QThreadPool, QUrl
 from PySide6.QtGui import (
     QKeySequence,
     QShortcut,
@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from secretariat.errors import DomainError
 from secretariat.guide import TITLE, GuideSection, guide_sections
 from secretariat.i18n import _
 from ui.errors import attempt
@@ -104,34 +103,6 @@ def _scale_headings(document: QTextDocument) -> None:
         block = block.next()
 
 
-class _Signals(QObject):
-    finished = Signal(str)
-    failed = Signal(str)
-
-
-class _WritePdf(QRunnable):
-    """Writes the guide's PDF off the UI thread (fonts and two layout passes take a second)."""
-
-    def __init__(self, target: Path) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.signals = _Signals()
-        self.target = target
-
-    def run(self) -> None:
-        from exports.pdf.guide import write_guide
-
-        try:
-            path = write_guide(self.target)
-        except DomainError as error:
-            self.signals.failed.emit(error.message)
-        except Exception as error:  # a thread has nobody else to tell
-            self.signals.failed.emit(
-                _("The document could not be written: {reason}").format(reason=error))
-        else:
-            self.signals.finished.emit(str(path))
-
-
 class GuideWindow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -140,7 +111,7 @@ class GuideWindow(QWidget):
         self.sections: tuple[GuideSection, ...] = ()
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self._job: _WritePdf | None = None
+        self._job: QRunnable | None = None
         self.written: Path | None = None
 
         self.search = QLineEdit(self)
@@ -259,7 +230,12 @@ class GuideWindow(QWidget):
         self.outcome.setStyleSheet("")
         self.outcome.setText(_("Writing {name}…").format(name=target.name))
         self.save_button.setEnabled(False)
-        self._job = _WritePdf(target)
+        # The guide's fonts and two layout passes take a second: off the UI thread, as every
+        # document of the Laporan page is written.
+        from exports.pdf.guide import write_guide
+        from ui.documents_page import WriteJob
+
+        self._job = WriteJob(lambda _advanced: write_guide(target))
         self._job.signals.finished.connect(self._written)
         self._job.signals.failed.connect(self._failed)
         self.pool.start(self._job)
